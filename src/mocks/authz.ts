@@ -1,0 +1,49 @@
+import type { Action, SecurityMode, SimDb } from './db/types.ts';
+import { SUPERUSER_RID } from './db/create-db.ts';
+
+/**
+ * Which permission categories each security mode enforces (DOCS security/ent/index.md; the three-mode table of
+ * 1.10–1.11 for `disabled`). A category a mode does not enforce allows every request.
+ */
+const ENFORCED: Record<SecurityMode, readonly string[]> = {
+  disabled: ['dcos:adminrouter', 'dcos:secrets', 'dcos:superuser'],
+  permissive: ['dcos:adminrouter', 'dcos:service', 'dcos:secrets', 'dcos:cluster:linker', 'dcos:superuser'],
+  strict: ['dcos:adminrouter', 'dcos:mesos', 'dcos:service', 'dcos:secrets', 'dcos:cluster:linker', 'dcos:superuser'],
+};
+
+export function isEnforced(mode: SecurityMode, rid: string): boolean {
+  return ENFORCED[mode].some((category) => rid === category || rid.startsWith(`${category}:`));
+}
+
+/** Every (rid → actions) the account holds, directly or through its groups. */
+export function effectiveActions(db: SimDb, uid: string): Map<string, Set<Action>> {
+  const result = new Map<string, Set<Action>>();
+  const add = (rid: string, actions: Iterable<Action>) => {
+    const set = result.get(rid) ?? new Set<Action>();
+    for (const action of actions) set.add(action);
+    result.set(rid, set);
+  };
+  const groups = [...db.memberships].filter(([, members]) => members.has(uid)).map(([gid]) => gid);
+  for (const acl of db.acls.values()) {
+    const direct = acl.users.get(uid);
+    if (direct) add(acl.rid, direct);
+    for (const gid of groups) {
+      const viaGroup = acl.groups.get(gid);
+      if (viaGroup) add(acl.rid, viaGroup);
+    }
+  }
+  return result;
+}
+
+export function isSuperuser(db: SimDb, uid: string): boolean {
+  return (effectiveActions(db, uid).get(SUPERUSER_RID)?.size ?? 0) > 0;
+}
+
+/** Deny by default; superuser may do all; `full` covers every action; unenforced categories allow. */
+export function isAllowed(db: SimDb, uid: string, rid: string, action: Action): boolean {
+  if (!isEnforced(db.securityMode, rid)) return true;
+  const actions = effectiveActions(db, uid);
+  if ((actions.get(SUPERUSER_RID)?.size ?? 0) > 0) return true;
+  const held = actions.get(rid);
+  return held !== undefined && (held.has(action) || held.has('full'));
+}

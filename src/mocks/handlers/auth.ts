@@ -1,0 +1,61 @@
+import { http } from 'msw';
+import { verifySha512Crypt } from '../lib/sha512-crypt.ts';
+import { empty, iamError, json, readJsonObject } from '../lib/http.ts';
+import { publicJwks, signAuthToken } from '../lib/jwt.ts';
+import type { SimContext } from '../sim-context.ts';
+import type { SimUser } from '../db/types.ts';
+import { AUTH_COOKIE, INFO_COOKIE, withDb } from './guard.ts';
+
+const LOGIN_FIELDS = new Set(['uid', 'password', 'token', 'exp']);
+
+function invalidCredentials(): Response {
+  return iamError(401, 'Invalid credentials.', 'ERR_INVALID_CREDENTIALS', { 'WWW-Authenticate': 'acsjwt' });
+}
+
+export function infoCookieValue(user: SimUser): string {
+  const info = { uid: user.uid, description: user.description, is_remote: user.providerType !== 'internal' };
+  return Buffer.from(JSON.stringify(info), 'utf8').toString('base64');
+}
+
+/** Both session cookies as the IAM sets them, plus `SameSite=Strict` and `Secure` over https. */
+export function sessionCookies(request: Request, token: string, user: SimUser, maxAgeSeconds: number): string[] {
+  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+  return [
+    `${AUTH_COOKIE}=${token}; HttpOnly; Path=/; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`,
+    `${INFO_COOKIE}=${infoCookieValue(user)}; Path=/; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`,
+  ];
+}
+
+export function authHandlers(sim: SimContext) {
+  return [
+    http.post(
+      '*/acs/api/v1/auth/login',
+      withDb(sim, async ({ request, db }) => {
+        const body = await readJsonObject(request);
+        if (!body) return iamError(400, 'Request has bad Content-Type or lacks JSON data.');
+        const unknown = Object.keys(body).find((key) => !LOGIN_FIELDS.has(key));
+        if (unknown) return iamError(400, `Unexpected JSON input. Hint: Additional properties are not allowed ('${unknown}' was unexpected)`);
+        const { uid, password, token } = body;
+        if ((password === undefined) === (token === undefined)) {
+          return iamError(400, 'Exactly one of token and password must be provided in the request body');
+        }
+        if (password !== undefined) {
+          if (typeof uid !== 'string' || uid === '') return iamError(400, '`uid` must be provided and must not be empty.');
+          if (typeof password !== 'string' || password === '') return iamError(400, '`password` must not be empty.');
+          const user = db.users.get(uid);
+          if (!user?.passwordHash || user.isService || !verifySha512Crypt(password, user.passwordHash)) return invalidCredentials();
+          const jwt = await signAuthToken(sim.keys, user.uid, db.tokenTtlSeconds);
+          const headers = new Headers();
+          for (const cookie of sessionCookies(request, jwt, user, db.tokenTtlSeconds)) headers.append('Set-Cookie', cookie);
+          return json({ token: jwt }, 200, headers);
+        }
+        // Service-account logins with a signed login token arrive with the service-account work.
+        return invalidCredentials();
+      }),
+    ),
+    http.get('*/acs/api/v1/auth/logout', () =>
+      empty(200, { 'Set-Cookie': `${AUTH_COOKIE}=""; expires=Sat, 01 Jan 2000 00:00:00 GMT; HttpOnly; Path=/` }),
+    ),
+    http.get('*/acs/api/v1/auth/jwks', async () => json(await publicJwks(sim.keys))),
+  ];
+}

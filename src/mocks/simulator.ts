@@ -1,0 +1,38 @@
+import { getResponse } from 'msw';
+import type { SimDbOptions } from './db/types.ts';
+import { authHandlers } from './handlers/auth.ts';
+import { controlHandlers } from './handlers/control.ts';
+import { metadataHandlers } from './handlers/metadata.ts';
+import { userHandlers } from './handlers/users.ts';
+import { iamError } from './lib/http.ts';
+import { createSimContext, type SimContext } from './sim-context.ts';
+
+/** Path prefixes the simulator answers; everything else belongs to the console. */
+export const SIM_PATH_PREFIXES = ['/acs/', '/secrets/v1/', '/dcos-metadata/', '/__sim/'] as const;
+
+export function isSimPath(pathname: string): boolean {
+  return SIM_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
+
+export interface Simulator {
+  context: SimContext;
+  handlers: ReturnType<typeof createHandlers>;
+  /** Answers one request as DC/OS would; unknown API paths get the IAM's 404. */
+  handle(request: Request): Promise<Response>;
+}
+
+export function createHandlers(sim: SimContext) {
+  return [...authHandlers(sim), ...userHandlers(sim), ...metadataHandlers(sim), ...controlHandlers(sim)];
+}
+
+export async function createSimulator(options: SimDbOptions): Promise<Simulator> {
+  const context = await createSimContext(options);
+  const handlers = createHandlers(context);
+  return {
+    context,
+    handlers,
+    async handle(request) {
+      return (await getResponse(handlers, request)) ?? iamError(404, 'The requested resource could not be found.');
+    },
+  };
+}
