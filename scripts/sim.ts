@@ -10,13 +10,13 @@ const host = process.env.SIM_HOST ?? '127.0.0.1';
 const config = readSimConfig();
 const middleware = createSimMiddleware(await createSimulator(config));
 
-createServer((req, res) =>
+createServer((req, res) => {
   middleware(req, res, () => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain');
     res.end('Not a DC/OS API path. The simulator answers /acs/, /secrets/v1/, /dcos-metadata/ and /__sim/.\n');
-  }),
-).listen(port, host, () => {
+  });
+}).listen(port, host, () => {
   console.log(`DC/OS simulator on http://${host}:${port} (security mode: ${config.securityMode}, token TTL: ${config.tokenTtlSeconds} s)`);
   console.log(`Sign in as ${BOOTSTRAP_UID} / ${BOOTSTRAP_PASSWORD}`);
 });

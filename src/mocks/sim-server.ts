@@ -19,7 +19,7 @@ function toFetchRequest(req: IncomingMessage, body: Buffer | undefined): Request
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const init: RequestInit = { method: req.method ?? 'GET', headers };
-  if (body !== undefined && body.length > 0) init.body = body;
+  if (body !== undefined && body.length > 0) init.body = new Uint8Array(body);
   return new Request(`${protocol}://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, init);
 }
 

@@ -1,5 +1,5 @@
 import { sha512Crypt } from '../lib/sha512-crypt.ts';
-import type { Action, ProviderType, SimDb, SimDbOptions } from './types.ts';
+import type { Action, ProviderType, SimAcl, SimDb, SimDbOptions } from './types.ts';
 
 export const BOOTSTRAP_UID = 'bootstrapuser';
 export const BOOTSTRAP_PASSWORD = 'deleteme';
@@ -38,10 +38,10 @@ export function addMember(db: SimDb, gid: string, uid: string): void {
 }
 
 export function grant(db: SimDb, rid: string, principal: { uid: string } | { gid: string }, action: Action, description = ''): void {
-  const acl = db.acls.get(rid) ?? { rid, description, users: new Map(), groups: new Map() };
+  const acl: SimAcl = db.acls.get(rid) ?? { rid, description, users: new Map(), groups: new Map() };
   db.acls.set(rid, acl);
   const [table, key] = 'uid' in principal ? [acl.users, principal.uid] : [acl.groups, principal.gid];
-  const actions = table.get(key) ?? new Set<Action>();
+  const actions: Set<Action> = table.get(key) ?? new Set<Action>();
   actions.add(action);
   table.set(key, actions);
 }

@@ -10,7 +10,9 @@ export function controlHandlers(sim: SimContext) {
       const body = (await readJsonObject(request)) ?? {};
       const options: Partial<SimDbOptions> = {};
       if (SECURITY_MODES.includes(body.securityMode as SecurityMode)) options.securityMode = body.securityMode as SecurityMode;
-      if (typeof body.tokenTtlSeconds === 'number' && body.tokenTtlSeconds > 0) options.tokenTtlSeconds = body.tokenTtlSeconds;
+      const ttl = body.tokenTtlSeconds;
+      // Whole seconds only, like SIM_TOKEN_TTL: the JWT's `exp` and the cookies' Max-Age must be integers.
+      if (typeof ttl === 'number' && Number.isInteger(ttl) && ttl > 0) options.tokenTtlSeconds = ttl;
       const db = sim.createDb(options);
       return json({ id: db.id, securityMode: db.securityMode, tokenTtlSeconds: db.tokenTtlSeconds }, 201);
     }),

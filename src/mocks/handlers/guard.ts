@@ -1,4 +1,4 @@
-import type { DefaultBodyType, HttpResponseResolver, PathParams } from 'msw';
+import type { HttpResponseResolver, PathParams } from 'msw';
 import { isAllowed } from '../authz.ts';
 import type { Action, SimDb } from '../db/types.ts';
 import { adminRouterForbidden, adminRouterUnauthorized, iamError, parseCookies } from '../lib/http.ts';
@@ -27,7 +27,7 @@ export type GuardedResolver = (args: SimArgs & { principal: Principal }) => Resp
 export type Requirement = { rid: string; action: Action } | null;
 
 /** Runs `resolve` against the db this request belongs to (see docs/decisions/001). */
-export function withDb(sim: SimContext, resolve: SimResolver): HttpResponseResolver<PathParams, DefaultBodyType> {
+export function withDb(sim: SimContext, resolve: SimResolver): HttpResponseResolver {
   return ({ request, params }) => {
     const db = sim.dbFor(request);
     if (!db) return new Response('Unknown simulator database (dcos-sim-db cookie).', { status: 410, headers: { 'Content-Type': 'text/plain' } });
@@ -66,7 +66,7 @@ export function guarded(
   sim: SimContext,
   requirement: (args: SimArgs & { principal: Principal }) => Requirement,
   resolve: GuardedResolver,
-): HttpResponseResolver<PathParams, DefaultBodyType> {
+): HttpResponseResolver {
   return withDb(sim, async (args) => {
     const principal = await authenticate(sim, args.db, args.request);
     if (!principal) return adminRouterUnauthorized();

@@ -10,7 +10,7 @@ const MAX_ROUNDS = 999_999_999;
 const MAX_SALT = 16;
 
 // The spec's byte order for turning the 64-byte digest into 86 characters.
-const ORDER: ReadonlyArray<readonly [number, number, number]> = [
+const ORDER: readonly (readonly [number, number, number])[] = [
   [0, 21, 42], [22, 43, 1], [44, 2, 23], [3, 24, 45], [25, 46, 4], [47, 5, 26], [6, 27, 48],
   [28, 49, 7], [50, 8, 29], [9, 30, 51], [31, 52, 10], [53, 11, 32], [12, 33, 54], [34, 55, 13],
   [56, 14, 35], [15, 36, 57], [37, 58, 16], [59, 17, 38], [18, 39, 60], [40, 61, 19], [62, 20, 41],
@@ -35,7 +35,7 @@ function encode(digest: Buffer): string {
   const put = (b2: number, b1: number, b0: number, n: number) => {
     let w = (b2 << 16) | (b1 << 8) | b0;
     for (let i = 0; i < n; i++) {
-      out += ITOA64[w & 0x3f];
+      out += ITOA64.charAt(w & 0x3f);
       w >>= 6;
     }
   };
@@ -52,7 +52,7 @@ function digestFor(password: Buffer, salt: Buffer, rounds: number): Buffer {
   let c = a.digest();
 
   const dp = createHash('sha512');
-  for (let i = 0; i < password.length; i++) dp.update(password);
+  for (let i = password.length; i > 0; i--) dp.update(password);
   const p = stretch(dp.digest(), password.length);
 
   const ds = createHash('sha512');

@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures.ts';
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`In the ${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('the sign-in page has no axe violations, also when showing errors', async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.getByRole('heading', { name: 'Sign in to DC/OS' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByText('Enter your username.')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('the overview has no axe violations, nor its open user menu', async ({ page }) => {
+      await signIn(page);
+      await expect(page.getByRole('region', { name: 'Security mode' })).toContainText('strict mode.');
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: /^Account:/ }).click();
+      await expect(page.getByRole('menu', { name: 'Account' })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('the banner of a permissive cluster and of an unknown mode have no axe violations', async ({ page }) => {
+      await signIn(page, 'bob', 'bob-pass');
+      await expect(page.getByRole('region', { name: 'Security mode' })).toContainText('Security mode unknown.');
+      await expectNoAxeViolations(page);
+    });
+  });
+}

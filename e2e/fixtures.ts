@@ -1,0 +1,65 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface SimOptions {
+  securityMode?: 'disabled' | 'permissive' | 'strict';
+  tokenTtlSeconds?: number;
+}
+
+/**
+ * Every test runs against its own simulator database: the fixture creates one through the simulator's control API
+ * and pins the browser context to it with the `dcos-sim-db` cookie (docs/decisions/001-e2e-isolation.md).
+ */
+export const test = base.extend<{ simOptions: SimOptions; simDb: string; consoleErrors: string[] }>({
+  simOptions: [{}, { option: true }],
+  simDb: [
+    async ({ context, request, baseURL, simOptions }, use) => {
+      const created = await request.post('/__sim/dbs', { data: simOptions });
+      expect(created.status()).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      await context.addCookies([{ name: 'dcos-sim-db', value: id, url: baseURL ?? '', httpOnly: true, sameSite: 'Strict' }]);
+      await use(id);
+      await request.delete(`/__sim/dbs/${id}`);
+    },
+    { auto: true },
+  ],
+  // Collected console output, so tests can prove no token or secret was logged.
+  consoleErrors: [
+    async ({ page }, use) => {
+      const messages: string[] = [];
+      page.on('console', (message) => messages.push(message.text()));
+      await use(messages);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const DEMO = { uid: 'bootstrapuser', password: 'deleteme' } as const;
+
+export async function fillSignIn(page: Page, uid: string, password: string) {
+  await page.getByLabel('Username').fill(uid);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in through the login page and waits for the signed-in shell. */
+export async function signIn(page: Page, uid: string = DEMO.uid, password: string = DEMO.password, path = '/login') {
+  await page.goto(path);
+  await fillSignIn(page, uid, password);
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
+}
+
+export async function authToken(page: Page): Promise<string | undefined> {
+  return (await page.context().cookies()).find((cookie) => cookie.name === 'dcos-acs-auth-cookie')?.value;
+}
+
+/** Nothing a script can read holds the session token, or any JWT at all. */
+export async function expectNoTokenExposed(page: Page, token?: string) {
+  const exposed = await page.evaluate(() => {
+    const dump = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`);
+    return [...dump(window.localStorage), ...dump(window.sessionStorage), document.cookie, window.location.href].join('\n');
+  });
+  expect(exposed).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+  if (token) expect(exposed).not.toContain(token);
+}

@@ -1,0 +1,71 @@
+// @ts-check
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import playwright from 'eslint-plugin-playwright';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * Layering (design.md §1): app → features → api/ui/lib; features never import each other; only tests see the
+ * simulator. Cross-layer imports go through `@/`, so relative paths may not climb out of a layer. One block per
+ * layer, because a later `no-restricted-imports` replaces an earlier one for the same file.
+ */
+const TEST_ONLY = ['@/mocks/*', '@/test/*'];
+const layer = (files, groups, message) => ({
+  files,
+  ignores: ['src/**/*.test.{ts,tsx}'],
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }] },
+});
+const layering = [
+  layer(['src/app/**'], TEST_ONLY, 'The app does not import the simulator or test helpers.'),
+  layer(['src/api/**'], ['@/app/*', '@/features/*', '@/ui/*', '@/lib/*', '../*', ...TEST_ONLY], 'src/api knows only the wire.'),
+  layer(['src/lib/**', 'src/ui/**'], ['@/app/*', '@/features/*', '@/api/*', '../*', ...TEST_ONLY], 'lib and ui sit below the API.'),
+  ...features.map((feature) =>
+    layer(
+      [`src/features/${feature}/**`],
+      ['@/app/*', '@/features/*', `!@/features/${feature}/*`, '../../*', ...TEST_ONLY],
+      'A feature imports api, ui and lib, never another feature or the app; move shared needs down a layer.',
+    ),
+  ),
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/', 'bench/results*'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      // React Router loaders throw `redirect()` Responses by design.
+      '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'lib', name: 'Response' }] }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Vite's `import.meta.env` and zod's inferred types make this rule noisy without finding bugs.
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text; never inject HTML.' },
+      ],
+    },
+  },
+  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/mocks/**'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  ...pluginQuery.configs['flat/recommended'],
+  ...layering,
+  { files: ['e2e/**'], ...playwright.configs['flat/recommended'] },
+);

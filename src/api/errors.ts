@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** How a failure should be handled, whatever its wire form (design.md §1). */
+export type ApiErrorKind = 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'unavailable' | 'malformed';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly kind: ApiErrorKind;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly code: string | undefined;
+
+  constructor(init: { status: number; kind: ApiErrorKind; title: string; description?: string | undefined; code?: string | undefined }) {
+    super(init.description ?? init.title);
+    this.status = init.status;
+    this.kind = init.kind;
+    this.title = init.title;
+    this.description = init.description;
+    this.code = init.code;
+  }
+}
+
+export function isApiError(error: unknown, kind?: ApiErrorKind): error is ApiError {
+  return error instanceof ApiError && (kind === undefined || error.kind === kind);
+}
+
+/** The IAM's error body (falcon): `{title, description?, code?}`; null fields are omitted. */
+const iamErrorSchema = z.object({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  code: z.string().optional(),
+});
+
+export function kindForStatus(status: number, code?: string): ApiErrorKind {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  // The IAM answers unknown entities with 400 ERR_UNKNOWN_* rather than 404.
+  if (status === 400 && code?.startsWith('ERR_UNKNOWN_')) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status >= 400 && status < 500) return 'invalid';
+  return 'unavailable';
+}
+
+const PAGE_DESCRIPTIONS: Partial<Record<ApiErrorKind, string>> = {
+  unauthenticated: 'Your session has ended. Sign in again to continue.',
+  forbidden: 'Your account does not have permission for this.',
+  'not-found': 'The requested resource does not exist.',
+  unavailable: 'The cluster could not answer this request. Try again in a moment.',
+};
+
+const MAX_TEXT = 300;
+
+/**
+ * Turns any non-2xx response into an ApiError: IAM JSON bodies keep their title, description and code; Admin
+ * Router's HTML 401/403 pages and plain-text bodies (the 503 of a read-only datastore) get a readable description.
+ */
+export async function decodeErrorResponse(response: Response): Promise<ApiError> {
+  const status = response.status;
+  const contentType = response.headers.get('content-type') ?? '';
+  const text = await response.text().catch(() => '');
+  let title = response.statusText || `HTTP ${status}`;
+  let description: string | undefined;
+  let code: string | undefined;
+
+  if (contentType.includes('json')) {
+    try {
+      const parsed = iamErrorSchema.safeParse(JSON.parse(text));
+      if (parsed.success) {
+        title = parsed.data.title ?? title;
+        description = parsed.data.description;
+        code = parsed.data.code;
+      }
+    } catch {
+      // A JSON content type with a body that is not JSON: fall back to the status.
+    }
+  } else if (!contentType.includes('html') && text.trim() !== '') {
+    description = text.trim().slice(0, MAX_TEXT);
+  }
+  const kind = kindForStatus(status, code);
+  return new ApiError({ status, kind, title, description: description ?? PAGE_DESCRIPTIONS[kind], code });
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { ApiError, decodeErrorResponse } from './errors.ts';
+
+/** Sent on every request; the cluster-side rule refuses cookie-authenticated writes without it (CSRF). */
+export const CSRF_HEADER = 'X-Requested-With';
+export const CSRF_VALUE = 'dcos-console';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { Accept: 'application/json', [CSRF_HEADER]: CSRF_VALUE };
+  const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin', signal, cache: 'no-store' };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (options.signal?.aborted) throw error; // the caller cancelled: not a failure to show
+    if (timeout.aborted) {
+      throw new ApiError({
+        status: 0,
+        kind: 'unavailable',
+        title: 'Timed out',
+        description: `The cluster did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+      });
+    }
+    throw new ApiError({
+      status: 0,
+      kind: 'unavailable',
+      title: 'Network error',
+      description: 'The cluster could not be reached. Check your connection and try again.',
+    });
+  }
+  if (!response.ok) throw await decodeErrorResponse(response);
+  return response;
+}
+
+function malformed(description: string, status: number): ApiError {
+  return new ApiError({ status, kind: 'malformed', title: 'Unexpected response', description });
+}
+
+/** A request whose JSON answer is parsed with `schema`; a wrong shape is an ordinary ApiError of kind `malformed`. */
+export async function request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  const text = await response.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw malformed('The cluster answered with something that is not JSON.', response.status);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const path = parsed.error.issues[0]?.path.join('.') ?? '';
+    const where = path === '' ? 'the response' : path;
+    throw malformed(`The cluster's answer has an unexpected shape (at ${where}).`, response.status);
+  }
+  return parsed.data;
+}
+
+/** A request whose answer has no body worth reading (204, or 200 with an empty body). */
+export async function requestVoid(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await send(path, options);
+  await response.body?.cancel();
+}

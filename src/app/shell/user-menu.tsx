@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator, type Selection } from 'react-aria-components';
+import { useSignOut } from '@/features/auth/use-sign-out.ts';
+import { sessionLabel, type SessionInfo } from '@/lib/session.ts';
+import { applyThemeChoice, readThemeChoice, THEME_CHOICES, type ThemeChoice } from '@/ui/theme.ts';
+
+const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Match the system', light: 'Light', dark: 'Dark' };
+
+export function UserMenu({ session }: { session: SessionInfo }) {
+  const signOut = useSignOut();
+  const [theme, setTheme] = useState<ThemeChoice>(readThemeChoice);
+
+  const onThemeChange = (selection: Selection) => {
+    const [choice] = selection === 'all' ? [] : [...selection];
+    if (choice === 'system' || choice === 'light' || choice === 'dark') {
+      setTheme(choice);
+      applyThemeChoice(choice);
+    }
+  };
+
+  return (
+    <>
+      {signOut.isError && (
+        <p role="alert" className="field-error">
+          Sign-out failed: {signOut.error.message}
+        </p>
+      )}
+      <MenuTrigger>
+        <Button className="btn" aria-label={`Account: ${sessionLabel(session)}`}>
+          <span aria-hidden="true">{sessionLabel(session)}</span>
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="menu-popover" placement="bottom end">
+          <Menu className="menu" aria-label="Account">
+            <MenuSection>
+              <Header className="menu-header">Signed in as {session.uid}</Header>
+            </MenuSection>
+            <Separator className="menu-separator" />
+            <MenuSection selectionMode="single" selectedKeys={[theme]} onSelectionChange={onThemeChange} disallowEmptySelection>
+              <Header className="menu-header">Theme</Header>
+              {THEME_CHOICES.map((choice) => (
+                <MenuItem key={choice} id={choice} className="menu-item" textValue={THEME_LABELS[choice]}>
+                  {({ isSelected }) => (
+                    <>
+                      <span className="menu-check" aria-hidden="true">
+                        {isSelected ? '✓' : ''}
+                      </span>
+                      {THEME_LABELS[choice]}
+                    </>
+                  )}
+                </MenuItem>
+              ))}
+            </MenuSection>
+            <Separator className="menu-separator" />
+            <MenuSection>
+              <MenuItem id="sign-out" className="menu-item" onAction={() => {
+                  signOut.mutate();
+                }} isDisabled={signOut.isPending}>
+                <span className="menu-check" aria-hidden="true" />
+                {signOut.isPending ? 'Signing out…' : 'Sign out'}
+              </MenuItem>
+            </MenuSection>
+          </Menu>
+        </Popover>
+      </MenuTrigger>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// Request builders for the simulator's own unit tests (src/mocks/**/*.test.ts). Not used by the console.
+import { AUTH_COOKIE, CSRF_HEADER, CSRF_VALUE } from './handlers/guard.ts';
+import { SIM_DB_COOKIE } from './sim-context.ts';
+import type { Simulator } from './simulator.ts';
+
+export const ORIGIN = 'http://127.0.0.1:5173';
+
+/** `cookie`: the auth cookie; `token`: `Authorization: token=…`; `bearer`: `Authorization: Bearer …`. */
+export type Via = 'cookie' | 'token' | 'bearer';
+
+export interface Credentials {
+  via?: Via;
+  token?: string;
+  /** Picks a per-test db with the `dcos-sim-db` cookie. */
+  dbId?: string;
+  method?: string;
+  csrf?: boolean;
+  body?: string;
+  origin?: string;
+}
+
+/** A request to `path` on the simulator, authenticated as `credentials` say. */
+export function apiRequest(path: string, credentials: Credentials = {}): Request {
+  const { via = 'cookie', token, dbId, method = 'GET', csrf = false, body, origin = ORIGIN } = credentials;
+  const headers = new Headers();
+  const cookies: string[] = [];
+  if (dbId !== undefined) cookies.push(`${SIM_DB_COOKIE}=${dbId}`);
+  if (token !== undefined) {
+    if (via === 'cookie') cookies.push(`${AUTH_COOKIE}=${token}`);
+    else headers.set('Authorization', via === 'token' ? `token=${token}` : `Bearer ${token}`);
+  }
+  if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
+  if (csrf) headers.set(CSRF_HEADER, CSRF_VALUE);
+  if (body !== undefined) headers.set('Content-Type', 'application/json');
+  return new Request(`${origin}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+}
+
+export function loginRequest(body: unknown, options: { dbId?: string; origin?: string } = {}): Request {
+  return apiRequest('/acs/api/v1/auth/login', {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...options,
+  });
+}
+
+/** Logs in and returns the token; throws when the simulator refuses. */
+export async function loginAs(sim: Simulator, uid: string, password: string, dbId?: string): Promise<string> {
+  const response = await sim.handle(loginRequest({ uid, password }, dbId === undefined ? {} : { dbId }));
+  if (response.status !== 200) throw new Error(`login as ${uid} failed with ${response.status}: ${await response.text()}`);
+  const { token } = (await response.json()) as { token: string };
+  return token;
+}
+
+/** The decoded JSON of one base64url part of a JWT (0: header, 1: payload). */
+export function decodeJwtPart(token: string, index: 0 | 1): Record<string, unknown> {
+  const part = token.split('.')[index] ?? '';
+  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
