@@ -93,6 +93,7 @@ test.describe('Deep links and redirects', () => {
     ' //evil.example',
     'data:text/html,<script>alert(1)</script>',
   ];
+
   test('open-redirect attempts after sign-in stay on this origin', async ({ page, baseURL }) => {
     await signIn(page);
     for (const payload of payloads) {

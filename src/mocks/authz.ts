@@ -2,17 +2,17 @@ import type { Action, SecurityMode, SimDb } from './db/types.ts';
 import { SUPERUSER_RID } from './db/create-db.ts';
 
 /**
- * Which permission categories each security mode enforces (DOCS security/ent/index.md; the three-mode table of
- * 1.10–1.11 for `disabled`). A category a mode does not enforce allows every request.
+ * The permission categories a security mode does NOT enforce (DOCS security/ent/index.md; the three-mode table of
+ * 1.10–1.11 for `disabled`). Everything else, including rids of no known category, is enforced: deny by default.
  */
-const ENFORCED: Record<SecurityMode, readonly string[]> = {
-  disabled: ['dcos:adminrouter', 'dcos:secrets', 'dcos:superuser'],
-  permissive: ['dcos:adminrouter', 'dcos:service', 'dcos:secrets', 'dcos:cluster:linker', 'dcos:superuser'],
-  strict: ['dcos:adminrouter', 'dcos:mesos', 'dcos:service', 'dcos:secrets', 'dcos:cluster:linker', 'dcos:superuser'],
+const UNENFORCED: Record<SecurityMode, readonly string[]> = {
+  disabled: ['dcos:mesos', 'dcos:service', 'dcos:cluster:linker'],
+  permissive: ['dcos:mesos'],
+  strict: [],
 };
 
 export function isEnforced(mode: SecurityMode, rid: string): boolean {
-  return ENFORCED[mode].some((category) => rid === category || rid.startsWith(`${category}:`));
+  return !UNENFORCED[mode].some((category) => rid === category || rid.startsWith(`${category}:`));
 }
 
 /** Every (rid → actions) the account holds, directly or through its groups. */

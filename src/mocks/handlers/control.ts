@@ -1,18 +1,31 @@
 import { http } from 'msw';
 import { SECURITY_MODES, type SecurityMode, type SimDbOptions } from '../db/types.ts';
-import { empty, json, readJsonObject } from '../lib/http.ts';
+import { empty, json, parseJsonObject } from '../lib/http.ts';
 import type { SimContext } from '../sim-context.ts';
+
+/** A typo in a test's options must fail loudly, not silently give the defaults. */
+function badOptions(why: string): Response {
+  return new Response(`Bad simulator options: ${why}.`, { status: 400, headers: { 'Content-Type': 'text/plain' } });
+}
 
 /** The simulator's own control API for tests: each e2e test creates its database here (docs/decisions/001). */
 export function controlHandlers(sim: SimContext) {
   return [
     http.post('*/__sim/dbs', async ({ request }) => {
-      const body = (await readJsonObject(request)) ?? {};
+      const text = await request.text();
+      const body = text.trim() === '' ? {} : parseJsonObject(text);
+      if (!body) return badOptions('the body must be a JSON object');
       const options: Partial<SimDbOptions> = {};
-      if (SECURITY_MODES.includes(body.securityMode as SecurityMode)) options.securityMode = body.securityMode as SecurityMode;
-      const ttl = body.tokenTtlSeconds;
-      // Whole seconds only, like SIM_TOKEN_TTL: the JWT's `exp` and the cookies' Max-Age must be integers.
-      if (typeof ttl === 'number' && Number.isInteger(ttl) && ttl > 0) options.tokenTtlSeconds = ttl;
+      const { securityMode, tokenTtlSeconds: ttl } = body;
+      if (securityMode !== undefined) {
+        if (!SECURITY_MODES.includes(securityMode as SecurityMode)) return badOptions(`securityMode must be one of ${SECURITY_MODES.join(', ')}`);
+        options.securityMode = securityMode as SecurityMode;
+      }
+      if (ttl !== undefined) {
+        // Whole seconds only, like SIM_TOKEN_TTL: the JWT's `exp` and the cookies' Max-Age must be integers.
+        if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl <= 0) return badOptions('tokenTtlSeconds must be a positive whole number');
+        options.tokenTtlSeconds = ttl;
+      }
       const db = sim.createDb(options);
       return json({ id: db.id, securityMode: db.securityMode, tokenTtlSeconds: db.tokenTtlSeconds }, 201);
     }),

@@ -68,12 +68,17 @@ export function parseCookies(header: string | null): Map<string, string> {
   return cookies;
 }
 
-/** Reads a JSON object body; null when the body is not a JSON object. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+/** A JSON object; null when `text` is not one. */
+export function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
-    const value: unknown = await request.json();
+    const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** Reads a JSON object body; null when the body is not a JSON object. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+  return parseJsonObject(await request.text());
 }

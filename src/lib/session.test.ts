@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { expireSessionInfo, readSessionInfo, sessionLabel } from './session.ts';
+
+function setInfo(value: string) {
+  document.cookie = `dcos-acs-info-cookie=${value}; Path=/`;
+}
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
+
+describe('the info cookie', () => {
+  it('is absent before sign-in', () => {
+    expect(readSessionInfo()).toBeNull();
+  });
+
+  it('decodes base64 JSON, including non-ASCII descriptions', () => {
+    setInfo(encode({ uid: 'jose', description: 'José Müller', is_remote: false }));
+    expect(readSessionInfo()).toEqual({ uid: 'jose', description: 'José Müller', is_remote: false });
+  });
+
+  it('accepts the quoted form and missing optional fields', () => {
+    setInfo(`"${encode({ uid: 'joe' })}"`);
+    expect(readSessionInfo()).toEqual({ uid: 'joe', description: '', is_remote: false });
+  });
+
+  it.each(['not-base64!', encode({ description: 'no uid' }), encode('a string')])('ignores a garbled cookie %s', (value) => {
+    setInfo(value);
+    expect(readSessionInfo()).toBeNull();
+  });
+
+  it('is expired by the console on sign-out', () => {
+    setInfo(encode({ uid: 'joe', description: 'Joe' }));
+    expireSessionInfo();
+    expect(readSessionInfo()).toBeNull();
+    expect(document.cookie).not.toContain('dcos-acs-info-cookie');
+  });
+
+  it('labels remote accounts by uid and local ones by description', () => {
+    expect(sessionLabel({ uid: 'joe', description: 'Joe Doe', is_remote: false })).toBe('Joe Doe');
+    expect(sessionLabel({ uid: 'joe@corp', description: 'Joe Doe', is_remote: true })).toBe('joe@corp');
+    expect(sessionLabel({ uid: 'joe', description: '', is_remote: false })).toBe('joe');
+  });
+});

@@ -1,0 +1,138 @@
+// @vitest-environment node
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSimulator, type Simulator } from './simulator.ts';
+import { apiRequest, decodeJwtPart, loginAs, loginRequest } from './test-support.ts';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await createSimulator({ securityMode: 'permissive', tokenTtlSeconds: 3600 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const GONE = 'Unknown simulator database (dcos-sim-db cookie).';
+
+async function createDb(body?: unknown): Promise<{ id: string; securityMode: string; tokenTtlSeconds: number }> {
+  const init: RequestInit = { method: 'POST' };
+  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', init));
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; securityMode: string; tokenTtlSeconds: number };
+}
+
+/** The options part of a POST /__sim/dbs answer, after checking its id is a fresh UUID. */
+function optionsOf(created: { id: string; securityMode: string; tokenTtlSeconds: number }) {
+  const { id, ...options } = created;
+  expect(id).toMatch(UUID);
+  return options;
+}
+
+async function expectGone(response: Response) {
+  expect(response.status).toBe(410);
+  expect(response.headers.get('Content-Type')).toBe('text/plain');
+  expect(await response.text()).toBe(GONE);
+}
+
+describe('POST /__sim/dbs', () => {
+  it("creates a db with the simulator's defaults when given no options", async () => {
+    const created = await createDb();
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600 });
+    expect(created.id).not.toBe((await createDb()).id);
+  });
+
+  it('honours securityMode and tokenTtlSeconds', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2032, 1, 2, 3, 4, 5));
+    const created = await createDb({ securityMode: 'disabled', tokenTtlSeconds: 120 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'disabled', tokenTtlSeconds: 120 });
+
+    const token = await loginAs(sim, 'bootstrapuser', 'deleteme', created.id);
+    expect(decodeJwtPart(token, 1)).toEqual({ uid: 'bootstrapuser', exp: Date.UTC(2032, 1, 2, 3, 4, 5) / 1000 + 120 });
+    const config = await sim.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { token, dbId: created.id }));
+    expect(await config.json()).toEqual({ security: 'disabled' });
+  });
+
+  it.each([
+    ['an unknown security mode', { securityMode: 'lax' }],
+    ['a negative token lifetime', { tokenTtlSeconds: -5 }],
+    ['a zero token lifetime', { tokenTtlSeconds: 0 }],
+    ['a fractional token lifetime', { tokenTtlSeconds: 1.5 }],
+    ['a token lifetime given as text', { tokenTtlSeconds: '120' }],
+    ['a body that is not JSON', 'strict please'],
+  ])('refuses %s with a 400 naming the problem', async (_what, body) => {
+    const response = await sim.handle(
+      new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/^Bad simulator options: /);
+  });
+
+  it('gives the defaults for an empty body', async () => {
+    expect(optionsOf(await createDb())).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600 });
+  });
+});
+
+describe('the dcos-sim-db cookie', () => {
+  it('keeps a change in one db out of every other db', async () => {
+    const a = await createDb();
+    const b = await createDb();
+    const dbA = sim.context.dbFor(apiRequest('/', { dbId: a.id }));
+    expect(dbA?.id).toBe(a.id);
+    dbA?.users.delete('bob');
+
+    expect((await sim.handle(loginRequest({ uid: 'bob', password: 'bob-pass' }, { dbId: a.id }))).status).toBe(401);
+    expect((await sim.handle(loginRequest({ uid: 'bob', password: 'bob-pass' }, { dbId: b.id }))).status).toBe(200);
+    expect((await sim.handle(loginRequest({ uid: 'bob', password: 'bob-pass' }))).status).toBe(200);
+
+    const token = await loginAs(sim, 'bootstrapuser', 'deleteme', a.id);
+    const listA = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: a.id }))).json()) as { array: { uid: string }[] };
+    const listB = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: b.id }))).json()) as { array: { uid: string }[] };
+    expect(listA.array.map((u) => u.uid)).toEqual(['bootstrapuser', 'alice']);
+    expect(listB.array.map((u) => u.uid)).toEqual(['bootstrapuser', 'alice', 'bob']);
+  });
+
+  it('uses the default db when absent, and reset() replaces only the default db', async () => {
+    const a = await createDb();
+    expect(sim.context.dbFor(apiRequest('/'))).toBe(sim.context.defaultDb);
+    sim.context.defaultDb.users.delete('alice');
+    sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.delete('bob');
+    sim.context.reset();
+    expect([...sim.context.defaultDb.users.keys()]).toEqual(['bootstrapuser', 'alice', 'bob']);
+    expect([...(sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.keys() ?? [])]).toEqual(['bootstrapuser', 'alice']);
+  });
+
+  it('answers 410 Gone for an unknown db id, on public and protected routes alike', async () => {
+    const token = await loginAs(sim, 'bootstrapuser', 'deleteme');
+    await expectGone(await sim.handle(loginRequest({ uid: 'bootstrapuser', password: 'deleteme' }, { dbId: 'no-such-db' })));
+    await expectGone(await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: 'no-such-db' })));
+    await expectGone(await sim.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token, dbId: 'no-such-db' })));
+  });
+});
+
+describe('DELETE /__sim/dbs/{id}', () => {
+  it('deletes the db: 204, then 410 for requests that still name it, then 404 for a second delete', async () => {
+    const { id } = await createDb();
+    const deleted = await sim.handle(new Request(`http://127.0.0.1:5173/__sim/dbs/${id}`, { method: 'DELETE' }));
+    expect(deleted.status).toBe(204);
+    expect(await deleted.text()).toBe('');
+    await expectGone(await sim.handle(loginRequest({ uid: 'bootstrapuser', password: 'deleteme' }, { dbId: id })));
+    const again = await sim.handle(new Request(`http://127.0.0.1:5173/__sim/dbs/${id}`, { method: 'DELETE' }));
+    expect(again.status).toBe(404);
+  });
+
+  it('never deletes the default db', async () => {
+    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs/default', { method: 'DELETE' }));
+    expect(response.status).toBe(404);
+    expect((await sim.handle(loginRequest({ uid: 'bootstrapuser', password: 'deleteme' }))).status).toBe(200);
+  });
+});
+
+describe('GET /__sim/health', () => {
+  it('answers {"ok":true}', async () => {
+    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/health'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+});
