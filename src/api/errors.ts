@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 
 /** How a failure should be handled, whatever its wire form (design.md §1). */

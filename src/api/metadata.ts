@@ -14,5 +14,7 @@ export const metadataQueries = {
       queryKey: ['dcos-metadata', 'bootstrap-config'] as const,
       queryFn: ({ signal }) => request('/dcos-metadata/bootstrap-config.json', bootstrapConfigSchema, { signal }),
       staleTime: 5 * 60_000,
+      // The banner explains a 403 itself; it must never replace the page.
+      throwOnError: false,
     }),
 };

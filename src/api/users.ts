@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { request } from './request.ts';
+import { groupSchema } from './groups.ts';
+import { request, requestVoid } from './request.ts';
 import { listSchema } from './schemas.ts';
 
 const IAM = '/acs/api/v1';
@@ -36,14 +37,25 @@ export const userPermissionsSchema = z.object({
 });
 export type UserPermissions = z.infer<typeof userPermissionsSchema>;
 
-const userPath = (uid: string) => `${IAM}/users/${encodeURIComponent(uid)}`;
+export const userPath = (uid: string) => `${IAM}/users/${encodeURIComponent(uid)}`;
+
+const userGroupsSchema = listSchema(z.object({ membershipurl: z.string(), group: groupSchema }));
+
+/** Regular users, or service accounts (`?type=service`). */
+export type AccountType = 'user' | 'service';
 
 export const userQueries = {
   all: () => ['users'] as const,
-  list: () =>
+  list: (type: AccountType = 'user') =>
     queryOptions({
-      queryKey: [...userQueries.all(), 'list'] as const,
-      queryFn: async ({ signal }) => (await request(`${IAM}/users`, listSchema(userSchema), { signal })).array,
+      queryKey: [...userQueries.all(), 'list', type] as const,
+      queryFn: async ({ signal }) =>
+        (await request(type === 'service' ? `${IAM}/users?type=service` : `${IAM}/users`, listSchema(userSchema), { signal })).array,
+    }),
+  groups: (uid: string) =>
+    queryOptions({
+      queryKey: [...userQueries.all(), 'groups', uid] as const,
+      queryFn: async ({ signal }) => (await request(`${userPath(uid)}/groups`, userGroupsSchema, { signal })).array.map((m) => m.group),
     }),
   detail: (uid: string) =>
     queryOptions({
@@ -60,4 +72,63 @@ export const userQueries = {
 /** Any action on `dcos:superuser` grants unrestricted access. */
 export function hasSuperuser(permissions: UserPermissions): boolean {
   return [...permissions.direct, ...permissions.groups].some((p) => p.rid === 'dcos:superuser' && p.actions.length > 0);
+}
+
+/** Admin Router's gate for the IAM API: the Organization pages need it. */
+export const IAM_RID = 'dcos:adminrouter:acs';
+
+/** Whether the account holds any action on `rid` (directly or through a group), or is a superuser. */
+export function hasPermission(permissions: UserPermissions, rid: string): boolean {
+  return hasSuperuser(permissions) || [...permissions.direct, ...permissions.groups].some((p) => p.rid === rid && p.actions.length > 0);
+}
+
+/** The IAM's uid rule (BNC `models/user.py`). */
+export const uidSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a user ID.')
+  .max(96, 'At most 96 characters.')
+  .regex(/^[a-zA-Z0-9\-_@.]+$/, 'Use only letters, digits and - _ @ .')
+  .refine((uid) => uid !== 'anonymous', '“anonymous” is reserved.');
+
+export const PASSWORD_MIN = 5;
+export const passwordSchema = z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters.`);
+
+/** The user form: the same rules the IAM applies, so most mistakes are caught before sending. */
+export const newUserSchema = z
+  .object({ uid: uidSchema, description: z.string().trim(), password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' });
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export const passwordChangeSchema = z
+  .object({ password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' });
+
+export async function createUser(input: { uid: string; description: string; password: string }): Promise<void> {
+  await requestVoid(userPath(input.uid), { method: 'PUT', body: { description: input.description, password: input.password } });
+}
+
+export async function createServiceAccount(input: { uid: string; description: string; publicKey: string }): Promise<void> {
+  await requestVoid(userPath(input.uid), { method: 'PUT', body: { description: input.description, public_key: input.publicKey } });
+}
+
+export async function updateUser(uid: string, changes: { description?: string; password?: string }): Promise<void> {
+  await requestVoid(userPath(uid), { method: 'PATCH', body: changes });
+}
+
+export async function deleteUser(uid: string): Promise<void> {
+  await requestVoid(userPath(uid), { method: 'DELETE' });
+}
+
+/** Where an account comes from, for display and filtering. */
+export type Origin = 'local' | 'ldap' | 'oidc' | 'saml';
+export function originOf(user: User): Origin {
+  const type = user.provider_type ?? (user.is_remote ? 'ldap' : 'internal');
+  return type === 'internal' ? 'local' : type;
+}
+export const ORIGIN_LABELS: Record<Origin, string> = { local: 'Local', ldap: 'LDAP', oidc: 'OIDC', saml: 'SAML' };
+
+/** DC/OS component accounts (`dcos_` prefix): changing them may break the cluster. */
+export function isSystemAccount(uid: string): boolean {
+  return uid.startsWith('dcos_');
 }

@@ -3,3 +3,18 @@ export const paths = {
   home: () => '/',
   login: (redirect?: string) => (redirect && redirect !== '/' ? `/login?${new URLSearchParams({ redirect }).toString()}` : '/login'),
 } as const;
+
+export type UserTab = 'details' | 'groups' | 'permissions';
+export type GroupTab = 'details' | 'users' | 'service-accounts' | 'permissions';
+
+const seg = (value: string) => encodeURIComponent(value);
+
+export const orgPaths = {
+  users: () => '/organization/users',
+  user: (uid: string, tab: UserTab = 'details') => `/organization/users/${seg(uid)}${tab === 'details' ? '' : `/${tab}`}`,
+  groups: () => '/organization/groups',
+  group: (gid: string, tab: GroupTab = 'details') => `/organization/groups/${seg(gid)}${tab === 'details' ? '' : `/${tab}`}`,
+  serviceAccounts: () => '/organization/service-accounts',
+  serviceAccount: (uid: string, tab: UserTab = 'details') =>
+    `/organization/service-accounts/${seg(uid)}${tab === 'details' ? '' : `/${tab}`}`,
+} as const;

@@ -1,14 +1,29 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { SecurityModeBanner } from '@/features/security-mode/security-mode-banner.tsx';
-import { paths } from '@/lib/paths.ts';
+import { hasPermission, IAM_RID, userQueries } from '@/api/users.ts';
+import { orgPaths, paths } from '@/lib/paths.ts';
+import { ToastProvider } from '@/ui/toast.tsx';
 import { onSessionMessage } from '@/lib/session-channel.ts';
 import { useSession } from '../use-session.ts';
 import { UserMenu } from './user-menu.tsx';
 
-/** Only pages that exist get a navigation entry. */
-const NAV_ITEMS = [{ to: paths.home(), label: 'Overview', end: true }] as const;
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** Shown only to accounts holding this rid (superusers see everything). */
+  needs?: string;
+}
+
+/** Only pages that exist get a navigation entry, and only accounts that can use a page see it. */
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: paths.home(), label: 'Overview', end: true },
+  { to: orgPaths.users(), label: 'Users', needs: IAM_RID },
+  { to: orgPaths.groups(), label: 'Groups', needs: IAM_RID },
+  { to: orgPaths.serviceAccounts(), label: 'Service accounts', needs: IAM_RID },
+];
 
 /** Leaves a tab whose session another tab ended, dropping everything it had cached. */
 function useFollowSignOutInOtherTabs() {
@@ -28,8 +43,10 @@ function useFollowSignOutInOtherTabs() {
 export function AppShell() {
   const session = useSession();
   useFollowSignOutInOtherTabs();
+  const permissions = useQuery(userQueries.permissions(session.uid)).data;
+  const visible = NAV_ITEMS.filter((item) => !item.needs || (permissions !== undefined && hasPermission(permissions, item.needs)));
   return (
-    <>
+    <ToastProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -39,9 +56,9 @@ export function AppShell() {
         </a>
         <nav className="main-nav" aria-label="Main">
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {visible.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end}>
+                <NavLink to={item.to} end={item.end ?? false}>
                   {item.label}
                 </NavLink>
               </li>
@@ -56,6 +73,6 @@ export function AppShell() {
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
-    </>
+    </ToastProvider>
   );
 }

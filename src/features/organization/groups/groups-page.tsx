@@ -1,0 +1,135 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate } from 'react-router';
+import { createGroup, groupQueries, newGroupSchema, SUPERUSERS_GID, type Group, type NewGroup } from '@/api/groups.ts';
+import { orgPaths } from '@/lib/paths.ts';
+import { useListParams } from '@/lib/use-list-params.ts';
+import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { Dialog } from '@/ui/dialog.tsx';
+import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { FormField } from '../shared/form-field.tsx';
+import { applyServerError } from '../shared/server-errors.ts';
+import { useOrgMutation } from '../shared/use-org-mutation.ts';
+
+const NO_FILTERS = ['all'] as const;
+
+const columns: Column<Group>[] = [
+  {
+    id: 'gid',
+    header: 'ID',
+    sortable: true,
+    width: 'minmax(12rem, 1fr)',
+    cell: (g) => (
+      <>
+        <Link to={orgPaths.group(g.gid)} tabIndex={-1}>
+          {g.gid}
+        </Link>{' '}
+        {g.gid === SUPERUSERS_GID && <span className="badge badge-super">superusers</span>}
+      </>
+    ),
+  },
+  { id: 'description', header: 'Description', sortable: true, width: 'minmax(12rem, 2fr)', cell: (g) => g.description },
+];
+
+function CreateGroupDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+  const navigate = useNavigate();
+  const form = useForm<NewGroup>({ resolver: zodResolver(newGroupSchema), defaultValues: { gid: '', description: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const create = useOrgMutation(createGroup, (g) => `Created group ${g.gid}.`);
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await create.mutateAsync(values);
+      form.reset();
+      onClose();
+      await navigate(orgPaths.group(values.gid));
+    } catch (error) {
+      applyServerError(error, form.setError, { ERR_GROUP_EXISTS: 'gid', ERR_INVALID_GROUP_ID: 'gid', ERR_INVALID_DATA: 'description' });
+    }
+  });
+  return (
+    <Dialog title="Create group" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create group">
+        {errors.root?.server && (
+          <div className="alert alert-error" role="alert">
+            <p className="alert-title">{errors.root.server.message}</p>
+          </div>
+        )}
+        <FormField label="Group ID" error={errors.gid} hint="Letters, digits and - _ @ . (at most 96).">
+          {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('gid')} />}
+        </FormField>
+        <FormField label="Description" error={errors.description}>
+          {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
+        </FormField>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose} disabled={isSubmitting}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {isSubmitting ? 'Creating…' : 'Create group'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function GroupsPage() {
+  const navigate = useNavigate();
+  const groups = useQuery(groupQueries.list());
+  const params = useListParams(NO_FILTERS, 'all');
+  const query = useDeferredValue(params.query.trim().toLowerCase());
+  const [creating, setCreating] = useState(false);
+  const sort = params.sort ?? { column: 'gid', direction: 'asc' as const };
+  const visible = useMemo(
+    () =>
+      sortRows(
+        (groups.data ?? []).filter((g) => g.gid.toLowerCase().includes(query) || g.description.toLowerCase().includes(query)),
+        sort,
+        (g, column) => (column === 'description' ? g.description : g.gid),
+      ),
+    [groups.data, query, sort],
+  );
+  return (
+    <>
+      <title>Groups · DC/OS Security Console</title>
+      <div className="page-head">
+        <h1>Groups</h1>
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            Create group
+          </button>
+        </div>
+      </div>
+      {groups.isPending ? (
+        <LoadingState>Loading groups…</LoadingState>
+      ) : groups.isError ? (
+        <ErrorState title="Could not load the groups" error={groups.error} onRetry={() => void groups.refetch()} retrying={groups.isFetching} />
+      ) : (
+        <>
+          <div className="toolbar" role="search">
+            <div className="field">
+              <label htmlFor="group-search">Search groups</label>
+              <input id="group-search" type="search" value={params.query} onChange={(e) => params.set({ query: e.target.value })} placeholder="ID or description" />
+            </div>
+            <p className="count" aria-live="polite">
+              {visible.length === groups.data.length ? `${groups.data.length} groups` : `${visible.length} of ${groups.data.length} groups`}
+            </p>
+          </div>
+          <DataTable
+            label="Groups"
+            rows={visible}
+            columns={columns}
+            getRowId={(g) => g.gid}
+            sort={sort}
+            onSortChange={(next) => params.set({ sort: next })}
+            onOpen={(g) => void navigate(orgPaths.group(g.gid))}
+            empty={groups.data.length === 0 ? 'No groups yet.' : 'No groups match this search.'}
+          />
+        </>
+      )}
+      <CreateGroupDialog isOpen={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

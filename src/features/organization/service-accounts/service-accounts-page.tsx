@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { orgPaths } from '@/lib/paths.ts';
+import { AccountList } from '../shared/account-list.tsx';
+import { BulkActions } from '../shared/bulk-actions.tsx';
+import { ExportCsvButton } from '../shared/export-csv-button.tsx';
+import { CreateServiceAccountDialog } from './create-service-account-dialog.tsx';
+
+export function ServiceAccountsPage() {
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <title>Service accounts · DC/OS Security Console</title>
+      <div className="page-head">
+        <h1>Service accounts</h1>
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            Create service account
+          </button>
+        </div>
+      </div>
+      <p className="muted">
+        Accounts marked <span className="badge badge-system">system</span> (ID starting with dcos_) belong to DC/OS components;
+        changing them may break the cluster.
+      </p>
+      <AccountList
+        type="service"
+        noun={{ one: 'service account', many: 'service accounts' }}
+        detailPath={orgPaths.serviceAccount}
+        renderActions={({ visible, selected, clearSelection }) => (
+          <>
+            <BulkActions selected={selected} onDone={clearSelection} noun="service accounts" />
+            <ExportCsvButton rows={visible} filename="dcos-service-accounts.csv" />
+          </>
+        )}
+      />
+      <CreateServiceAccountDialog isOpen={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

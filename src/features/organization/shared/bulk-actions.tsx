@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useBlocker } from 'react-router';
+import { addMember, groupQueries, removeMember } from '@/api/groups.ts';
+import { deleteUser, isSystemAccount, type User } from '@/api/users.ts';
+import { ConfirmDialog, Dialog } from '@/ui/dialog.tsx';
+import { BulkPanel } from './bulk-panel.tsx';
+import { EntityPicker } from './entity-picker.tsx';
+import { useBulkRun } from './use-bulk-run.ts';
+
+type Pending = { kind: 'add' | 'remove' } | { kind: 'delete' };
+
+/** Add to group, remove from group or delete for every selected account, with per-item results. */
+export function BulkActions({ selected, onDone, noun }: { selected: readonly User[]; onDone: () => void; noun: string }) {
+  const bulk = useBulkRun();
+  const groups = useQuery(groupQueries.list());
+  const [pending, setPending] = useState<Pending | null>(null);
+  const running = bulk.snapshot !== null && !bulk.snapshot.done;
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => running && currentLocation.pathname !== nextLocation.pathname);
+  const uids = selected.map((u) => u.uid);
+  const systemCount = uids.filter(isSystemAccount).length;
+
+  const runForGroup = (kind: 'add' | 'remove', gid: string) => {
+    setPending(null);
+    bulk.start(
+      kind === 'add' ? `Adding ${uids.length} ${noun} to ${gid}` : `Removing ${uids.length} ${noun} from ${gid}`,
+      uids,
+      (uid) => (kind === 'add' ? addMember(gid, uid) : removeMember(gid, uid)),
+    );
+    onDone();
+  };
+
+  return (
+    <>
+      <div className="bulk-actions" role="group" aria-label="Bulk actions">
+        <button type="button" className="btn" disabled={uids.length === 0 || running} onClick={() => setPending({ kind: 'add' })}>
+          Add to group…
+        </button>
+        <button type="button" className="btn" disabled={uids.length === 0 || running} onClick={() => setPending({ kind: 'remove' })}>
+          Remove from group…
+        </button>
+        <button type="button" className="btn" disabled={uids.length === 0 || running} onClick={() => setPending({ kind: 'delete' })}>
+          Delete…
+        </button>
+      </div>
+      {(pending?.kind === 'add' || pending?.kind === 'remove') && (
+        <Dialog title={`${pending.kind === 'add' ? 'Add' : 'Remove'} ${uids.length} ${noun} ${pending.kind === 'add' ? 'to' : 'from'} a group`} isOpen onClose={() => setPending(null)}>
+          {systemCount > 0 && (
+            <div className="notice">
+              <p>{systemCount} of them are DC/OS component accounts; changing their memberships may break the cluster.</p>
+            </div>
+          )}
+          <EntityPicker
+            label="Find a group"
+            items={(groups.data ?? []).map((g) => ({ id: g.gid, description: g.description }))}
+            exclude={new Set()}
+            actionLabel="Choose"
+            onPick={(gid) => runForGroup(pending.kind, gid)}
+          />
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
+      <ConfirmDialog
+        isOpen={pending?.kind === 'delete'}
+        onClose={() => setPending(null)}
+        title={`Delete ${uids.length} ${noun}?`}
+        confirmLabel={`Delete ${uids.length} ${noun}`}
+        requireTyping={systemCount > 0 ? `delete ${uids.length}` : undefined}
+        onConfirm={() => {
+          bulk.start(`Deleting ${uids.length} ${noun}`, uids, (uid) => deleteUser(uid));
+          onDone();
+          return Promise.resolve();
+        }}
+      >
+        <p>
+          {uids.slice(0, 5).join(', ')}
+          {uids.length > 5 ? ` and ${uids.length - 5} more` : ''} lose their memberships and permissions. This cannot be undone.
+        </p>
+        {systemCount > 0 && <p>{systemCount} of them are DC/OS component accounts: deleting them may break the cluster.</p>}
+      </ConfirmDialog>
+      {bulk.snapshot && (
+        <BulkPanel title={bulk.title} snapshot={bulk.snapshot} onRetry={bulk.retryFailed} onCancel={bulk.cancel} onClose={bulk.close} />
+      )}
+      <ConfirmDialog
+        isOpen={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title="Leave while the bulk action runs?"
+        confirmLabel="Cancel the rest and leave"
+        onConfirm={() => {
+          bulk.cancel();
+          blocker.proceed?.();
+          return Promise.resolve();
+        }}
+      >
+        <p>Items already sent stay changed; the rest will not be processed.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,219 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+
+export type SortDirection = 'asc' | 'desc';
+export interface SortState {
+  column: string;
+  direction: SortDirection;
+}
+
+export interface Column<T> {
+  id: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** Columns with a sort value get a sort button. */
+  sortable?: boolean;
+  /** CSS grid track, e.g. `minmax(10rem, 1fr)`. */
+  width?: string;
+}
+
+export interface Selection {
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}
+
+interface DataTableProps<T> {
+  label: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  getRowId: (row: T) => string;
+  /** Enter on a row, or a click on its first cell's link, opens it. */
+  onOpen?: (row: T) => void;
+  sort?: SortState | undefined;
+  onSortChange?: (sort: SortState) => void;
+  selection?: Selection | undefined;
+  empty: ReactNode;
+  /** Rows are this tall (px); the virtualizer renders only the visible ones. */
+  rowHeight?: number;
+}
+
+const OVERSCAN = 8;
+
+/**
+ * An ARIA grid whose rows are virtualized: the DOM holds only the rows in view, whatever the row count.
+ * Arrow keys, Page Up/Down, Home and End move between rows; Enter opens; Space toggles selection.
+ */
+export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onSortChange, selection, empty, rowHeight = 44 }: DataTableProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const focusPending = useRef(false);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: OVERSCAN });
+  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
+  const template = [selection ? '2.75rem' : null, ...columns.map((c) => c.width ?? 'minmax(8rem, 1fr)')].filter(Boolean).join(' ');
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus();
+  });
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    focusPending.current = true;
+    setActive(next);
+  };
+
+  const toggle = (index: number, range: boolean) => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    const [from, to] = range && anchor !== null ? [Math.min(anchor, index), Math.max(anchor, index)] : [index, index];
+    const row = rows[index];
+    const turnOn = row !== undefined && !selection.selected.has(getRowId(row));
+    for (let i = from; i <= to; i++) {
+      const r = rows[i];
+      if (!r) continue;
+      if (turnOn) next.add(getRowId(r));
+      else next.delete(getRowId(r));
+    }
+    setAnchor(index);
+    selection.onChange(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget && !(event.target as HTMLElement).matches('[role="row"]')) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(activeIndex + 1),
+      ArrowUp: () => moveTo(activeIndex - 1),
+      PageDown: () => moveTo(activeIndex + page),
+      PageUp: () => moveTo(activeIndex - page),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      Enter: () => {
+        const row = rows[activeIndex];
+        if (row && onOpen) onOpen(row);
+      },
+      ' ': () => toggle(activeIndex, event.shiftKey),
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const allIds = rows.map(getRowId);
+  const selectedCount = selection ? allIds.filter((id) => selection.selected.has(id)).length : 0;
+
+  return (
+    <div className="data-table" role="grid" aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined}>
+      <div className="dt-row dt-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        {selection && (
+          <div role="columnheader" className="dt-cell dt-check">
+            <input
+              type="checkbox"
+              aria-label={selectedCount === rows.length && rows.length > 0 ? 'Deselect all rows' : `Select all ${rows.length} rows`}
+              checked={rows.length > 0 && selectedCount === rows.length}
+              ref={(el) => {
+                if (el) el.indeterminate = selectedCount > 0 && selectedCount < rows.length;
+              }}
+              onChange={(event) => {
+                const next = new Set(selection.selected);
+                for (const id of allIds) {
+                  if (event.target.checked) next.add(id);
+                  else next.delete(id);
+                }
+                selection.onChange(next);
+              }}
+            />
+          </div>
+        )}
+        {columns.map((column) => {
+          const sorted = sort?.column === column.id ? sort.direction : undefined;
+          return (
+            <div key={column.id} role="columnheader" className="dt-cell" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+              {column.sortable && onSortChange ? (
+                <button
+                  type="button"
+                  className="dt-sort"
+                  onClick={() => onSortChange({ column: column.id, direction: sorted === 'asc' ? 'desc' : 'asc' })}
+                >
+                  {column.header}
+                  <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                </button>
+              ) : (
+                column.header
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {rows.length === 0 ? (
+        <div role="row" className="dt-empty" aria-rowindex={2}>
+          <div role="gridcell">{empty}</div>
+        </div>
+      ) : (
+        <div ref={scrollRef} className="dt-body" onKeyDown={onKeyDown} role="rowgroup">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (row === undefined) return null;
+              const id = getRowId(row);
+              const isSelected = selection?.selected.has(id) ?? false;
+              return (
+                <div
+                  key={id}
+                  role="row"
+                  className="dt-row"
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selection ? isSelected : undefined}
+                  tabIndex={item.index === activeIndex ? 0 : -1}
+                  onFocus={(event) => {
+                    if (event.target === event.currentTarget) setActive(item.index);
+                  }}
+                  onDoubleClick={() => onOpen?.(row)}
+                  style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
+                >
+                  {selection && (
+                    <div role="gridcell" className="dt-cell dt-check">
+                      <input
+                        type="checkbox"
+                        tabIndex={-1}
+                        aria-label={`Select ${id}`}
+                        checked={isSelected}
+                        onChange={() => undefined}
+                        onClick={(event: MouseEvent<HTMLInputElement>) => {
+                          toggle(item.index, event.shiftKey);
+                        }}
+                      />
+                    </div>
+                  )}
+                  {columns.map((column) => (
+                    <div key={column.id} role="gridcell" className="dt-cell">
+                      {column.cell(row)}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Sorts a copy by the given accessor; text compares case-insensitively and numerically. */
+export function sortRows<T>(rows: readonly T[], sort: SortState | undefined, value: (row: T, column: string) => string | number): T[] {
+  if (!sort) return [...rows];
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = value(a, sort.column);
+    const y = value(b, sort.column);
+    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
+  });
+}
