@@ -4,9 +4,15 @@ export function downloadText(filename: string, text: string, type: string): void
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
-  link.rel = 'noopener';
+  // Firefox ignores clicks on links that are not in the document.
+  link.style.display = 'none';
   document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // Following the link parses the URL during click(), which captures the blob (URL Standard: blob URL entry), so
+    // it can go at once; a deferred revoke would also outlive tests that stub URL.revokeObjectURL.
+    URL.revokeObjectURL(url);
+  }
 }
