@@ -29,6 +29,33 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page);
     });
 
+    for (const path of [
+      '/organization/users',
+      '/organization/users/alice',
+      '/organization/users/alice/groups',
+      '/organization/users/alice/permissions',
+      '/organization/groups',
+      '/organization/groups/superusers/users',
+      '/organization/groups/superusers/permissions',
+      '/organization/service-accounts',
+      '/organization/service-accounts/dcos_marathon',
+    ]) {
+      test(`${path} has no axe violations`, async ({ page }) => {
+        await signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+        await expectNoAxeViolations(page);
+      });
+    }
+
+    test('the create-user dialog with errors has no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
+      await page.getByRole('button', { name: 'Create user' }).click();
+      await page.getByRole('dialog', { name: 'Create user' }).getByRole('button', { name: 'Create user' }).click();
+      await expect(page.getByText('Enter a user ID.')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
     test('the banner of a permissive cluster and of an unknown mode have no axe violations', async ({ page }) => {
       await signIn(page, 'bob', 'bob-pass');
       await expect(page.getByRole('region', { name: 'Security mode' })).toContainText('Security mode unknown.');

@@ -3,6 +3,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 export interface SimOptions {
   securityMode?: 'disabled' | 'permissive' | 'strict';
   tokenTtlSeconds?: number;
+  /** Extra generated entities, on top of the demo seed. */
+  users?: number;
+  groups?: number;
+  serviceAccounts?: number;
 }
 
 /**

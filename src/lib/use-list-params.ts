@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 export interface ListParams<F extends string> {
@@ -35,9 +35,11 @@ export function useListParams<F extends string>(filters: readonly F[], defaultFi
     },
     [setParams, defaultFilter],
   );
+  // One object per distinct sort, so memoized views do not recompute on every render.
+  const sort = useMemo<ListParams<F>['sort']>(() => (column && (direction === 'asc' || direction === 'desc') ? { column, direction } : undefined), [column, direction]);
   return {
     query: params.get('q') ?? '',
-    sort: column && (direction === 'asc' || direction === 'desc') ? { column, direction } : undefined,
+    sort,
     filter: rawFilter && filters.includes(rawFilter) ? rawFilter : defaultFilter,
     set,
   };

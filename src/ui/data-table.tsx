@@ -48,6 +48,7 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
   const focusPending = useRef(false);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack Virtual is used as documented.
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: OVERSCAN });
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   const template = [selection ? '2.75rem' : null, ...columns.map((c) => c.width ?? 'minmax(8rem, 1fr)')].filter(Boolean).join(' ');
@@ -82,7 +83,8 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget && !(event.target as HTMLElement).matches('[role="row"]')) return;
+    // Only a focused row navigates; keys typed into a checkbox or the header's buttons keep their own meaning.
+    if (!(event.target as HTMLElement).matches('[role="row"]')) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => moveTo(activeIndex + 1),
@@ -108,7 +110,7 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   const selectedCount = selection ? allIds.filter((id) => selection.selected.has(id)).length : 0;
 
   return (
-    <div className="data-table" role="grid" aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined}>
+    <div className="data-table" role="grid" tabIndex={-1} onKeyDown={onKeyDown} aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined}>
       <div className="dt-row dt-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         {selection && (
           <div role="columnheader" className="dt-cell dt-check">
@@ -155,7 +157,7 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
           <div role="gridcell">{empty}</div>
         </div>
       ) : (
-        <div ref={scrollRef} className="dt-body" onKeyDown={onKeyDown} role="rowgroup">
+        <div ref={scrollRef} className="dt-body" role="rowgroup">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];

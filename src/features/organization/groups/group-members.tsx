@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { EntityPicker } from '../shared/entity-picker.tsx';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 
-type Change = { kind: 'add' | 'remove'; uid: string };
+interface Change { kind: 'add' | 'remove'; uid: string }
 
 /** Users or service accounts of a group: add through a picker over the cached list, remove with confirmation. */
 export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'service' }) {

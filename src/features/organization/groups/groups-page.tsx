@@ -14,6 +14,7 @@ import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 
 const NO_FILTERS = ['all'] as const;
+const DEFAULT_SORT = { column: 'gid', direction: 'asc' } as const;
 
 const columns: Column<Group>[] = [
   {
@@ -81,7 +82,7 @@ export function GroupsPage() {
   const params = useListParams(NO_FILTERS, 'all');
   const query = useDeferredValue(params.query.trim().toLowerCase());
   const [creating, setCreating] = useState(false);
-  const sort = params.sort ?? { column: 'gid', direction: 'asc' as const };
+  const sort = params.sort ?? DEFAULT_SORT;
   const visible = useMemo(
     () =>
       sortRows(

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { createServiceAccount, uidSchema } from '@/api/users.ts';
@@ -26,7 +26,7 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
   const [created, setCreated] = useState<{ uid: string; privateKeyPem: string } | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { uid: '', description: '', keySource: 'generate', publicKey: '' } });
   const { errors, isSubmitting } = form.formState;
-  const keySource = form.watch('keySource');
+  const keySource = useWatch({ control: form.control, name: 'keySource' });
   const create = useOrgMutation(createServiceAccount, (a) => `Created service account ${a.uid}.`);
 
   const onSubmit = form.handleSubmit(async (values) => {

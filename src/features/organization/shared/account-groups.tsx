@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { EntityPicker } from './entity-picker.tsx';
 import { useOrgMutation } from './use-org-mutation.ts';
 
-type Change = { kind: 'add' | 'remove'; gid: string };
+interface Change { kind: 'add' | 'remove'; gid: string }
 
 /**
  * The groups of a user or service account: leave with confirmation, join through a searchable picker. Changing a

@@ -7,6 +7,8 @@ import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { OriginBadge } from './origin-badge.tsx';
 
+const DEFAULT_SORT = { column: 'uid', direction: 'asc' } as const;
+
 export const ORIGIN_FILTERS = ['all', 'local', 'external'] as const;
 export type OriginFilter = (typeof ORIGIN_FILTERS)[number];
 
@@ -37,7 +39,7 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
   const params = useListParams(ORIGIN_FILTERS, 'all');
   const query = useDeferredValue(params.query.trim().toLowerCase());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const sort = params.sort ?? { column: 'uid', direction: 'asc' as const };
+  const sort = params.sort ?? DEFAULT_SORT;
 
   const visible = useMemo(
     () => sortRows((accounts.data ?? []).filter((u) => matchesAccount(u, query, params.filter)), sort, sortValue),

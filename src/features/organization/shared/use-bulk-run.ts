@@ -4,14 +4,14 @@ import { groupQueries } from '@/api/groups.ts';
 import { userQueries } from '@/api/users.ts';
 import { createBulkRun, type BulkRun, type BulkSnapshot } from '@/lib/bulk-runner.ts';
 
-const IDLE = { subscribe: () => () => undefined, getSnapshot: () => null };
 
 /** Runs a bulk action and re-renders on every item's result; caches are refreshed when a pass ends. */
 export function useBulkRun() {
   const queryClient = useQueryClient();
   const [run, setRun] = useState<{ title: string; run: BulkRun<string> } | null>(null);
-  const source = run?.run ?? IDLE;
-  const snapshot: BulkSnapshot<string> | null = useSyncExternalStore(source.subscribe, source.getSnapshot);
+  const current = run?.run;
+  const subscribe = useCallback((listener: () => void) => (current ? current.subscribe(listener) : () => undefined), [current]);
+  const snapshot: BulkSnapshot<string> | null = useSyncExternalStore(subscribe, () => current?.getSnapshot() ?? null);
 
   const refresh = useCallback(async () => {
     await Promise.all([

@@ -1,0 +1,62 @@
+import { expect, signIn, test } from './fixtures.ts';
+
+test.describe('Bulk actions', () => {
+  test('adding several users to a group reports each result, and Retry failed finishes the job', async ({ page }) => {
+    let failBob = true;
+    await page.route('**/acs/api/v1/groups/developers/users/bob', async (route) => {
+      if (failBob && route.request().method() === 'PUT') {
+        failBob = false;
+        await route.fulfill({ status: 503, contentType: 'text/plain', body: 'IAM datastore is read-only, try again' });
+      } else {
+        await route.continue();
+      }
+    });
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByRole('checkbox', { name: 'Select alice' }).click();
+    await grid.getByRole('checkbox', { name: 'Select bootstrapuser' }).click({ modifiers: ['Shift'] });
+    await expect(page.getByText('3 selected', { exact: false })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Add to group…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add 3 users to a group' });
+    await dialog.getByLabel('Find a group').fill('developers');
+    await dialog.getByRole('button', { name: 'Choose developers' }).click();
+
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 1 failed.');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'bob' })).toContainText('IAM datastore is read-only, try again');
+    await panel.getByRole('button', { name: 'Retry failed (1)' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Finished: 3 succeeded, 0 failed.');
+
+    await page.goto('/organization/groups/developers/users');
+    for (const uid of ['alice', 'bob', 'bootstrapuser']) await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
+  });
+});
+
+test.describe('At scale', () => {
+  test.use({ simOptions: { users: 10_000 } });
+
+  test('10,000 users render and filter while the DOM holds only the visible rows', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
+    await expect(page.getByText(/^10,?0\d\d users/)).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'Users' });
+    const rows = grid.getByRole('row');
+    expect(await rows.count()).toBeLessThan(60);
+    expect(await grid.getAttribute('aria-rowcount')).toMatch(/^100\d\d$/);
+
+    await grid.getByRole('row').nth(1).focus();
+    await page.keyboard.press('End');
+    await expect(grid.locator('[role=row]:focus')).toHaveAttribute('aria-rowindex', (await grid.getAttribute('aria-rowcount')) ?? '');
+    expect(await rows.count()).toBeLessThan(60);
+
+    await page.getByLabel('Search users').fill('garcia');
+    await expect(page.getByText(/^\d+ of 10,?0\d\d users/)).toBeVisible();
+    const shown = await rows.count();
+    expect(shown).toBeLessThan(60);
+    const bodyRows = (await rows.allTextContents()).slice(1);
+    expect(bodyRows.length).toBeGreaterThan(0);
+    for (const text of bodyRows) expect(text.toLowerCase()).toContain('garcia');
+    const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    expect(domNodes).toBeLessThan(1500);
+  });
+});

@@ -1,0 +1,78 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { DataTable, sortRows, type Column } from './data-table.tsx';
+
+interface Row {
+  id: string;
+  name: string;
+}
+const rows: Row[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `user-${String(i).padStart(5, '0')}`, name: `Name ${i}` }));
+const columns: Column<Row>[] = [
+  { id: 'id', header: 'ID', sortable: true, cell: (r) => r.id },
+  { id: 'name', header: 'Name', cell: (r) => r.name },
+];
+
+// jsdom has no layout: give the scroll container a height so the virtualizer has a viewport.
+function withViewport() {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(440);
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(440);
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, bottom: 440, right: 800, width: 800, height: 440, toJSON: () => ({}) });
+}
+
+function Harness({ onOpen }: { onOpen: (row: Row) => void }) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  return <DataTable label="People" rows={rows} columns={columns} getRowId={(r) => r.id} onOpen={onOpen} selection={{ selected, onChange: setSelected }} empty="None" />;
+}
+
+describe('DataTable', () => {
+  it('renders only the visible rows of 10,000, and says how many there are', () => {
+    withViewport();
+    render(<Harness onOpen={() => undefined} />);
+    const grid = screen.getByRole('grid', { name: 'People' });
+    expect(grid).toHaveAttribute('aria-rowcount', '10001');
+    const rendered = within(grid).getAllByRole('row').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(40);
+  });
+
+  it('moves with the arrow keys and End, and opens with Enter', async () => {
+    withViewport();
+    const onOpen = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness onOpen={onOpen} />);
+    const first = screen.getAllByRole('row')[1];
+    first?.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toHaveAttribute('aria-rowindex', '4');
+    await user.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith(rows[2]);
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toHaveAttribute('aria-rowindex', '2');
+  });
+
+  it('selects with Space and a range with shift-click', async () => {
+    withViewport();
+    const user = userEvent.setup();
+    render(<Harness onOpen={() => undefined} />);
+    await user.click(screen.getByRole('checkbox', { name: 'Select user-00001' }));
+    await user.keyboard('{Shift>}');
+    await user.click(screen.getByRole('checkbox', { name: 'Select user-00004' }));
+    await user.keyboard('{/Shift}');
+    const checked = screen.getAllByRole('checkbox', { checked: true }).map((c) => c.getAttribute('aria-label'));
+    expect(checked).toEqual(['Select user-00001', 'Select user-00002', 'Select user-00003', 'Select user-00004']);
+    expect(screen.getByRole('checkbox', { name: 'Select all 10000 rows' })).toBePartiallyChecked();
+  });
+
+  it('shows the empty message when there are no rows', () => {
+    render(<DataTable label="People" rows={[]} columns={columns} getRowId={(r) => r.id} empty="Nobody here." />);
+    expect(screen.getByText('Nobody here.')).toBeInTheDocument();
+  });
+
+  it('sorts text naturally and case-insensitively, both ways', () => {
+    const data = [{ id: 'b10' }, { id: 'B2' }, { id: 'a1' }];
+    expect(sortRows(data, { column: 'id', direction: 'asc' }, (r) => r.id).map((r) => r.id)).toEqual(['a1', 'B2', 'b10']);
+    expect(sortRows(data, { column: 'id', direction: 'desc' }, (r) => r.id).map((r) => r.id)).toEqual(['b10', 'B2', 'a1']);
+  });
+});
