@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isAllowed, isEnforced, isSuperuser } from './authz.ts';
-import { addMember, createDb, grant } from './db/create-db.ts';
+import { isAllowed, isEnforced, isSuperuser, superuserUids } from './authz.ts';
+import { addMember, createDb, grant, removeUser } from './db/create-db.ts';
 import type { SecurityMode } from './db/types.ts';
 
 const freshDb = (securityMode: SecurityMode = 'strict') => createDb('authz-test', { securityMode, tokenTtlSeconds: 60 });
@@ -94,5 +94,41 @@ describe('isAllowed', () => {
     expect(isAllowed(freshDb('disabled'), 'bob', 'dcos:service:marathon:marathon:services:/', 'full')).toBe(true);
     expect(isAllowed(freshDb('permissive'), 'bob', 'dcos:service:marathon:marathon:services:/', 'full')).toBe(false);
     expect(isAllowed(freshDb('disabled'), 'bob', 'dcos:adminrouter:acs', 'full')).toBe(false);
+  });
+});
+
+describe('superuserUids', () => {
+  it('is bootstrapuser alone in a fresh db', () => {
+    expect(superuserUids(freshDb())).toEqual(new Set(['bootstrapuser']));
+  });
+
+  it('counts members of superusers and direct holders of dcos:superuser, with any action', () => {
+    const db = freshDb();
+    addMember(db, 'superusers', 'alice');
+    grant(db, 'dcos:superuser', { uid: 'bob' }, 'read');
+    grant(db, 'dcos:superuser', { uid: 'jenkins' }, 'full');
+    expect(superuserUids(db)).toEqual(new Set(['bootstrapuser', 'alice', 'bob', 'jenkins']));
+  });
+
+  it('counts members of any group holding dcos:superuser', () => {
+    const db = freshDb();
+    grant(db, 'dcos:superuser', { gid: 'developers' }, 'full');
+    expect(superuserUids(db)).toEqual(new Set(['bootstrapuser', 'carol', 'erin.lopez@example.com', 'jenkins']));
+  });
+
+  it('leaves out accounts that no longer exist and grants without actions', () => {
+    const db = freshDb();
+    addMember(db, 'superusers', 'ghost');
+    grant(db, 'dcos:superuser', { uid: 'phantom' }, 'full');
+    db.acls.get('dcos:superuser')?.users.set('bob', new Set());
+    expect(superuserUids(db)).toEqual(new Set(['bootstrapuser']));
+    removeUser(db, 'bootstrapuser');
+    expect(superuserUids(db)).toEqual(new Set());
+  });
+
+  it('is empty without a dcos:superuser ACL', () => {
+    const db = freshDb();
+    db.acls.delete('dcos:superuser');
+    expect(superuserUids(db)).toEqual(new Set());
   });
 });

@@ -47,3 +47,16 @@ export function isAllowed(db: SimDb, uid: string, rid: string, action: Action): 
   const held = actions.get(rid);
   return held !== undefined && (held.has(action) || held.has('full'));
 }
+
+/** Every existing account that holds `dcos:superuser`, directly or through a group. */
+export function superuserUids(db: SimDb): Set<string> {
+  const uids = new Set<string>();
+  const acl = db.acls.get(SUPERUSER_RID);
+  if (!acl) return uids;
+  for (const [uid, actions] of acl.users) if (actions.size > 0 && db.users.has(uid)) uids.add(uid);
+  for (const [gid, actions] of acl.groups) {
+    if (actions.size === 0) continue;
+    for (const uid of db.memberships.get(gid) ?? []) if (db.users.has(uid)) uids.add(uid);
+  }
+  return uids;
+}

@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TOKEN_TTL_SECONDS, readSimConfig } from './config.ts';
 
+const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0 };
+
 afterEach(() => {
   vi.unstubAllEnvs();
 });
@@ -9,26 +11,27 @@ afterEach(() => {
 describe('readSimConfig', () => {
   it('defaults to strict mode and five-day tokens', () => {
     expect(DEFAULT_TOKEN_TTL_SECONDS).toBe(432000);
-    expect(readSimConfig({})).toEqual({ securityMode: 'strict', tokenTtlSeconds: 432000 });
+    expect(readSimConfig({})).toEqual({ securityMode: 'strict', tokenTtlSeconds: 432000, ...NO_EXTRAS });
   });
 
   it.each(['strict', 'permissive', 'disabled'] as const)('honours SECURITY_MODE=%s', (mode) => {
-    expect(readSimConfig({ SECURITY_MODE: mode })).toEqual({ securityMode: mode, tokenTtlSeconds: 432000 });
+    expect(readSimConfig({ SECURITY_MODE: mode })).toEqual({ securityMode: mode, tokenTtlSeconds: 432000, ...NO_EXTRAS });
   });
 
   it('honours SIM_TOKEN_TTL in seconds', () => {
-    expect(readSimConfig({ SIM_TOKEN_TTL: '60' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 60 });
-    expect(readSimConfig({ SECURITY_MODE: 'permissive', SIM_TOKEN_TTL: '5' })).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 5 });
+    expect(readSimConfig({ SIM_TOKEN_TTL: '60' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 60, ...NO_EXTRAS });
+    expect(readSimConfig({ SECURITY_MODE: 'permissive', SIM_TOKEN_TTL: '5' })).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 5, ...NO_EXTRAS });
   });
 
   it('treats an empty SIM_TOKEN_TTL as unset', () => {
-    expect(readSimConfig({ SIM_TOKEN_TTL: '' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 432000 });
+    expect(readSimConfig({ SIM_TOKEN_TTL: '' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 432000, ...NO_EXTRAS });
   });
 
   it('reads process.env when given no environment', () => {
     vi.stubEnv('SECURITY_MODE', 'disabled');
     vi.stubEnv('SIM_TOKEN_TTL', '30');
-    expect(readSimConfig()).toEqual({ securityMode: 'disabled', tokenTtlSeconds: 30 });
+    for (const name of ['SIM_USERS', 'SIM_GROUPS', 'SIM_SERVICE_ACCOUNTS']) vi.stubEnv(name, '');
+    expect(readSimConfig()).toEqual({ securityMode: 'disabled', tokenTtlSeconds: 30, ...NO_EXTRAS });
   });
 
   it.each(['lax', 'STRICT', 'off', ''])('refuses SECURITY_MODE=%j with a message naming the valid modes', (mode) => {
@@ -41,5 +44,42 @@ describe('readSimConfig', () => {
     expect(() => readSimConfig({ SIM_TOKEN_TTL: ttl })).toThrow(
       new Error(`SIM_TOKEN_TTL must be a positive whole number of seconds; got "${ttl}"`),
     );
+  });
+
+  it('reads SIM_USERS, SIM_GROUPS and SIM_SERVICE_ACCOUNTS as counts of extra generated entities', () => {
+    expect(readSimConfig({ SIM_USERS: '10000', SIM_GROUPS: '50', SIM_SERVICE_ACCOUNTS: '7' })).toEqual({
+      securityMode: 'strict',
+      tokenTtlSeconds: 432000,
+      users: 10000,
+      groups: 50,
+      serviceAccounts: 7,
+    });
+    expect(readSimConfig({ SIM_USERS: '0', SIM_GROUPS: '', SIM_SERVICE_ACCOUNTS: '100000' })).toEqual({
+      securityMode: 'strict',
+      tokenTtlSeconds: 432000,
+      users: 0,
+      groups: 0,
+      serviceAccounts: 100000,
+    });
+  });
+
+  it('reads the scale from process.env when given no environment', () => {
+    vi.stubEnv('SIM_USERS', '12');
+    vi.stubEnv('SIM_GROUPS', '3');
+    vi.stubEnv('SIM_SERVICE_ACCOUNTS', '4');
+    expect(readSimConfig()).toMatchObject({ users: 12, groups: 3, serviceAccounts: 4 });
+  });
+
+  it.each([
+    ['SIM_USERS', '-1'],
+    ['SIM_USERS', '1.5'],
+    ['SIM_USERS', '1e3'],
+    ['SIM_USERS', ' 5'],
+    ['SIM_GROUPS', 'ten'],
+    ['SIM_GROUPS', '0x10'],
+    ['SIM_SERVICE_ACCOUNTS', 'Infinity'],
+    ['SIM_SERVICE_ACCOUNTS', '100001'],
+  ])('refuses %s=%j with a clear message', (name, value) => {
+    expect(() => readSimConfig({ [name]: value })).toThrow(new Error(`${name} must be a whole number from 0 to 100000; got "${value}"`));
   });
 });

@@ -11,19 +11,32 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0 };
+const REGULAR_UIDS = ['bootstrapuser', 'alice', 'bob', 'carol', 'dave.kim@example.com', 'erin.lopez@example.com'];
+const ALL_UIDS = [...REGULAR_UIDS, 'dcos_marathon', 'dcos_metronome', 'jenkins'];
+
+interface Created {
+  id: string;
+  securityMode: string;
+  tokenTtlSeconds: number;
+  users: number;
+  groups: number;
+  serviceAccounts: number;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const GONE = 'Unknown simulator database (dcos-sim-db cookie).';
 
-async function createDb(body?: unknown): Promise<{ id: string; securityMode: string; tokenTtlSeconds: number }> {
+async function createDb(body?: unknown): Promise<Created> {
   const init: RequestInit = { method: 'POST' };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', init));
   expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; securityMode: string; tokenTtlSeconds: number };
+  return (await response.json()) as Created;
 }
 
 /** The options part of a POST /__sim/dbs answer, after checking its id is a fresh UUID. */
-function optionsOf(created: { id: string; securityMode: string; tokenTtlSeconds: number }) {
+function optionsOf(created: Created) {
   const { id, ...options } = created;
   expect(id).toMatch(UUID);
   return options;
@@ -38,7 +51,7 @@ async function expectGone(response: Response) {
 describe('POST /__sim/dbs', () => {
   it("creates a db with the simulator's defaults when given no options", async () => {
     const created = await createDb();
-    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS });
     expect(created.id).not.toBe((await createDb()).id);
   });
 
@@ -46,7 +59,7 @@ describe('POST /__sim/dbs', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.UTC(2032, 1, 2, 3, 4, 5));
     const created = await createDb({ securityMode: 'disabled', tokenTtlSeconds: 120 });
-    expect(optionsOf(created)).toEqual({ securityMode: 'disabled', tokenTtlSeconds: 120 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'disabled', tokenTtlSeconds: 120, ...NO_EXTRAS });
 
     const token = await loginAs(sim, 'bootstrapuser', 'deleteme', created.id);
     expect(decodeJwtPart(token, 1)).toEqual({ uid: 'bootstrapuser', exp: Date.UTC(2032, 1, 2, 3, 4, 5) / 1000 + 120 });
@@ -70,7 +83,50 @@ describe('POST /__sim/dbs', () => {
   });
 
   it('gives the defaults for an empty body', async () => {
-    expect(optionsOf(await createDb())).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600 });
+    expect(optionsOf(await createDb())).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS });
+  });
+
+  it('seeds users, groups and serviceAccounts extra generated entities and echoes the counts', async () => {
+    const created = await createDb({ users: 40, groups: 5, serviceAccounts: 3 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, users: 40, groups: 5, serviceAccounts: 3 });
+    const db = sim.context.dbFor(apiRequest('/', { dbId: created.id }));
+    const users = [...(db?.users.values() ?? [])];
+    expect(users.filter((user) => !user.isService)).toHaveLength(REGULAR_UIDS.length + 40);
+    expect(users.filter((user) => user.isService)).toHaveLength(3 + 3);
+    expect(db?.groups.size).toBe(4 + 5);
+    expect(db?.scale).toEqual({ users: 40, groups: 5, serviceAccounts: 3 });
+  });
+
+  it('lets a generated local user sign in with the shared password', async () => {
+    const created = await createDb({ users: 5 });
+    const db = sim.context.dbFor(apiRequest('/', { dbId: created.id }));
+    const local = [...(db?.users.values() ?? [])].find((user) => user.providerType === 'internal' && !user.isService && !REGULAR_UIDS.includes(user.uid));
+    if (!local) throw new Error('no generated local user');
+    const token = await loginAs(sim, local.uid, 'password', created.id);
+    expect(decodeJwtPart(token, 1).uid).toBe(local.uid);
+  });
+
+  it('keeps the defaults of the options it is not given', async () => {
+    const created = await createDb({ groups: 2 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, users: 0, groups: 2, serviceAccounts: 0 });
+  });
+
+  it.each([
+    [{ users: -1 }, 'users must be a whole number from 0 to 100000'],
+    [{ users: 2.5 }, 'users must be a whole number from 0 to 100000'],
+    [{ users: '10' }, 'users must be a whole number from 0 to 100000'],
+    [{ groups: null }, 'groups must be a whole number from 0 to 100000'],
+    [{ groups: 100001 }, 'groups must be a whole number from 0 to 100000'],
+    [{ serviceAccounts: true }, 'serviceAccounts must be a whole number from 0 to 100000'],
+    [
+      { users: 1, servicAccounts: 2 },
+      'unknown option servicAccounts; known are securityMode, tokenTtlSeconds, users, groups, serviceAccounts',
+    ],
+  ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
+    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: JSON.stringify(body) }));
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toBe('text/plain');
+    expect(await response.text()).toBe(`Bad simulator options: ${why}.`);
   });
 });
 
@@ -89,8 +145,8 @@ describe('the dcos-sim-db cookie', () => {
     const token = await loginAs(sim, 'bootstrapuser', 'deleteme', a.id);
     const listA = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: a.id }))).json()) as { array: { uid: string }[] };
     const listB = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: b.id }))).json()) as { array: { uid: string }[] };
-    expect(listA.array.map((u) => u.uid)).toEqual(['bootstrapuser', 'alice']);
-    expect(listB.array.map((u) => u.uid)).toEqual(['bootstrapuser', 'alice', 'bob']);
+    expect(listA.array.map((u) => u.uid)).toEqual(REGULAR_UIDS.filter((uid) => uid !== 'bob'));
+    expect(listB.array.map((u) => u.uid)).toEqual(REGULAR_UIDS);
   });
 
   it('uses the default db when absent, and reset() replaces only the default db', async () => {
@@ -99,8 +155,8 @@ describe('the dcos-sim-db cookie', () => {
     sim.context.defaultDb.users.delete('alice');
     sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.delete('bob');
     sim.context.reset();
-    expect([...sim.context.defaultDb.users.keys()]).toEqual(['bootstrapuser', 'alice', 'bob']);
-    expect([...(sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.keys() ?? [])]).toEqual(['bootstrapuser', 'alice']);
+    expect([...sim.context.defaultDb.users.keys()]).toEqual(ALL_UIDS);
+    expect([...(sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.keys() ?? [])]).toEqual(ALL_UIDS.filter((uid) => uid !== 'bob'));
   });
 
   it('answers 410 Gone for an unknown db id, on public and protected routes alike', async () => {

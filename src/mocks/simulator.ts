@@ -2,6 +2,7 @@ import { getResponse } from 'msw';
 import type { SimDbOptions } from './db/types.ts';
 import { authHandlers } from './handlers/auth.ts';
 import { controlHandlers } from './handlers/control.ts';
+import { groupHandlers } from './handlers/groups.ts';
 import { metadataHandlers } from './handlers/metadata.ts';
 import { userHandlers } from './handlers/users.ts';
 import { iamError } from './lib/http.ts';
@@ -22,7 +23,7 @@ export interface Simulator {
 }
 
 export function createHandlers(sim: SimContext) {
-  return [...authHandlers(sim), ...userHandlers(sim), ...metadataHandlers(sim), ...controlHandlers(sim)];
+  return [...authHandlers(sim), ...userHandlers(sim), ...groupHandlers(sim), ...metadataHandlers(sim), ...controlHandlers(sim)];
 }
 
 export async function createSimulator(options: SimDbOptions): Promise<Simulator> {

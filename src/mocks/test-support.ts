@@ -1,4 +1,6 @@
 // Request builders for the simulator's own unit tests (src/mocks/**/*.test.ts). Not used by the console.
+import { SignJWT, exportSPKI, generateKeyPair, type CryptoKey } from 'jose';
+import { expect } from 'vitest';
 import { AUTH_COOKIE, CSRF_HEADER, CSRF_VALUE } from './handlers/guard.ts';
 import { SIM_DB_COOKIE } from './sim-context.ts';
 import type { Simulator } from './simulator.ts';
@@ -55,4 +57,49 @@ export async function loginAs(sim: Simulator, uid: string, password: string, dbI
 export function decodeJwtPart(token: string, index: 0 | 1): Record<string, unknown> {
   const part = token.split('.')[index] ?? '';
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** A request authenticated with `Authorization: token=…` (so writes need no CSRF header), with an optional JSON body. */
+export function iamRequest(method: string, path: string, token: string, body?: unknown, dbId?: string): Request {
+  return apiRequest(path, {
+    via: 'token',
+    token,
+    method,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    ...(dbId === undefined ? {} : { dbId }),
+  });
+}
+
+/** Asserts an IAM JSON error: the status, the JSON content type and exactly this body. */
+export async function expectIamError(response: Response, status: number, body: { title: string; description?: string; code?: string }) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('Content-Type')).toBe('application/json');
+  expect(await response.json()).toEqual(body);
+}
+
+/** Asserts an empty success answer (201 or 204): no body and no content type. */
+export async function expectEmpty(response: Response, status: 201 | 204) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('Content-Type')).toBeNull();
+  expect(await response.text()).toBe('');
+}
+
+export interface ServiceKeys {
+  privateKey: CryptoKey;
+  /** SubjectPublicKeyInfo PEM, as a service account is created with. */
+  publicKeyPem: string;
+}
+
+/** A fresh RS256 key pair for a service account (slow: generate once per test file). */
+export async function createServiceKeys(): Promise<ServiceKeys> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  return { privateKey, publicKeyPem: await exportSPKI(publicKey) };
+}
+
+/** A service login token as the DC/OS CLI makes one: RS256, `{uid, exp}` with exp `ttlSeconds` ahead. */
+export async function serviceLoginToken(privateKey: CryptoKey, claims: Record<string, unknown>, ttlSeconds = 300): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(privateKey);
 }

@@ -1,10 +1,13 @@
 import { sha512Crypt } from '../lib/sha512-crypt.ts';
-import type { Action, ProviderType, SimAcl, SimDb, SimDbOptions } from './types.ts';
+import { SUPERUSERS_GID, SUPERUSER_RID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
+import { seedScale } from './generate.ts';
+import { JENKINS_PUBLIC_KEY, MARATHON_PUBLIC_KEY, METRONOME_PUBLIC_KEY } from './seed-keys.ts';
+import type { SimDb, SimDbOptions } from './types.ts';
+
+export { SUPERUSERS_GID, SUPERUSER_RID, addGroup, addMember, addServiceAccount, addUser, grant, groupsOf, removeGroup, removeUser } from './entities.ts';
 
 export const BOOTSTRAP_UID = 'bootstrapuser';
 export const BOOTSTRAP_PASSWORD = 'deleteme';
-export const SUPERUSERS_GID = 'superusers';
-export const SUPERUSER_RID = 'dcos:superuser';
 
 /** Demo accounts besides the superuser, so a fresh simulator shows partial access too. */
 export const DEMO_USERS = [
@@ -12,45 +15,65 @@ export const DEMO_USERS = [
   { uid: 'bob', password: 'bob-pass', description: 'Bob (no permissions)', groups: [] },
 ] as const;
 
-export function addUser(
-  db: SimDb,
-  user: { uid: string; description: string; password?: string; providerType?: ProviderType; providerId?: string },
-): void {
-  db.users.set(user.uid, {
-    uid: user.uid,
-    description: user.description,
-    ...(user.password === undefined ? {} : { passwordHash: sha512Crypt(user.password) }),
-    isService: false,
-    providerType: user.providerType ?? 'internal',
-    providerId: user.providerId ?? '',
-  });
+/** Demo groups besides `superusers` and `operators`. */
+export const DEMO_GROUPS = [
+  { gid: 'developers', description: 'Application developers' },
+  { gid: 'data-science', description: 'Data science and analytics' },
+] as const;
+
+/** Users imported from a directory or an identity provider: no password, `is_remote: true`. */
+export const DEMO_REMOTE_USERS = [
+  { uid: 'carol', description: 'Carol Jensen', providerType: 'ldap', providerId: '', groups: ['developers'] },
+  { uid: 'dave.kim@example.com', description: 'Dave Kim', providerType: 'oidc', providerId: 'google-idp', groups: ['data-science'] },
+  {
+    uid: 'erin.lopez@example.com',
+    description: 'Erin Lopez',
+    providerType: 'saml',
+    providerId: 'okta-saml',
+    groups: ['developers', 'data-science'],
+  },
+] as const;
+
+/** Two DC/OS component accounts (the `dcos_` prefix marks them) and one custom service account. */
+export const DEMO_SERVICE_ACCOUNTS = [
+  { uid: 'dcos_marathon', description: 'Marathon service account', publicKey: MARATHON_PUBLIC_KEY, groups: [] },
+  { uid: 'dcos_metronome', description: 'Metronome service account', publicKey: METRONOME_PUBLIC_KEY, groups: [] },
+  { uid: 'jenkins', description: 'Jenkins CI pipelines', publicKey: JENKINS_PUBLIC_KEY, groups: ['developers'] },
+] as const;
+
+const seedHashes = new Map<string, string>();
+
+/**
+ * The `$6$` hash of a demo password, salted once per process and shared by every db: hashing takes milliseconds
+ * (5000 SHA-512 rounds), and every e2e test creates a db. Passwords set through the API get their own salt.
+ */
+function seedHash(password: string): string {
+  let hash = seedHashes.get(password);
+  if (hash === undefined) {
+    hash = sha512Crypt(password);
+    seedHashes.set(password, hash);
+  }
+  return hash;
 }
 
-export function addGroup(db: SimDb, gid: string, description: string): void {
-  db.groups.set(gid, { gid, description, providerType: 'internal' });
-  db.memberships.set(gid, db.memberships.get(gid) ?? new Set());
-}
-
-export function addMember(db: SimDb, gid: string, uid: string): void {
-  const members = db.memberships.get(gid) ?? new Set<string>();
-  members.add(uid);
-  db.memberships.set(gid, members);
-}
-
-export function grant(db: SimDb, rid: string, principal: { uid: string } | { gid: string }, action: Action, description = ''): void {
-  const acl: SimAcl = db.acls.get(rid) ?? { rid, description, users: new Map(), groups: new Map() };
-  db.acls.set(rid, acl);
-  const [table, key] = 'uid' in principal ? [acl.users, principal.uid] : [acl.groups, principal.gid];
-  const actions: Set<Action> = table.get(key) ?? new Set<Action>();
-  actions.add(action);
-  table.set(key, actions);
-}
-
-/** A fresh, deterministic DC/OS: the bootstrap superuser plus a few demo accounts. */
+/**
+ * A fresh, deterministic DC/OS: the bootstrap superuser, a few demo accounts, groups and service accounts, plus as
+ * many generated entities as `options` asks for (db/generate.ts).
+ */
 export function createDb(id: string, options: SimDbOptions): SimDb {
-  const db: SimDb = { id, ...options, users: new Map(), groups: new Map(), memberships: new Map(), acls: new Map() };
+  const scale = { users: options.users ?? 0, groups: options.groups ?? 0, serviceAccounts: options.serviceAccounts ?? 0 };
+  const db: SimDb = {
+    id,
+    securityMode: options.securityMode,
+    tokenTtlSeconds: options.tokenTtlSeconds,
+    scale,
+    users: new Map(),
+    groups: new Map(),
+    memberships: new Map(),
+    acls: new Map(),
+  };
 
-  addUser(db, { uid: BOOTSTRAP_UID, password: BOOTSTRAP_PASSWORD, description: 'Bootstrap superuser' });
+  addUser(db, { uid: BOOTSTRAP_UID, passwordHash: seedHash(BOOTSTRAP_PASSWORD), description: 'Bootstrap superuser' });
   addGroup(db, SUPERUSERS_GID, 'Superusers: full access to the cluster');
   addMember(db, SUPERUSERS_GID, BOOTSTRAP_UID);
   grant(db, SUPERUSER_RID, { gid: SUPERUSERS_GID }, 'full', 'Superuser ACL');
@@ -58,8 +81,31 @@ export function createDb(id: string, options: SimDbOptions): SimDb {
   addGroup(db, 'operators', 'Cluster operators');
   grant(db, 'dcos:adminrouter:ops:metadata', { gid: 'operators' }, 'full', 'Cluster metadata');
   for (const demo of DEMO_USERS) {
-    addUser(db, { uid: demo.uid, password: demo.password, description: demo.description });
+    addUser(db, { uid: demo.uid, passwordHash: seedHash(demo.password), description: demo.description });
     for (const gid of demo.groups) addMember(db, gid, demo.uid);
   }
+
+  for (const group of DEMO_GROUPS) addGroup(db, group.gid, group.description);
+  grant(db, 'dcos:adminrouter:service:marathon', { gid: 'developers' }, 'full', 'Marathon UI and API');
+  grant(db, 'dcos:service:marathon:marathon:services:/dev', { gid: 'developers' }, 'full', 'Marathon apps under /dev');
+  grant(db, 'dcos:adminrouter:service:marathon', { gid: 'data-science' }, 'full');
+  grant(db, 'dcos:service:marathon:marathon:services:/data-science', { gid: 'data-science' }, 'full', 'Marathon apps under /data-science');
+  grant(db, 'dcos:secrets:default:/data-science/*', { gid: 'data-science' }, 'read', 'Data science secrets');
+
+  for (const remote of DEMO_REMOTE_USERS) {
+    addUser(db, { uid: remote.uid, description: remote.description, providerType: remote.providerType, providerId: remote.providerId });
+    for (const gid of remote.groups) addMember(db, gid, remote.uid);
+  }
+  for (const account of DEMO_SERVICE_ACCOUNTS) {
+    addServiceAccount(db, account);
+    for (const gid of account.groups) addMember(db, gid, account.uid);
+  }
+  grant(db, 'dcos:mesos:master:task:app_id', { uid: 'dcos_marathon' }, 'create', 'Launch Mesos tasks');
+  grant(db, 'dcos:mesos:master:framework:role:slave_public', { uid: 'dcos_marathon' }, 'create', 'Register with the slave_public role');
+  grant(db, 'dcos:mesos:master:task:app_id', { uid: 'dcos_metronome' }, 'create');
+  grant(db, 'dcos:mesos:master:task:user:nobody', { uid: 'dcos_metronome' }, 'create', 'Run Mesos tasks as nobody');
+  grant(db, 'dcos:secrets:default:/jenkins/*', { uid: 'jenkins' }, 'read', 'Jenkins secrets');
+
+  seedScale(db, scale);
   return db;
 }

@@ -99,7 +99,7 @@ describe('POST /acs/api/v1/auth/login', () => {
     ['an unknown uid', { uid: 'mallory', password: 'deleteme' }],
     ['a uid in another case', { uid: 'BootstrapUser', password: 'deleteme' }],
     ["another user's password", { uid: 'bob', password: 'alice-pass' }],
-    ['a service-account login token (not supported yet)', { uid: 'bootstrapuser', token: 'eyJ.x.y' }],
+    ['a login token for a regular user', { uid: 'bootstrapuser', token: 'eyJ.x.y' }],
   ])('refuses %s with 401 ERR_INVALID_CREDENTIALS and no cookie', async (_what, body) => {
     const response = await simulator.handle(loginRequest(body));
     expect(response.status).toBe(401);

@@ -1,9 +1,10 @@
+import { importSPKI, jwtVerify } from 'jose';
 import { http } from 'msw';
 import { verifySha512Crypt } from '../lib/sha512-crypt.ts';
 import { empty, iamError, json, readJsonObject } from '../lib/http.ts';
 import { publicJwks, signAuthToken } from '../lib/jwt.ts';
 import type { SimContext } from '../sim-context.ts';
-import type { SimUser } from '../db/types.ts';
+import type { SimDb, SimUser } from '../db/types.ts';
 import { AUTH_COOKIE, INFO_COOKIE, withDb } from './guard.ts';
 
 const LOGIN_FIELDS = new Set(['uid', 'password', 'token', 'exp']);
@@ -26,6 +27,30 @@ export function sessionCookies(request: Request, token: string, user: SimUser, m
   ];
 }
 
+/** The auth token, in the body and in both cookies: the same answer for password and service-account logins. */
+async function issueSession(sim: SimContext, request: Request, db: SimDb, user: SimUser): Promise<Response> {
+  const jwt = await signAuthToken(sim.keys, user.uid, db.tokenTtlSeconds);
+  const headers = new Headers();
+  for (const cookie of sessionCookies(request, jwt, user, db.tokenTtlSeconds)) headers.append('Set-Cookie', cookie);
+  return json({ token: jwt }, 200, headers);
+}
+
+/**
+ * A service login token: RS256, signed by the account's private key, with a `uid` claim naming the account (BNC
+ * app/auth.py `_login_service`). Like the IAM, an `exp` claim is checked when present but not required (the IAM only
+ * logs a warning without one, or with one more than 10 minutes ahead). The legacy `exp` login parameter, a private
+ * interface for setting the issued token's lifetime, is ignored: tokens always live the db's token lifetime.
+ */
+async function verifyServiceLoginToken(publicKey: string, uid: string, token: string): Promise<boolean> {
+  try {
+    const key = await importSPKI(publicKey, 'RS256');
+    const { payload } = await jwtVerify(token, key, { algorithms: ['RS256'] });
+    return payload.uid === uid;
+  } catch {
+    return false;
+  }
+}
+
 export function authHandlers(sim: SimContext) {
   return [
     http.post(
@@ -44,13 +69,15 @@ export function authHandlers(sim: SimContext) {
           if (typeof password !== 'string' || password === '') return iamError(400, '`password` must not be empty.');
           const user = db.users.get(uid);
           if (!user?.passwordHash || user.isService || !verifySha512Crypt(password, user.passwordHash)) return invalidCredentials();
-          const jwt = await signAuthToken(sim.keys, user.uid, db.tokenTtlSeconds);
-          const headers = new Headers();
-          for (const cookie of sessionCookies(request, jwt, user, db.tokenTtlSeconds)) headers.append('Set-Cookie', cookie);
-          return json({ token: jwt }, 200, headers);
+          return issueSession(sim, request, db, user);
         }
-        // Service-account logins with a signed login token arrive with the service-account work.
-        return invalidCredentials();
+        // A `token` without `uid` is the open-source IAM's legacy OIDC ID-token login (BNC app/auth.py), which the
+        // simulator does not implement: refused like any bad credential.
+        if (typeof uid !== 'string') return invalidCredentials();
+        if (uid === '') return iamError(400, '`uid` must be provided and must not be empty.');
+        const user = db.users.get(uid);
+        if (!user?.isService || user.publicKey === undefined || typeof token !== 'string') return invalidCredentials();
+        return (await verifyServiceLoginToken(user.publicKey, uid, token)) ? issueSession(sim, request, db, user) : invalidCredentials();
       }),
     ),
     http.get('*/acs/api/v1/auth/logout', () =>

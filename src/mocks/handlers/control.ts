@@ -1,7 +1,10 @@
 import { http } from 'msw';
-import { SECURITY_MODES, type SecurityMode, type SimDbOptions } from '../db/types.ts';
+import { isScaleCount } from '../config.ts';
+import { MAX_SCALE, SCALE_KEYS, SECURITY_MODES, type SecurityMode, type SimDbOptions } from '../db/types.ts';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
 import type { SimContext } from '../sim-context.ts';
+
+const OPTION_KEYS = new Set<string>(['securityMode', 'tokenTtlSeconds', ...SCALE_KEYS]);
 
 /** A typo in a test's options must fail loudly, not silently give the defaults. */
 function badOptions(why: string): Response {
@@ -15,6 +18,8 @@ export function controlHandlers(sim: SimContext) {
       const text = await request.text();
       const body = text.trim() === '' ? {} : parseJsonObject(text);
       if (!body) return badOptions('the body must be a JSON object');
+      const unknown = Object.keys(body).filter((key) => !OPTION_KEYS.has(key));
+      if (unknown.length > 0) return badOptions(`unknown option ${unknown.join(', ')}; known are ${[...OPTION_KEYS].join(', ')}`);
       const options: Partial<SimDbOptions> = {};
       const { securityMode, tokenTtlSeconds: ttl } = body;
       if (securityMode !== undefined) {
@@ -26,8 +31,15 @@ export function controlHandlers(sim: SimContext) {
         if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl <= 0) return badOptions('tokenTtlSeconds must be a positive whole number');
         options.tokenTtlSeconds = ttl;
       }
+      // How many extra generated users, groups and service accounts the db gets (db/generate.ts).
+      for (const key of SCALE_KEYS) {
+        const count = body[key];
+        if (count === undefined) continue;
+        if (!isScaleCount(count)) return badOptions(`${key} must be a whole number from 0 to ${MAX_SCALE}`);
+        options[key] = count;
+      }
       const db = sim.createDb(options);
-      return json({ id: db.id, securityMode: db.securityMode, tokenTtlSeconds: db.tokenTtlSeconds }, 201);
+      return json({ id: db.id, securityMode: db.securityMode, tokenTtlSeconds: db.tokenTtlSeconds, ...db.scale }, 201);
     }),
     http.delete('*/__sim/dbs/:id', ({ params }) => empty(sim.deleteDb(String(params.id)) ? 204 : 404)),
     http.get('*/__sim/health', () => json({ ok: true })),

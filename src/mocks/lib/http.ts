@@ -12,7 +12,9 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   const merged = new Headers(headers);
   merged.set('Content-Type', 'application/json');
   for (const [k, v] of Object.entries(NO_STORE)) merged.set(k, v);
-  return new Response(JSON.stringify(body), { status, headers: merged });
+  // Encoded up front with Buffer: given a string, the runtime encodes it with TextEncoder and streams it, which takes
+  // several times as long for a large list (GET /users with 10,000 generated accounts is 1.7 MB).
+  return new Response(Buffer.from(JSON.stringify(body), 'utf8'), { status, headers: merged });
 }
 
 export function empty(status: number, headers: HeadersInit = {}): Response {

@@ -1,0 +1,195 @@
+import { sha512Crypt } from '../lib/sha512-crypt.ts';
+import { SUPERUSERS_GID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
+import { SEED_PUBLIC_KEYS } from './seed-keys.ts';
+import type { ProviderType, SimDb, SimScale } from './types.ts';
+
+// The scale knob: `users`, `groups` and `serviceAccounts` extra entities on top of the fixed demo seed, for trying the
+// console against a large organization. Everything comes from seeded PRNGs, so the same counts give the same data.
+// Each kind has its own stream and entities are drawn in order, so N users are also the first N of N + 1 users.
+
+/** The password of every generated local user. */
+export const GENERATED_PASSWORD = 'password';
+
+/** Domains for OIDC (`google-idp`) and SAML (`okta-saml`) uids, which identity providers hand over as e-mail addresses. */
+export const OIDC_PROVIDER_ID = 'google-idp';
+export const SAML_PROVIDER_ID = 'okta-saml';
+const EMAIL_DOMAIN = 'example.com';
+
+let sharedHash: string | undefined;
+
+/**
+ * One `$6$` hash of GENERATED_PASSWORD, computed once per process and shared by every generated local user: hashing
+ * takes milliseconds (5000 SHA-512 rounds), so a hash per user would make 10,000 users take a minute. The fixed salt
+ * keeps the generated data deterministic. Real clusters salt every hash; only generated demo users share one.
+ */
+export function generatedPasswordHash(): string {
+  sharedHash ??= sha512Crypt(GENERATED_PASSWORD, 'dcossimgenerated');
+  return sharedHash;
+}
+
+/** mulberry32: a small, fast, seedable PRNG; returns floats in [0, 1). */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+// Plain ASCII names: one accented character makes encoding the JSON of GET /users (1.7 MB for 10,000 users) leave
+// V8's fast path and take several times as long. Unicode descriptions are still stored and served as given.
+const FIRST_NAMES = [
+  'Maria', 'Jose', 'Wei', 'Aisha', 'James', 'Olga', 'Hiroshi', 'Fatima', 'Liam', 'Sofia', 'Mateo', 'Chloe', 'Arjun',
+  'Priya', 'Noah', 'Emma', 'Lucas', 'Zoe', 'Mohammed', 'Yuki', 'Anna', 'Ivan', 'Grace', 'Daniel', 'Lea', 'Omar',
+  'Sara', 'Elena', 'David', 'Nina', 'Tomas', 'Ingrid', 'Kwame', 'Amara', 'Jonas', 'Mei', 'Rafael', 'Hannah', 'Ethan',
+  'Isabel', 'Kenji', 'Laila', 'Oscar', 'Paula', 'Ravi', 'Sven', 'Tanya', 'Umar', 'Vera', 'Xavier', 'Yara', 'Zane',
+  'Bjorn', 'Carmen', 'Dmitri', 'Eva', 'Farah', 'Gustavo', 'Helga', 'Inigo',
+] as const;
+
+const LAST_NAMES = [
+  'Garcia', 'Smith', 'Chen', 'Khan', 'Muller', 'Rossi', 'Tanaka', 'Silva', 'Kowalski', 'Dubois', 'Novak', 'Patel',
+  'Johnson', 'Nguyen', 'Kim', 'Ivanova', 'Lopez', 'Andersson', 'Okafor', 'Haddad', 'Schmidt', 'Fernandez', 'Wang',
+  'Sato', 'Brown', 'Jensen', 'Costa', 'Moreau', 'Yilmaz', 'Nakamura', 'Singh', 'Wilson', 'Popescu', 'Horvat', 'Berg',
+  'Murphy', 'Okoro', 'Reyes', 'Fischer', 'Lindqvist', 'Kovacs', 'Ortiz', 'Park', 'Santos', 'Weber', 'Ali', 'Cohen',
+  'Dimitrov', 'Eriksen', 'Gomez', 'Hoffmann', 'Ito', 'Nunez', 'Larsen', 'Mendes', "O'Brien", 'Petrov', 'Quinn',
+  'Richter', 'Zhang',
+] as const;
+
+const TEAMS = [
+  'payments', 'search', 'checkout', 'platform', 'data', 'mobile', 'web', 'infra', 'security', 'billing', 'analytics',
+  'ml', 'growth', 'identity', 'messaging', 'logistics', 'catalog', 'pricing', 'support', 'reporting',
+] as const;
+
+const SERVICE_APPS = [
+  { uid: 'jenkins-agent', name: 'Jenkins agent' },
+  { uid: 'gitlab-runner', name: 'GitLab runner' },
+  { uid: 'spark-history', name: 'Spark history server' },
+  { uid: 'kafka-connect', name: 'Kafka Connect worker' },
+  { uid: 'airflow-worker', name: 'Airflow worker' },
+  { uid: 'prometheus', name: 'Prometheus scraper' },
+  { uid: 'grafana', name: 'Grafana dashboards' },
+  { uid: 'vault-sync', name: 'Vault secret sync' },
+  { uid: 'backup', name: 'Nightly backup job' },
+  { uid: 'etl-pipeline', name: 'ETL pipeline' },
+] as const;
+
+/** Lower-case ASCII for a uid: `José` → `jose`, `O'Brien` → `obrien`. */
+function asciiSlug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** `base`, or `base2`, `base3`… the first one no entity in `taken` (or the db) uses yet. */
+function uniqueName(base: string, counts: Map<string, number>, isTaken: (name: string) => boolean): string {
+  let n = counts.get(base) ?? 0;
+  let name: string;
+  do {
+    n += 1;
+    name = n === 1 ? base : `${base}${n}`;
+  } while (isTaken(name));
+  counts.set(base, n);
+  return name;
+}
+
+/** ~70% local, 15% LDAP, 10% OIDC, 5% SAML, like a company that is moving to single sign-on. */
+function providerFor(r: number): ProviderType {
+  if (r < 0.7) return 'internal';
+  if (r < 0.85) return 'ldap';
+  if (r < 0.95) return 'oidc';
+  return 'saml';
+}
+
+/** 0–3 groups, most accounts in one. */
+function membershipCount(r: number): number {
+  if (r < 0.15) return 0;
+  if (r < 0.65) return 1;
+  if (r < 0.9) return 2;
+  return 3;
+}
+
+function joinRandomGroups(db: SimDb, random: () => number, uid: string, pool: readonly string[], count: number): void {
+  if (pool.length === 0) return;
+  const chosen = new Set<string>();
+  const wanted = Math.min(count, pool.length);
+  while (chosen.size < wanted) chosen.add(pick(random, pool));
+  for (const gid of chosen) addMember(db, gid, uid);
+}
+
+function generateGroups(db: SimDb, count: number): void {
+  const random = prng(0x5eed0001);
+  const perTeam = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const team = pick(random, TEAMS);
+    const n = (perTeam.get(team) ?? 0) + 1;
+    perTeam.set(team, n);
+    const gid = `team-${team}-${n}`;
+    addGroup(db, gid, `${capitalize(team)} team ${n}`);
+    grant(db, 'dcos:adminrouter:service:marathon', { gid }, 'full', 'Marathon UI and API');
+    grant(db, `dcos:service:marathon:marathon:services:/${gid}`, { gid }, 'full', `Marathon apps under /${gid}`);
+  }
+}
+
+function generateUsers(db: SimDb, count: number, pool: readonly string[]): void {
+  const random = prng(0x5eed0002);
+  const counts = new Map<string, number>();
+  const hash = count > 0 ? generatedPasswordHash() : '';
+  for (let i = 0; i < count; i++) {
+    const first = pick(random, FIRST_NAMES);
+    const last = pick(random, LAST_NAMES);
+    const providerType = providerFor(random());
+    const remoteEmail = providerType === 'oidc' || providerType === 'saml';
+    // Unique on the local part, so `maria.garcia` and `maria.garcia@example.com` are never two different people.
+    const local = uniqueName(`${asciiSlug(first)}.${asciiSlug(last)}`, counts, (name) =>
+      db.users.has(name) || db.users.has(`${name}@${EMAIL_DOMAIN}`),
+    );
+    const uid = remoteEmail ? `${local}@${EMAIL_DOMAIN}` : local;
+    const description = `${first} ${last}`;
+    if (providerType === 'internal') addUser(db, { uid, description, passwordHash: hash });
+    else {
+      const providerId = providerType === 'oidc' ? OIDC_PROVIDER_ID : providerType === 'saml' ? SAML_PROVIDER_ID : '';
+      addUser(db, { uid, description, providerType, providerId });
+    }
+    joinRandomGroups(db, random, uid, pool, membershipCount(random()));
+  }
+}
+
+function generateServiceAccounts(db: SimDb, count: number, pool: readonly string[]): void {
+  const random = prng(0x5eed0003);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const app = pick(random, SERVICE_APPS);
+    // Numbered from 1 (`gitlab-runner-1`), skipping any uid the db already has.
+    let n = counts.get(app.uid) ?? 0;
+    do n += 1;
+    while (db.users.has(`${app.uid}-${n}`));
+    counts.set(app.uid, n);
+    const uid = `${app.uid}-${n}`;
+    const publicKey = SEED_PUBLIC_KEYS[i % SEED_PUBLIC_KEYS.length] ?? '';
+    addServiceAccount(db, { uid, description: `${app.name} ${n}`, publicKey });
+    if (random() < 0.3) joinRandomGroups(db, random, uid, pool, 1);
+  }
+}
+
+/** Adds the generated groups, then users and service accounts spread over every group but `superusers`. */
+export function seedScale(db: SimDb, scale: SimScale): void {
+  generateGroups(db, scale.groups);
+  const pool = [...db.groups.keys()].filter((gid) => gid !== SUPERUSERS_GID);
+  generateUsers(db, scale.users, pool);
+  generateServiceAccounts(db, scale.serviceAccounts, pool);
+}
