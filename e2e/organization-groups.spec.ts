@@ -28,7 +28,7 @@ test.describe('Groups and memberships', () => {
     await expect(page.getByRole('link', { name: 'developers' })).toBeVisible();
 
     await page.getByRole('link', { name: 'developers' }).click();
-    await page.getByRole('link', { name: 'Users', exact: true }).last().click();
+    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Users' }).click();
     await expect(page).toHaveURL('/organization/groups/developers/users');
     await page.getByRole('button', { name: 'Remove bob' }).click();
     await page.getByRole('dialog', { name: 'Remove bob from developers?' }).getByRole('button', { name: 'Remove from group' }).click();
@@ -44,7 +44,7 @@ test.describe('Groups and memberships', () => {
     await page.getByRole('button', { name: 'Add alice' }).click();
     await expect(page.getByRole('link', { name: 'alice' })).toBeVisible();
     await page.getByRole('link', { name: 'alice' }).click();
-    await page.getByRole('link', { name: 'Groups', exact: true }).last().click();
+    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Groups' }).click();
     await expect(page.getByRole('link', { name: 'data-science' })).toBeVisible();
   });
 

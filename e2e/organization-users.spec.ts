@@ -101,7 +101,7 @@ test.describe('Users', () => {
     await grid.getByRole('row').nth(1).focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/organization\/users\/[^/]+$/);
-    await page.getByRole('link', { name: 'Groups', exact: true }).last().click();
+    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Groups' }).click();
     await expect(page).toHaveURL(/\/groups$/);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Add to a group' })).toBeVisible();

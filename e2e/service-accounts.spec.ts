@@ -14,7 +14,7 @@ test.describe('Service accounts', () => {
 
     const keyDialog = page.getByRole('dialog', { name: 'Private key of ci-runner' });
     await expect(keyDialog.getByText('it cannot be shown again')).toBeVisible();
-    const privateKey = await keyDialog.getByLabel('Private key').inputValue();
+    const privateKey = await keyDialog.getByLabel('Private key', { exact: true }).inputValue();
     expect(privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     const download = page.waitForEvent('download');
     await keyDialog.getByRole('button', { name: 'Download ci-runner-private-key.pem' }).click();
@@ -82,7 +82,7 @@ test.describe('Service accounts', () => {
     await expect(confirm.getByRole('button', { name: 'Delete service account' })).toBeDisabled();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
 
-    await page.getByRole('link', { name: 'Groups', exact: true }).last().click();
+    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Groups' }).click();
     await page.getByLabel('Find a group').fill('developers');
     await page.getByRole('button', { name: 'Add to developers' }).click();
     const membership = page.getByRole('dialog', { name: 'Add dcos_marathon to developers?' });

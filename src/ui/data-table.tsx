@@ -53,10 +53,15 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   const template = [selection ? '2.75rem' : null, ...columns.map((c) => c.width ?? 'minmax(8rem, 1fr)')].filter(Boolean).join(' ');
 
+  // After a jump (End, Page Down) the target row exists only once the virtualizer has scrolled and re-rendered, so
+  // keep trying on each render until it is there.
   useEffect(() => {
     if (!focusPending.current) return;
-    focusPending.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus();
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (row) {
+      focusPending.current = false;
+      row.focus();
+    }
   });
 
   const moveTo = (index: number) => {

@@ -31,7 +31,8 @@ export function ServiceAccountDetails({ account }: { account: User }) {
                 <Fingerprint pem={account.public_key} />
               </dd>
             </dl>
-            <pre className="mono" aria-label="Public key PEM">
+            {/* Focusable: a scrollable region must be reachable by keyboard. */}
+            <pre className="mono" aria-label="Public key PEM" tabIndex={0}>
               {account.public_key}
             </pre>
             <p>

@@ -21,7 +21,7 @@ export function DescriptionForm({ initial, save, required = false }: { initial: 
     }
   });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Description">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
       {errors.root?.server && (
         <div className="alert alert-error" role="alert">
           <p className="alert-title">{errors.root.server.message}</p>

@@ -45,7 +45,7 @@ export function EntityPicker({
         {total === 0 ? 'No matches.' : total > MAX_RESULTS ? `Showing ${MAX_RESULTS} of ${total} matches; type to narrow.` : `${total} match${total === 1 ? '' : 'es'}.`}
       </p>
       {matches.length > 0 && (
-        <ul className="picker-results" aria-label={`${label}: results`}>
+        <ul className="picker-results" aria-label="Search results">
           {matches.map((item) => (
             <li key={item.id}>
               <span>
