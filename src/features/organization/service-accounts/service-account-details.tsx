@@ -31,8 +31,8 @@ export function ServiceAccountDetails({ account }: { account: User }) {
                 <Fingerprint pem={account.public_key} />
               </dd>
             </dl>
-            {/* Focusable: a scrollable region must be reachable by keyboard. */}
-            <pre className="mono" aria-label="Public key PEM" tabIndex={0}>
+            {/* Wraps instead of scrolling, so there is no scroll region to reach by keyboard. */}
+            <pre className="mono pem" aria-label="Public key PEM">
               {account.public_key}
             </pre>
             <p>
