@@ -107,6 +107,16 @@ test.describe('Users', () => {
     await expect(page.getByRole('heading', { name: 'Add to a group' })).toBeVisible();
   });
 
+  test('the groups count appears once the groups of an account have been read', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%2Falice%2Fgroups');
+    await expect(page.getByRole('heading', { name: 'Member of 1 group' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Users' }).click();
+    const alice = page.getByRole('grid', { name: 'Users' }).getByRole('row').filter({ hasText: 'Alice Operator' });
+    await expect(alice.getByRole('gridcell').last()).toHaveText('1');
+    const bob = page.getByRole('grid', { name: 'Users' }).getByRole('row').filter({ hasText: 'Bob (no permissions)' });
+    await expect(bob.getByRole('gridcell').last()).toHaveText('—not read yet');
+  });
+
   test('arrow keys move between rows and Enter opens the user', async ({ page }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
     const grid = page.getByRole('grid', { name: 'Users' });

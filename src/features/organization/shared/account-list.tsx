@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isSystemAccount, ORIGIN_LABELS, originOf, userQueries, type AccountType, type User } from '@/api/users.ts';
@@ -35,6 +35,7 @@ interface AccountListProps {
 /** The list of users or service accounts: search, origin filter, sort and open row in the URL; virtualized rows. */
 export function AccountList({ type, noun, detailPath, renderActions }: AccountListProps) {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const accounts = useQuery(userQueries.list(type));
   const params = useListParams(ORIGIN_FILTERS, 'all');
   const query = useDeferredValue(params.query.trim().toLowerCase());
@@ -64,8 +65,20 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
       },
       { id: 'description', header: 'Description', sortable: true, width: 'minmax(12rem, 2fr)', cell: (u) => u.description },
       { id: 'origin', header: 'Origin', sortable: true, width: '7rem', cell: (u) => <OriginBadge user={u} /> },
+      {
+        // The IAM lists no membership counts; once an account's groups have been read, the count is shown.
+        id: 'groups',
+        header: 'Groups',
+        width: '6rem',
+        cell: (u) => queryClient.getQueryData(userQueries.groups(u.uid).queryKey)?.length ?? (
+            <>
+              <span aria-hidden="true">—</span>
+              <span className="visually-hidden">not read yet</span>
+            </>
+          ),
+      },
     ],
-    [detailPath],
+    [detailPath, queryClient],
   );
 
   if (accounts.isPending) return <LoadingState>Loading {noun.many}…</LoadingState>;
