@@ -5,7 +5,8 @@ import { defineConfig, type Plugin, type PreviewServer, type ProxyOptions, type 
 import { readSimConfig } from './src/mocks/config.ts';
 import { BOOTSTRAP_PASSWORD, BOOTSTRAP_UID } from './src/mocks/db/create-db.ts';
 import { createSimMiddleware } from './src/mocks/sim-server.ts';
-import { SIM_PATH_PREFIXES, createSimulator } from './src/mocks/simulator.ts';
+import { unsealKeyLines } from './src/mocks/db/secrets.ts';
+import { SIM_PATH_PREFIXES, createSimulator, type Simulator } from './src/mocks/simulator.ts';
 
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -27,11 +28,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+let simulator: Simulator | undefined;
+
 function announce(server: ViteDevServer | PreviewServer, what: string) {
   server.httpServer?.once('listening', () => {
     setTimeout(() => {
       console.log(`\n  DC/OS security console on http://${host}:${port}/ (${what})`);
-      if (!dcosUrl) console.log(`  Demo sign-in: ${BOOTSTRAP_UID} / ${BOOTSTRAP_PASSWORD}\n`);
+      if (!dcosUrl && simulator) {
+        console.log(`  Demo sign-in: ${BOOTSTRAP_UID} / ${BOOTSTRAP_PASSWORD}`);
+        for (const line of unsealKeyLines(simulator.context.defaultDb)) console.log(`  ${line}`);
+        console.log('');
+      }
     }, 0);
   });
 }
@@ -43,7 +50,7 @@ function announce(server: ViteDevServer | PreviewServer, what: string) {
 function dcosApi(): Plugin {
   const attachSimulator = async (server: ViteDevServer | PreviewServer) => {
     if (dcosUrl) return;
-    const simulator = await createSimulator(readSimConfig());
+    simulator = await createSimulator(readSimConfig());
     server.middlewares.use(createSimMiddleware(simulator));
   };
   return {

@@ -39,6 +39,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '/organization/groups/superusers/permissions',
       '/organization/service-accounts',
       '/organization/service-accounts/dcos_marathon',
+      '/secrets',
+      '/secrets?path=group%2Fspark',
+      '/secrets/view/group/spark/aws-secret-key',
+      '/secrets/new',
     ]) {
       test(`${path} has no axe violations`, async ({ page }) => {
         await signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);

@@ -7,22 +7,31 @@ export interface SimOptions {
   users?: number;
   groups?: number;
   serviceAccounts?: number;
+  secrets?: number;
+  sealThreshold?: number;
+  sealShares?: number;
+}
+
+/** What the simulator said about the test's database (its id, options, and the store's unseal key shares). */
+export interface SimDbInfo {
+  id: string;
+  unsealKeys?: string[];
 }
 
 /**
  * Every test runs against its own simulator database: the fixture creates one through the simulator's control API
  * and pins the browser context to it with the `dcos-sim-db` cookie (docs/decisions/001-e2e-isolation.md).
  */
-export const test = base.extend<{ simOptions: SimOptions; simDb: string; consoleErrors: string[] }>({
+export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; consoleErrors: string[] }>({
   simOptions: [{}, { option: true }],
   simDb: [
     async ({ context, request, baseURL, simOptions }, use) => {
       const created = await request.post('/__sim/dbs', { data: simOptions });
       expect(created.status()).toBe(201);
-      const { id } = (await created.json()) as { id: string };
-      await context.addCookies([{ name: 'dcos-sim-db', value: id, url: baseURL ?? '', httpOnly: true, sameSite: 'Strict' }]);
-      await use(id);
-      await request.delete(`/__sim/dbs/${id}`);
+      const info = (await created.json()) as SimDbInfo;
+      await context.addCookies([{ name: 'dcos-sim-db', value: info.id, url: baseURL ?? '', httpOnly: true, sameSite: 'Strict' }]);
+      await use(info);
+      await request.delete(`/__sim/dbs/${info.id}`);
     },
     { auto: true },
   ],

@@ -59,7 +59,7 @@ test.describe('Groups and memberships', () => {
 
   test('an account without IAM access sees no Organization entries and an access-denied page', async ({ page }) => {
     await signIn(page, 'bob', 'bob-pass');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Overview']);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Overview', 'Secrets']);
     await page.goto('/organization/users');
     await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -2,13 +2,15 @@
 import { createServer } from 'node:http';
 import { readSimConfig } from '../src/mocks/config.ts';
 import { BOOTSTRAP_PASSWORD, BOOTSTRAP_UID } from '../src/mocks/db/create-db.ts';
+import { unsealKeyLines } from '../src/mocks/db/secrets.ts';
 import { createSimMiddleware } from '../src/mocks/sim-server.ts';
 import { createSimulator } from '../src/mocks/simulator.ts';
 
 const port = Number(process.env.SIM_PORT ?? 8101);
 const host = process.env.SIM_HOST ?? '127.0.0.1';
 const config = readSimConfig();
-const middleware = createSimMiddleware(await createSimulator(config));
+const simulator = await createSimulator(config);
+const middleware = createSimMiddleware(simulator);
 
 createServer((req, res) => {
   middleware(req, res, () => {
@@ -19,4 +21,5 @@ createServer((req, res) => {
 }).listen(port, host, () => {
   console.log(`DC/OS simulator on http://${host}:${port} (security mode: ${config.securityMode}, token TTL: ${config.tokenTtlSeconds} s)`);
   console.log(`Sign in as ${BOOTSTRAP_UID} / ${BOOTSTRAP_PASSWORD}`);
+  for (const line of unsealKeyLines(simulator.context.defaultDb)) console.log(line);
 });

@@ -26,11 +26,15 @@ export function isApiError(error: unknown, kind?: ApiErrorKind): error is ApiErr
   return error instanceof ApiError && (kind === undefined || error.kind === kind);
 }
 
-/** The IAM's error body (falcon): `{title, description?, code?}`; null fields are omitted. */
+/**
+ * The IAM's error body (falcon): `{title, description?, code?}`; null fields are omitted. The Secrets API documents
+ * no error body; a `message` is shown when one comes.
+ */
 const iamErrorSchema = z.object({
   title: z.string().optional(),
   description: z.string().optional(),
   code: z.string().optional(),
+  message: z.string().optional(),
 });
 
 export function kindForStatus(status: number, code?: string): ApiErrorKind {
@@ -70,7 +74,7 @@ export async function decodeErrorResponse(response: Response): Promise<ApiError>
       const parsed = iamErrorSchema.safeParse(JSON.parse(text));
       if (parsed.success) {
         title = parsed.data.title ?? title;
-        description = parsed.data.description;
+        description = parsed.data.description ?? parsed.data.message;
         code = parsed.data.code;
       }
     } catch {

@@ -36,6 +36,12 @@ describe('request(): decoding what the cluster answers', () => {
     expect(error.message).toBe('User with uid `x` not known.');
   });
 
+  it('shows the message of a Secrets API error body', async () => {
+    answer(() => HttpResponse.json({ message: 'Secret store is sealed' }, { status: 503 }));
+    const error = await failure(request(URL_PATH, schema));
+    expect(error).toMatchObject({ status: 503, kind: 'unavailable', message: 'Secret store is sealed' });
+  });
+
   it.each([
     [400, 'ERR_INVALID_DATA', 'invalid'],
     [401, 'ERR_INVALID_CREDENTIALS', 'unauthenticated'],

@@ -11,6 +11,9 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is with `contentType` (binary secrets). */
+  rawBody?: { data: Blob | Uint8Array<ArrayBuffer>; contentType: string };
+  accept?: string;
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
 }
@@ -19,9 +22,12 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { Accept: 'application/json', [CSRF_HEADER]: CSRF_VALUE };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', [CSRF_HEADER]: CSRF_VALUE };
   const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin', signal, cache: 'no-store' };
-  if (options.body !== undefined) {
+  if (options.rawBody) {
+    headers['Content-Type'] = options.rawBody.contentType;
+    init.body = options.rawBody.data;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -70,6 +76,11 @@ export async function request<T>(path: string, schema: z.ZodType<T>, options: Re
     throw malformed(`The cluster's answer has an unexpected shape (at ${where}).`, response.status);
   }
   return parsed.data;
+}
+
+/** A request whose answer the caller reads itself (binary secrets); errors are decoded as everywhere else. */
+export async function requestResponse(path: string, options: RequestOptions = {}): Promise<Response> {
+  return send(path, options);
 }
 
 /** A request whose answer has no body worth reading (204, or 200 with an empty body). */

@@ -1,6 +1,11 @@
-/** Saves text as a file through a temporary object URL; nothing is sent anywhere. */
+/** Saves text as a file; see downloadBlob. */
 export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** Saves data as a file through a temporary object URL; nothing is sent anywhere. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

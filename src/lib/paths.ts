@@ -18,3 +18,17 @@ export const orgPaths = {
   serviceAccount: (uid: string, tab: UserTab = 'details') =>
     `/organization/service-accounts/${seg(uid)}${tab === 'details' ? '' : `/${tab}`}`,
 } as const;
+
+export const secretPaths = {
+  list: (params: { folder?: string; q?: string; view?: 'tree' | 'flat' } = {}) => {
+    const search = new URLSearchParams();
+    if (params.folder) search.set('path', params.folder);
+    if (params.q) search.set('q', params.q);
+    if (params.view === 'flat') search.set('view', 'flat');
+    const text = search.toString();
+    return text ? `/secrets?${text}` : '/secrets';
+  },
+  /** Secret paths keep their slashes in the URL: /secrets/view/group/app/password. */
+  view: (path: string) => `/secrets/view/${path.split('/').map(encodeURIComponent).join('/')}`,
+  create: (folder = '') => (folder ? `/secrets/new?${new URLSearchParams({ path: folder }).toString()}` : '/secrets/new'),
+} as const;

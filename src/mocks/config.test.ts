@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TOKEN_TTL_SECONDS, readSimConfig } from './config.ts';
 
-const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0 };
+const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0, secrets: 0, sealThreshold: 1, sealShares: 1, sealed: false };
+const SEAL_DEFAULTS = { sealThreshold: 1, sealShares: 1, sealed: false };
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -30,7 +31,9 @@ describe('readSimConfig', () => {
   it('reads process.env when given no environment', () => {
     vi.stubEnv('SECURITY_MODE', 'disabled');
     vi.stubEnv('SIM_TOKEN_TTL', '30');
-    for (const name of ['SIM_USERS', 'SIM_GROUPS', 'SIM_SERVICE_ACCOUNTS']) vi.stubEnv(name, '');
+    for (const name of ['SIM_USERS', 'SIM_GROUPS', 'SIM_SERVICE_ACCOUNTS', 'SIM_SECRETS', 'SIM_SEAL_THRESHOLD', 'SIM_SEAL_SHARES', 'SIM_SEALED']) {
+      vi.stubEnv(name, '');
+    }
     expect(readSimConfig()).toEqual({ securityMode: 'disabled', tokenTtlSeconds: 30, ...NO_EXTRAS });
   });
 
@@ -53,6 +56,8 @@ describe('readSimConfig', () => {
       users: 10000,
       groups: 50,
       serviceAccounts: 7,
+      secrets: 0,
+      ...SEAL_DEFAULTS,
     });
     expect(readSimConfig({ SIM_USERS: '0', SIM_GROUPS: '', SIM_SERVICE_ACCOUNTS: '100000' })).toEqual({
       securityMode: 'strict',
@@ -60,6 +65,8 @@ describe('readSimConfig', () => {
       users: 0,
       groups: 0,
       serviceAccounts: 100000,
+      secrets: 0,
+      ...SEAL_DEFAULTS,
     });
   });
 
@@ -79,7 +86,50 @@ describe('readSimConfig', () => {
     ['SIM_GROUPS', '0x10'],
     ['SIM_SERVICE_ACCOUNTS', 'Infinity'],
     ['SIM_SERVICE_ACCOUNTS', '100001'],
+    ['SIM_SECRETS', '-3'],
+    ['SIM_SECRETS', '100001'],
   ])('refuses %s=%j with a clear message', (name, value) => {
     expect(() => readSimConfig({ [name]: value })).toThrow(new Error(`${name} must be a whole number from 0 to 100000; got "${value}"`));
+  });
+
+  it('reads SIM_SECRETS as the count of extra generated secrets', () => {
+    expect(readSimConfig({ SIM_SECRETS: '10000' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 432000, ...NO_EXTRAS, secrets: 10000 });
+    expect(readSimConfig({ SIM_SECRETS: '' }).secrets).toBe(0);
+  });
+
+  it('reads SIM_SEAL_THRESHOLD, SIM_SEAL_SHARES and SIM_SEALED', () => {
+    expect(readSimConfig({ SIM_SEAL_THRESHOLD: '2', SIM_SEAL_SHARES: '3', SIM_SEALED: 'true' })).toEqual({
+      securityMode: 'strict',
+      tokenTtlSeconds: 432000,
+      ...NO_EXTRAS,
+      sealThreshold: 2,
+      sealShares: 3,
+      sealed: true,
+    });
+    expect(readSimConfig({ SIM_SEAL_SHARES: '10', SIM_SEALED: '1' })).toMatchObject({ sealThreshold: 1, sealShares: 10, sealed: true });
+    expect(readSimConfig({ SIM_SEAL_THRESHOLD: '', SIM_SEAL_SHARES: '', SIM_SEALED: '' })).toMatchObject(SEAL_DEFAULTS);
+    for (const no of ['0', 'false']) expect(readSimConfig({ SIM_SEALED: no }).sealed).toBe(false);
+  });
+
+  it.each([
+    ['SIM_SEAL_THRESHOLD', '0'],
+    ['SIM_SEAL_THRESHOLD', '11'],
+    ['SIM_SEAL_SHARES', '0'],
+    ['SIM_SEAL_SHARES', '11'],
+    ['SIM_SEAL_SHARES', '2.5'],
+    ['SIM_SEAL_SHARES', 'three'],
+  ])('refuses %s=%j with a clear message', (name, value) => {
+    expect(() => readSimConfig({ [name]: value })).toThrow(new Error(`${name} must be a whole number from 1 to 10; got "${value}"`));
+  });
+
+  it('refuses a seal threshold above the number of shares', () => {
+    expect(() => readSimConfig({ SIM_SEAL_THRESHOLD: '2' })).toThrow(new Error('SIM_SEAL_THRESHOLD (2) must not exceed SIM_SEAL_SHARES (1)'));
+    expect(() => readSimConfig({ SIM_SEAL_THRESHOLD: '4', SIM_SEAL_SHARES: '3' })).toThrow(
+      new Error('SIM_SEAL_THRESHOLD (4) must not exceed SIM_SEAL_SHARES (3)'),
+    );
+  });
+
+  it.each(['yes', 'TRUE', 'on', '2'])('refuses SIM_SEALED=%j', (value) => {
+    expect(() => readSimConfig({ SIM_SEALED: value })).toThrow(new Error(`SIM_SEALED must be true, false, 1 or 0; got "${value}"`));
   });
 });

@@ -1,4 +1,5 @@
-import { MAX_SCALE, SECURITY_MODES, type SecurityMode, type SimDbOptions, type SimScale } from './db/types.ts';
+import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, sealOptionsProblem } from './db/secrets.ts';
+import { MAX_SCALE, MAX_SEAL_SHARES, SECURITY_MODES, type SecurityMode, type SimDbOptions, type SimScale } from './db/types.ts';
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 5 * 24 * 60 * 60;
 
@@ -7,6 +8,7 @@ export const SCALE_ENV: Readonly<Record<keyof SimScale, string>> = {
   users: 'SIM_USERS',
   groups: 'SIM_GROUPS',
   serviceAccounts: 'SIM_SERVICE_ACCOUNTS',
+  secrets: 'SIM_SECRETS',
 };
 
 export function isScaleCount(value: unknown): value is number {
@@ -21,9 +23,26 @@ function readCount(env: Record<string, string | undefined>, name: string): numbe
   return count;
 }
 
+function readShareCount(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const count = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(count >= 1 && count <= MAX_SEAL_SHARES)) throw new Error(`${name} must be a whole number from 1 to ${MAX_SEAL_SHARES}; got "${text}"`);
+  return count;
+}
+
+function readFlag(env: Record<string, string | undefined>, name: string): boolean {
+  const text = env[name];
+  if (text === undefined || text === '' || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new Error(`${name} must be true, false, 1 or 0; got "${text}"`);
+}
+
 /**
- * Reads the simulator's settings from the environment, refusing bad values: `SECURITY_MODE`, `SIM_TOKEN_TTL`, and
- * `SIM_USERS`, `SIM_GROUPS`, `SIM_SERVICE_ACCOUNTS` (how many extra generated entities every db gets, default 0).
+ * Reads the simulator's settings from the environment, refusing bad values: `SECURITY_MODE`, `SIM_TOKEN_TTL`;
+ * `SIM_USERS`, `SIM_GROUPS`, `SIM_SERVICE_ACCOUNTS`, `SIM_SECRETS` (how many extra generated entities every db gets,
+ * default 0); `SIM_SEAL_THRESHOLD`, `SIM_SEAL_SHARES` (unseal keys needed and made, default 1 of 1) and `SIM_SEALED`
+ * (whether the Secret Store starts sealed, default false).
  */
 export function readSimConfig(env: Record<string, string | undefined> = process.env): Required<SimDbOptions> {
   const mode = env.SECURITY_MODE ?? 'strict';
@@ -33,11 +52,20 @@ export function readSimConfig(env: Record<string, string | undefined> = process.
   const ttlText = env.SIM_TOKEN_TTL;
   const ttl = ttlText === undefined || ttlText === '' ? DEFAULT_TOKEN_TTL_SECONDS : Number(ttlText);
   if (!Number.isInteger(ttl) || ttl <= 0) throw new Error(`SIM_TOKEN_TTL must be a positive whole number of seconds; got "${ttlText}"`);
+  const sealThreshold = readShareCount(env, 'SIM_SEAL_THRESHOLD', DEFAULT_SEAL_THRESHOLD);
+  const sealShares = readShareCount(env, 'SIM_SEAL_SHARES', DEFAULT_SEAL_SHARES);
+  if (sealOptionsProblem(sealThreshold, sealShares) !== null) {
+    throw new Error(`SIM_SEAL_THRESHOLD (${sealThreshold}) must not exceed SIM_SEAL_SHARES (${sealShares})`);
+  }
   return {
     securityMode: mode as SecurityMode,
     tokenTtlSeconds: ttl,
     users: readCount(env, SCALE_ENV.users),
     groups: readCount(env, SCALE_ENV.groups),
     serviceAccounts: readCount(env, SCALE_ENV.serviceAccounts),
+    secrets: readCount(env, SCALE_ENV.secrets),
+    sealThreshold,
+    sealShares,
+    sealed: readFlag(env, 'SIM_SEALED'),
   };
 }

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deriveUnsealKeys } from './db/secrets.ts';
 import { createSimulator, type Simulator } from './simulator.ts';
 import { apiRequest, decodeJwtPart, loginAs, loginRequest } from './test-support.ts';
 
@@ -11,7 +12,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0 };
+const SEAL_DEFAULTS = { sealThreshold: 1, sealShares: 1, sealed: false };
+const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0, secrets: 0, ...SEAL_DEFAULTS };
 const REGULAR_UIDS = ['bootstrapuser', 'alice', 'bob', 'carol', 'dave.kim@example.com', 'erin.lopez@example.com'];
 const ALL_UIDS = [...REGULAR_UIDS, 'dcos_marathon', 'dcos_metronome', 'jenkins'];
 
@@ -22,6 +24,11 @@ interface Created {
   users: number;
   groups: number;
   serviceAccounts: number;
+  secrets: number;
+  sealThreshold: number;
+  sealShares: number;
+  sealed: boolean;
+  unsealKeys: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -35,10 +42,11 @@ async function createDb(body?: unknown): Promise<Created> {
   return (await response.json()) as Created;
 }
 
-/** The options part of a POST /__sim/dbs answer, after checking its id is a fresh UUID. */
+/** The options part of a POST /__sim/dbs answer, after checking its id is a fresh UUID and its unseal keys the db's. */
 function optionsOf(created: Created) {
-  const { id, ...options } = created;
+  const { id, unsealKeys, ...options } = created;
   expect(id).toMatch(UUID);
+  expect(unsealKeys).toEqual(deriveUnsealKeys(id, options.sealShares));
   return options;
 }
 
@@ -88,13 +96,13 @@ describe('POST /__sim/dbs', () => {
 
   it('seeds users, groups and serviceAccounts extra generated entities and echoes the counts', async () => {
     const created = await createDb({ users: 40, groups: 5, serviceAccounts: 3 });
-    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, users: 40, groups: 5, serviceAccounts: 3 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS, users: 40, groups: 5, serviceAccounts: 3 });
     const db = sim.context.dbFor(apiRequest('/', { dbId: created.id }));
     const users = [...(db?.users.values() ?? [])];
     expect(users.filter((user) => !user.isService)).toHaveLength(REGULAR_UIDS.length + 40);
     expect(users.filter((user) => user.isService)).toHaveLength(3 + 3);
     expect(db?.groups.size).toBe(4 + 5);
-    expect(db?.scale).toEqual({ users: 40, groups: 5, serviceAccounts: 3 });
+    expect(db?.scale).toEqual({ users: 40, groups: 5, serviceAccounts: 3, secrets: 0 });
   });
 
   it('lets a generated local user sign in with the shared password', async () => {
@@ -108,7 +116,7 @@ describe('POST /__sim/dbs', () => {
 
   it('keeps the defaults of the options it is not given', async () => {
     const created = await createDb({ groups: 2 });
-    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, users: 0, groups: 2, serviceAccounts: 0 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS, groups: 2 });
   });
 
   it.each([
@@ -120,13 +128,68 @@ describe('POST /__sim/dbs', () => {
     [{ serviceAccounts: true }, 'serviceAccounts must be a whole number from 0 to 100000'],
     [
       { users: 1, servicAccounts: 2 },
-      'unknown option servicAccounts; known are securityMode, tokenTtlSeconds, users, groups, serviceAccounts',
+      'unknown option servicAccounts; known are securityMode, tokenTtlSeconds, users, groups, serviceAccounts, secrets, sealThreshold, sealShares, sealed',
     ],
   ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
     const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: JSON.stringify(body) }));
     expect(response.status).toBe(400);
     expect(response.headers.get('Content-Type')).toBe('text/plain');
     expect(await response.text()).toBe(`Bad simulator options: ${why}.`);
+  });
+});
+
+describe('POST /__sim/dbs: Secret Store options', () => {
+  it('seeds extra generated secrets and echoes the count', async () => {
+    const created = await createDb({ secrets: 25 });
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS, secrets: 25 });
+    const db = sim.context.dbFor(apiRequest('/', { dbId: created.id }));
+    expect(db?.secrets.size).toBe(5 + 25);
+    expect(db?.scale.secrets).toBe(25);
+  });
+
+  it('sets up the seal: threshold, shares, sealed, and echoes the db\'s own unseal keys', async () => {
+    const created = await createDb({ sealThreshold: 2, sealShares: 3, sealed: true });
+    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS, sealThreshold: 2, sealShares: 3, sealed: true });
+    expect(created.unsealKeys).toHaveLength(3);
+    expect(new Set(created.unsealKeys).size).toBe(3);
+    for (const key of created.unsealKeys) expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const other = await createDb({ sealShares: 3 });
+    expect(other.unsealKeys.some((key) => created.unsealKeys.includes(key))).toBe(false);
+
+    const token = await loginAs(sim, 'bootstrapuser', 'deleteme', created.id);
+    const status = await sim.handle(apiRequest('/secrets/v1/seal-status/default', { via: 'token', token, dbId: created.id }));
+    expect(await status.json()).toEqual({ sealed: true, threshold: 2, shares: 3, progress: 0 });
+  });
+
+  it('takes shares alone, keeping the threshold at 1', async () => {
+    const created = await createDb({ sealShares: 5 });
+    expect(optionsOf(created)).toMatchObject({ sealThreshold: 1, sealShares: 5, sealed: false });
+  });
+
+  it.each([
+    [{ secrets: -1 }, 'secrets must be a whole number from 0 to 100000'],
+    [{ secrets: '5' }, 'secrets must be a whole number from 0 to 100000'],
+    [{ sealThreshold: 2 }, 'sealThreshold (2) must not exceed sealShares (1)'],
+    [{ sealThreshold: 4, sealShares: 3 }, 'sealThreshold (4) must not exceed sealShares (3)'],
+    [{ sealShares: 11 }, 'sealShares must be a whole number from 1 to 10'],
+    [{ sealShares: 0 }, 'sealShares must be a whole number from 1 to 10'],
+    [{ sealThreshold: 0 }, 'sealThreshold must be a whole number from 1 to 10'],
+    [{ sealThreshold: 1.5, sealShares: 3 }, 'sealThreshold must be a whole number from 1 to 10'],
+    [{ sealThreshold: '2', sealShares: 3 }, 'sealThreshold must be a whole number from 1 to 10'],
+    [{ sealed: 'yes' }, 'sealed must be true or false'],
+  ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
+    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: JSON.stringify(body) }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe(`Bad simulator options: ${why}.`);
+  });
+
+  it('checks a threshold against the simulator\'s default shares', async () => {
+    const wide = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 60, sealThreshold: 2, sealShares: 4 });
+    const post = (body: unknown) => wide.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: JSON.stringify(body) }));
+    const created = (await (await post({ sealThreshold: 3 })).json()) as Created;
+    expect(created).toMatchObject({ sealThreshold: 3, sealShares: 4, sealed: false });
+    expect(created.unsealKeys).toHaveLength(4);
+    expect(await (await post({ sealShares: 1 })).text()).toBe('Bad simulator options: sealThreshold (2) must not exceed sealShares (1).');
   });
 });
 

@@ -4,6 +4,7 @@ import { authHandlers } from './handlers/auth.ts';
 import { controlHandlers } from './handlers/control.ts';
 import { groupHandlers } from './handlers/groups.ts';
 import { metadataHandlers } from './handlers/metadata.ts';
+import { secretHandlers } from './handlers/secrets.ts';
 import { userHandlers } from './handlers/users.ts';
 import { iamError } from './lib/http.ts';
 import { createSimContext, type SimContext } from './sim-context.ts';
@@ -23,7 +24,14 @@ export interface Simulator {
 }
 
 export function createHandlers(sim: SimContext) {
-  return [...authHandlers(sim), ...userHandlers(sim), ...groupHandlers(sim), ...metadataHandlers(sim), ...controlHandlers(sim)];
+  return [
+    ...authHandlers(sim),
+    ...userHandlers(sim),
+    ...groupHandlers(sim),
+    ...metadataHandlers(sim),
+    ...secretHandlers(sim),
+    ...controlHandlers(sim),
+  ];
 }
 
 export async function createSimulator(options: SimDbOptions): Promise<Simulator> {

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ErrorAlert } from './alert.tsx';
 
 interface DialogProps {
   title: string;
@@ -81,11 +82,7 @@ export function ConfirmDialog({ title, isOpen, onClose, onConfirm, confirmLabel,
           <input id="confirm-typing" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
         </div>
       )}
-      {error && (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{error}</p>
-        </div>
-      )}
+      <ErrorAlert message={error ?? undefined} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={close} disabled={pending}>
           Cancel

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { SecurityModeBanner } from '@/features/security-mode/security-mode-banner.tsx';
 import { hasPermission, IAM_RID, userQueries } from '@/api/users.ts';
-import { orgPaths, paths } from '@/lib/paths.ts';
+import { orgPaths, paths, secretPaths } from '@/lib/paths.ts';
+import { SealedNotice } from '@/features/secrets/seal-panel.tsx';
 import { ToastProvider } from '@/ui/toast.tsx';
 import { onSessionMessage } from '@/lib/session-channel.ts';
 import { useSession } from '../use-session.ts';
@@ -23,6 +24,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: orgPaths.users(), label: 'Users', needs: IAM_RID },
   { to: orgPaths.groups(), label: 'Groups', needs: IAM_RID },
   { to: orgPaths.serviceAccounts(), label: 'Service accounts', needs: IAM_RID },
+  // Like the DC/OS UI, always shown: the Secret Store enforces its own per-path permissions.
+  { to: secretPaths.list(), label: 'Secrets' },
 ];
 
 /** Leaves a tab whose session another tab ended, dropping everything it had cached. */
@@ -70,6 +73,7 @@ export function AppShell() {
         </div>
       </header>
       <SecurityModeBanner />
+      <SealedNotice />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

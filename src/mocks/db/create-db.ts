@@ -1,6 +1,7 @@
 import { sha512Crypt } from '../lib/sha512-crypt.ts';
 import { SUPERUSERS_GID, SUPERUSER_RID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
 import { seedScale } from './generate.ts';
+import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, createSeal, listRid, secretRid, seedDemoSecrets } from './secrets.ts';
 import { JENKINS_PUBLIC_KEY, MARATHON_PUBLIC_KEY, METRONOME_PUBLIC_KEY } from './seed-keys.ts';
 import type { SimDb, SimDbOptions } from './types.ts';
 
@@ -56,12 +57,26 @@ function seedHash(password: string): string {
   return hash;
 }
 
+/** The secrets alice may list (the folder) and read (one secret in it); bob holds no secrets permission. */
+export const ALICE_SECRETS_FOLDER = 'group';
+export const ALICE_READABLE_SECRET = 'group/spark/aws-secret-key';
+
 /**
- * A fresh, deterministic DC/OS: the bootstrap superuser, a few demo accounts, groups and service accounts, plus as
- * many generated entities as `options` asks for (db/generate.ts).
+ * A fresh, deterministic DC/OS: the bootstrap superuser, a few demo accounts, groups, service accounts and secrets,
+ * plus as many generated entities as `options` asks for (db/generate.ts).
  */
 export function createDb(id: string, options: SimDbOptions): SimDb {
-  const scale = { users: options.users ?? 0, groups: options.groups ?? 0, serviceAccounts: options.serviceAccounts ?? 0 };
+  const scale = {
+    users: options.users ?? 0,
+    groups: options.groups ?? 0,
+    serviceAccounts: options.serviceAccounts ?? 0,
+    secrets: options.secrets ?? 0,
+  };
+  const seal = createSeal(id, {
+    threshold: options.sealThreshold ?? DEFAULT_SEAL_THRESHOLD,
+    shares: options.sealShares ?? DEFAULT_SEAL_SHARES,
+    sealed: options.sealed ?? false,
+  });
   const db: SimDb = {
     id,
     securityMode: options.securityMode,
@@ -71,6 +86,8 @@ export function createDb(id: string, options: SimDbOptions): SimDb {
     groups: new Map(),
     memberships: new Map(),
     acls: new Map(),
+    secrets: new Map(),
+    seal,
   };
 
   addUser(db, { uid: BOOTSTRAP_UID, passwordHash: seedHash(BOOTSTRAP_PASSWORD), description: 'Bootstrap superuser' });
@@ -105,6 +122,10 @@ export function createDb(id: string, options: SimDbOptions): SimDb {
   grant(db, 'dcos:mesos:master:task:app_id', { uid: 'dcos_metronome' }, 'create');
   grant(db, 'dcos:mesos:master:task:user:nobody', { uid: 'dcos_metronome' }, 'create', 'Run Mesos tasks as nobody');
   grant(db, 'dcos:secrets:default:/jenkins/*', { uid: 'jenkins' }, 'read', 'Jenkins secrets');
+
+  seedDemoSecrets(db, BOOTSTRAP_UID);
+  grant(db, listRid(ALICE_SECRETS_FOLDER), { uid: 'alice' }, 'read', 'List the secrets under group');
+  grant(db, secretRid(ALICE_READABLE_SECRET), { uid: 'alice' }, 'read', 'Spark AWS secret key');
 
   seedScale(db, scale);
   return db;

@@ -61,6 +61,24 @@ export function grant(db: SimDb, rid: string, principal: { uid: string } | { gid
   table.set(key, actions);
 }
 
+/** An ACL without grants, as `PUT /acls/{rid}` makes one. */
+export function addAcl(db: SimDb, rid: string, description: string): void {
+  db.acls.set(rid, { rid, description, users: new Map(), groups: new Map() });
+}
+
+/**
+ * Takes `action` (every action when none is given) away from the account on `rid`. An entry left without actions is
+ * dropped, so the account is no longer part of the ACL (the IAM then answers ERR_USER_NOT_IN_ACL/ERR_GROUP_NOT_IN_ACL).
+ */
+export function revoke(db: SimDb, rid: string, principal: { uid: string } | { gid: string }, action?: Action): void {
+  const acl = db.acls.get(rid);
+  if (!acl) return;
+  const [table, key] = 'uid' in principal ? [acl.users, principal.uid] : [acl.groups, principal.gid];
+  const actions = table.get(key);
+  if (action !== undefined) actions?.delete(action);
+  if (action === undefined || actions?.size === 0) table.delete(key);
+}
+
 /** The gids of the groups `uid` belongs to, in group order. */
 export function groupsOf(db: SimDb, uid: string): string[] {
   const gids: string[] = [];

@@ -3,8 +3,8 @@ import { SUPERUSERS_GID, addGroup, addMember, addServiceAccount, addUser, grant 
 import { SEED_PUBLIC_KEYS } from './seed-keys.ts';
 import type { ProviderType, SimDb, SimScale } from './types.ts';
 
-// The scale knob: `users`, `groups` and `serviceAccounts` extra entities on top of the fixed demo seed, for trying the
-// console against a large organization. Everything comes from seeded PRNGs, so the same counts give the same data.
+// The scale knob: `users`, `groups`, `serviceAccounts` and `secrets` extra entities on top of the fixed demo seed, for
+// trying the console against a large organization. Everything comes from seeded PRNGs, so the same counts give the same data.
 // Each kind has its own stream and entities are drawn in order, so N users are also the first N of N + 1 users.
 
 /** The password of every generated local user. */
@@ -95,13 +95,13 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** `base`, or `base2`, `base3`… the first one no entity in `taken` (or the db) uses yet. */
-function uniqueName(base: string, counts: Map<string, number>, isTaken: (name: string) => boolean): string {
+/** `base`, or `base2`, `base3`… (with `separator` before the number) the first one `isTaken` refuses. */
+function uniqueName(base: string, counts: Map<string, number>, isTaken: (name: string) => boolean, separator = ''): string {
   let n = counts.get(base) ?? 0;
   let name: string;
   do {
     n += 1;
-    name = n === 1 ? base : `${base}${n}`;
+    name = n === 1 ? base : `${base}${separator}${n}`;
   } while (isTaken(name));
   counts.set(base, n);
   return name;
@@ -186,10 +186,89 @@ function generateServiceAccounts(db: SimDb, count: number, pool: readonly string
   }
 }
 
-/** Adds the generated groups, then users and service accounts spread over every group but `superusers`. */
+const SECRET_APPS = [
+  'api', 'web', 'worker', 'gateway', 'scheduler', 'etl', 'indexer', 'notifier', 'auth', 'cache', 'queue', 'reports',
+] as const;
+const SECRET_ENVS = ['prod', 'staging', 'dev', 'qa'] as const;
+
+type SecretValueKind = 'password' | 'token' | 'hex' | 'url';
+const SECRET_NAMES: readonly { name: string; kind: SecretValueKind; what: string }[] = [
+  { name: 'db-password', kind: 'password', what: 'Database password' },
+  { name: 'redis-password', kind: 'password', what: 'Redis password' },
+  { name: 'smtp-password', kind: 'password', what: 'SMTP relay password' },
+  { name: 'api-key', kind: 'token', what: 'API key' },
+  { name: 'oauth-client-secret', kind: 'token', what: 'OAuth client secret' },
+  { name: 'webhook-token', kind: 'token', what: 'Webhook token' },
+  { name: 's3-secret-key', kind: 'token', what: 'S3 secret key' },
+  { name: 'license-key', kind: 'token', what: 'License key' },
+  { name: 'jwt-signing-key', kind: 'hex', what: 'JWT signing key' },
+  { name: 'encryption-key', kind: 'hex', what: 'Data encryption key' },
+  { name: 'sentry-dsn', kind: 'url', what: 'Sentry DSN' },
+  { name: 'slack-webhook-url', kind: 'url', what: 'Slack webhook URL' },
+];
+
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const PASSWORD_CHARS = `${BASE62}!#%&*+-=?@^_`;
+const HEX = '0123456789abcdef';
+
+function randomText(random: () => number, alphabet: string, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += alphabet.charAt(Math.floor(random() * alphabet.length));
+  return text;
+}
+
+function secretValue(random: () => number, kind: SecretValueKind, team: string): string {
+  switch (kind) {
+    case 'password':
+      return randomText(random, PASSWORD_CHARS, 16 + Math.floor(random() * 9));
+    case 'token':
+      return randomText(random, BASE62, 24 + Math.floor(random() * 17));
+    case 'hex':
+      return randomText(random, HEX, 64);
+    case 'url':
+      return `https://hooks.example.com/${team}/${randomText(random, BASE62, 24)}`;
+  }
+}
+
+/** The author of most generated secrets (the rest were written by the `jenkins` service account). */
+const BOOTSTRAP_AUTHOR = 'bootstrapuser';
+
+/** Generated secrets are spread over 2023 and 2024. */
+const SECRETS_EPOCH = Date.UTC(2023, 0, 1);
+const TWO_YEARS_SECONDS = 2 * 365 * 24 * 60 * 60;
+
+/**
+ * `team/name`, `team/app/name` or `team/app/env/name` (15%, 30%, 55%), each a small text secret with a description
+ * and labels. A path already taken gets a numbered last segment (`api-key-2`).
+ */
+function generateSecrets(db: SimDb, count: number): void {
+  const random = prng(0x5eed0004);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const team = pick(random, TEAMS);
+    const app = pick(random, SECRET_APPS);
+    const env = pick(random, SECRET_ENVS);
+    const secret = pick(random, SECRET_NAMES);
+    const depth = random();
+    const folder = depth < 0.15 ? team : depth < 0.45 ? `${team}/${app}` : `${team}/${app}/${env}`;
+    const path = uniqueName(`${folder}/${secret.name}`, counts, (name) => db.secrets.has(name), '-');
+    const where = depth < 0.15 ? team : depth < 0.45 ? `${team}/${app}` : `${team}/${app} (${env})`;
+    db.secrets.set(path, {
+      kind: 'text',
+      value: secretValue(random, secret.kind, team),
+      description: `${secret.what} for ${where}`,
+      labels: depth < 0.45 ? [team] : [team, env],
+      author: random() < 0.8 ? BOOTSTRAP_AUTHOR : 'jenkins',
+      created: new Date(SECRETS_EPOCH + Math.floor(random() * TWO_YEARS_SECONDS) * 1000).toISOString(),
+    });
+  }
+}
+
+/** Adds the generated groups, then users and service accounts spread over every group but `superusers`, then secrets. */
 export function seedScale(db: SimDb, scale: SimScale): void {
   generateGroups(db, scale.groups);
   const pool = [...db.groups.keys()].filter((gid) => gid !== SUPERUSERS_GID);
   generateUsers(db, scale.users, pool);
   generateServiceAccounts(db, scale.serviceAccounts, pool);
+  generateSecrets(db, scale.secrets);
 }

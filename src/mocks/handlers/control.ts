@@ -1,10 +1,11 @@
 import { http } from 'msw';
 import { isScaleCount } from '../config.ts';
+import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, sealOptionsProblem } from '../db/secrets.ts';
 import { MAX_SCALE, SCALE_KEYS, SECURITY_MODES, type SecurityMode, type SimDbOptions } from '../db/types.ts';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
 import type { SimContext } from '../sim-context.ts';
 
-const OPTION_KEYS = new Set<string>(['securityMode', 'tokenTtlSeconds', ...SCALE_KEYS]);
+const OPTION_KEYS = new Set<string>(['securityMode', 'tokenTtlSeconds', ...SCALE_KEYS, 'sealThreshold', 'sealShares', 'sealed']);
 
 /** A typo in a test's options must fail loudly, not silently give the defaults. */
 function badOptions(why: string): Response {
@@ -31,15 +32,42 @@ export function controlHandlers(sim: SimContext) {
         if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl <= 0) return badOptions('tokenTtlSeconds must be a positive whole number');
         options.tokenTtlSeconds = ttl;
       }
-      // How many extra generated users, groups and service accounts the db gets (db/generate.ts).
+      // How many extra generated users, groups, service accounts and secrets the db gets (db/generate.ts).
       for (const key of SCALE_KEYS) {
         const count = body[key];
         if (count === undefined) continue;
         if (!isScaleCount(count)) return badOptions(`${key} must be a whole number from 0 to ${MAX_SCALE}`);
         options[key] = count;
       }
+      // The Secret Store's seal: unseal keys needed and made (checked together with the simulator's defaults), and
+      // whether it starts sealed.
+      const { sealThreshold, sealShares, sealed } = body;
+      const threshold = sealThreshold ?? sim.defaults.sealThreshold ?? DEFAULT_SEAL_THRESHOLD;
+      const shares = sealShares ?? sim.defaults.sealShares ?? DEFAULT_SEAL_SHARES;
+      const sealProblem = sealOptionsProblem(threshold, shares);
+      if (sealProblem !== null) return badOptions(sealProblem);
+      if (sealThreshold !== undefined) options.sealThreshold = threshold as number;
+      if (sealShares !== undefined) options.sealShares = shares as number;
+      if (sealed !== undefined) {
+        if (typeof sealed !== 'boolean') return badOptions('sealed must be true or false');
+        options.sealed = sealed;
+      }
       const db = sim.createDb(options);
-      return json({ id: db.id, securityMode: db.securityMode, tokenTtlSeconds: db.tokenTtlSeconds, ...db.scale }, 201);
+      // The unseal keys are echoed so a test can unseal its db through the API or the console.
+      const { seal } = db;
+      return json(
+        {
+          id: db.id,
+          securityMode: db.securityMode,
+          tokenTtlSeconds: db.tokenTtlSeconds,
+          ...db.scale,
+          sealThreshold: seal.threshold,
+          sealShares: seal.shares,
+          sealed: seal.sealed,
+          unsealKeys: seal.keys,
+        },
+        201,
+      );
     }),
     http.delete('*/__sim/dbs/:id', ({ params }) => empty(sim.deleteDb(String(params.id)) ? 204 : 404)),
     http.get('*/__sim/health', () => json({ ok: true })),

@@ -482,9 +482,22 @@ describe('GET /acs/api/v1/users/{uid}/permissions', () => {
     });
   });
 
-  it("lists alice's metadata permission through the operators group", async () => {
+  it("lists alice's metadata permission through the operators group, and her direct secrets permissions", async () => {
     expect(await (await get('/acs/api/v1/users/alice/permissions')).json()).toEqual({
-      direct: [],
+      direct: [
+        {
+          rid: 'dcos:secrets:list:default:/group',
+          description: 'List the secrets under group',
+          aclurl: '/acs/api/v1/acls/dcos:secrets:list:default:%252Fgroup',
+          actions: [{ name: 'read', url: '/acs/api/v1/acls/dcos:secrets:list:default:%252Fgroup/users/alice/read' }],
+        },
+        {
+          rid: 'dcos:secrets:default:/group/spark/aws-secret-key',
+          description: 'Spark AWS secret key',
+          aclurl: '/acs/api/v1/acls/dcos:secrets:default:%252Fgroup%252Fspark%252Faws-secret-key',
+          actions: [{ name: 'read', url: '/acs/api/v1/acls/dcos:secrets:default:%252Fgroup%252Fspark%252Faws-secret-key/users/alice/read' }],
+        },
+      ],
       groups: [
         {
           rid: 'dcos:adminrouter:ops:metadata',

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { EntityPicker } from '../shared/entity-picker.tsx';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
+import { ErrorAlert } from '@/ui/alert.tsx';
 
 interface Change { kind: 'add' | 'remove'; uid: string }
 
@@ -73,11 +74,7 @@ export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'servi
             }}
           />
         )}
-        {apply.isError && change === null && (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{apply.error.message}</p>
-          </div>
-        )}
+        <ErrorAlert message={apply.isError && change === null ? apply.error.message : undefined} />
       </section>
       <ConfirmDialog
         isOpen={change !== null}

@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { FormField } from '../shared/form-field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
+import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 const NO_FILTERS = ['all'] as const;
 const DEFAULT_SORT = { column: 'gid', direction: 'asc' } as const;
@@ -52,25 +53,14 @@ function CreateGroupDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () =
   return (
     <Dialog title="Create group" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create group">
-        {errors.root?.server && (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{errors.root.server.message}</p>
-          </div>
-        )}
+        <ErrorAlert message={errors.root?.server?.message} />
         <FormField label="Group ID" error={errors.gid} hint="Letters, digits and - _ @ . (at most 96).">
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('gid')} />}
         </FormField>
         <FormField label="Description" error={errors.description}>
           {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
         </FormField>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {isSubmitting ? 'Creating…' : 'Create group'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} pending={isSubmitting} label="Create group" pendingLabel="Creating…" />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
+import { createSecret, secretPathSchema, serviceAccountSecret } from '@/api/secrets.ts';
 import { createServiceAccount, uidSchema } from '@/api/users.ts';
 import { downloadText } from '@/lib/download.ts';
 import { orgPaths } from '@/lib/paths.ts';
@@ -11,6 +12,7 @@ import { Dialog } from '@/ui/dialog.tsx';
 import { FormField } from '../shared/form-field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
+import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 const schema = z.object({
   uid: uidSchema.refine((uid) => !uid.startsWith('dcos_'), 'The dcos_ prefix is reserved for the accounts DC/OS provisions for its own components.'),
@@ -24,6 +26,24 @@ type Values = z.infer<typeof schema>;
 export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const [created, setCreated] = useState<{ uid: string; privateKeyPem: string } | null>(null);
+  const [secretPath, setSecretPath] = useState('');
+  const [stored, setStored] = useState<{ ok: boolean; message: string } | null>(null);
+
+  const storeAsSecret = async () => {
+    if (!created) return;
+    const parsed = secretPathSchema.safeParse(secretPath);
+    if (!parsed.success) {
+      setStored({ ok: false, message: parsed.error.issues[0]?.message ?? 'Invalid path.' });
+      return;
+    }
+    try {
+      await createSecret(parsed.data, { kind: 'text', value: serviceAccountSecret(created.uid, created.privateKeyPem) });
+      setStored({ ok: true, message: `Stored as secret ${parsed.data}.` });
+    } catch (error) {
+      // The key stays on screen and downloadable: nothing is lost when storing fails.
+      setStored({ ok: false, message: `Could not store the secret: ${error instanceof Error ? error.message : 'unknown error'}` });
+    }
+  };
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { uid: '', description: '', keySource: 'generate', publicKey: '' } });
   const { errors, isSubmitting } = form.formState;
   const keySource = useWatch({ control: form.control, name: 'keySource' });
@@ -52,7 +72,11 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
       return;
     }
     form.reset();
-    if (privateKeyPem) setCreated({ uid: values.uid, privateKeyPem });
+    if (privateKeyPem) {
+      setCreated({ uid: values.uid, privateKeyPem });
+      setSecretPath(`${values.uid}/private-key`);
+      setStored(null);
+    }
     else {
       onClose();
       await navigate(orgPaths.serviceAccount(values.uid));
@@ -79,6 +103,27 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
           Private key
         </label>
         <textarea id="private-key" className="mono" readOnly rows={8} value={created.privateKeyPem} style={{ width: '100%' }} />
+        <form
+          className="stack"
+          aria-label="Store as a secret"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void storeAsSecret();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="sa-secret-path">Store it as a secret at</label>
+            <input id="sa-secret-path" value={secretPath} onChange={(e) => setSecretPath(e.target.value)} autoComplete="off" spellCheck={false} />
+          </div>
+          {stored && (
+            <p className={stored.ok ? 'muted' : 'field-error'} role={stored.ok ? 'status' : 'alert'}>
+              {stored.message}
+            </p>
+          )}
+          <button type="submit" className="btn" disabled={stored?.ok === true}>
+            Store as secret (DC/OS service-account format)
+          </button>
+        </form>
         <div className="dialog-actions">
           <CopyButton text={created.privateKeyPem} label="Copy the private key" />
           <button type="button" className="btn" onClick={() => downloadText(`${created.uid}-private-key.pem`, created.privateKeyPem, 'application/x-pem-file')}>
@@ -95,11 +140,7 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
   return (
     <Dialog title="Create service account" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create service account">
-        {errors.root?.server && (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{errors.root.server.message}</p>
-          </div>
-        )}
+        <ErrorAlert message={errors.root?.server?.message} />
         <FormField label="Service account ID" error={errors.uid} hint="Letters, digits and - _ @ . (at most 96).">
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('uid')} />}
         </FormField>
@@ -120,14 +161,7 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
             {(props) => <textarea {...props} spellCheck={false} {...form.register('publicKey')} />}
           </FormField>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {isSubmitting ? 'Creating…' : 'Create service account'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} pending={isSubmitting} label="Create service account" pendingLabel="Creating…" />
       </form>
     </Dialog>
   );

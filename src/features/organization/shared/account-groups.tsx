@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { EntityPicker } from './entity-picker.tsx';
 import { useOrgMutation } from './use-org-mutation.ts';
+import { ErrorAlert } from '@/ui/alert.tsx';
 
 interface Change { kind: 'add' | 'remove'; gid: string }
 
@@ -68,11 +69,7 @@ export function AccountGroups({ uid }: { uid: string }) {
             }}
           />
         )}
-        {apply.isError && change === null && (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{apply.error.message}</p>
-          </div>
-        )}
+        <ErrorAlert message={apply.isError && change === null ? apply.error.message : undefined} />
       </section>
       <ConfirmDialog
         isOpen={change !== null}

@@ -1,22 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useBlocker } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { addMember, groupQueries, removeMember } from '@/api/groups.ts';
-import { deleteUser, isSystemAccount, type User } from '@/api/users.ts';
+import { deleteUser, isSystemAccount, userQueries, type User } from '@/api/users.ts';
+import { BulkPanel } from '@/ui/bulk-panel.tsx';
 import { ConfirmDialog, Dialog } from '@/ui/dialog.tsx';
-import { BulkPanel } from './bulk-panel.tsx';
+import { LeaveGuard } from '@/ui/leave-guard.tsx';
+import { useBulkRun } from '@/ui/use-bulk-run.ts';
 import { EntityPicker } from './entity-picker.tsx';
-import { useBulkRun } from './use-bulk-run.ts';
 
 type Pending = { kind: 'add' | 'remove' } | { kind: 'delete' };
 
 /** Add to group, remove from group or delete for every selected account, with per-item results. */
 export function BulkActions({ selected, onDone, noun }: { selected: readonly User[]; onDone: () => void; noun: string }) {
-  const bulk = useBulkRun();
+  const queryClient = useQueryClient();
+  const refresh = useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: userQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: groupQueries.all() }),
+      ]),
+    [queryClient],
+  );
+  const bulk = useBulkRun(refresh);
   const groups = useQuery(groupQueries.list());
   const [pending, setPending] = useState<Pending | null>(null);
-  const running = bulk.snapshot !== null && !bulk.snapshot.done;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => running && currentLocation.pathname !== nextLocation.pathname);
+  const running = bulk.running;
   const uids = selected.map((u) => u.uid);
   const systemCount = uids.filter(isSystemAccount).length;
 
@@ -85,19 +93,7 @@ export function BulkActions({ selected, onDone, noun }: { selected: readonly Use
       {bulk.snapshot && (
         <BulkPanel title={bulk.title} snapshot={bulk.snapshot} onRetry={bulk.retryFailed} onCancel={bulk.cancel} onClose={bulk.close} />
       )}
-      <ConfirmDialog
-        isOpen={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave while the bulk action runs?"
-        confirmLabel="Cancel the rest and leave"
-        onConfirm={() => {
-          bulk.cancel();
-          blocker.proceed?.();
-          return Promise.resolve();
-        }}
-      >
-        <p>Items already sent stay changed; the rest will not be processed.</p>
-      </ConfirmDialog>
+      <LeaveGuard active={running} onLeave={bulk.cancel} what="the bulk action" />
     </>
   );
 }

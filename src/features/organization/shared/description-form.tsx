@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { FormField } from './form-field.tsx';
 import { applyServerError } from './server-errors.ts';
+import { ErrorAlert } from '@/ui/alert.tsx';
 
 const schema = z.object({ description: z.string().trim() });
 
@@ -22,11 +23,7 @@ export function DescriptionForm({ initial, save, required = false }: { initial: 
   });
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      {errors.root?.server && (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{errors.root.server.message}</p>
-        </div>
-      )}
+      <ErrorAlert message={errors.root?.server?.message} />
       <FormField label="Description" error={errors.description}>
         {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
       </FormField>

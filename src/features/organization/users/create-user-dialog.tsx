@@ -7,6 +7,7 @@ import { Dialog } from '@/ui/dialog.tsx';
 import { FormField } from '../shared/form-field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
+import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 export function CreateUserDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const navigate = useNavigate();
@@ -28,11 +29,7 @@ export function CreateUserDialog({ isOpen, onClose }: { isOpen: boolean; onClose
   return (
     <Dialog title="Create user" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create user">
-        {errors.root?.server && (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{errors.root.server.message}</p>
-          </div>
-        )}
+        <ErrorAlert message={errors.root?.server?.message} />
         <FormField label="User ID" error={errors.uid} hint="Letters, digits and - _ @ . (at most 96).">
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('uid')} />}
         </FormField>
@@ -45,14 +42,7 @@ export function CreateUserDialog({ isOpen, onClose }: { isOpen: boolean; onClose
         <FormField label="Confirm password" error={errors.confirm}>
           {(props) => <input {...props} type="password" autoComplete="new-password" {...form.register('confirm')} />}
         </FormField>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {isSubmitting ? 'Creating…' : 'Create user'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} pending={isSubmitting} label="Create user" pendingLabel="Creating…" />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { DescriptionForm } from '../shared/description-form.tsx';
 import { FormField } from '../shared/form-field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
+import { ErrorAlert } from '@/ui/alert.tsx';
 
 function PasswordForm({ uid }: { uid: string }) {
   const form = useForm({ resolver: zodResolver(passwordChangeSchema), defaultValues: { password: '', confirm: '' } });
@@ -21,11 +22,7 @@ function PasswordForm({ uid }: { uid: string }) {
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Change password">
       <h2>Change password</h2>
-      {errors.root?.server && (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{errors.root.server.message}</p>
-        </div>
-      )}
+      <ErrorAlert message={errors.root?.server?.message} />
       <FormField label="New password" error={errors.password} hint="At least 5 characters.">
         {(props) => <input {...props} type="password" autoComplete="new-password" {...form.register('password')} />}
       </FormField>

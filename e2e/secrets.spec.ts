@@ -1,0 +1,192 @@
+import { readFile } from 'node:fs/promises';
+import { expect, signIn, test } from './fixtures.ts';
+
+const toSecrets = (path = '/secrets') => `/login?redirect=${encodeURIComponent(path)}`;
+
+test.describe('Secrets', () => {
+  test('create, reveal, hide, edit and delete a text secret', async ({ page, consoleErrors }) => {
+    const value = 'line one\nsuper-secret-value-42';
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets?path=group%2Fspark'));
+    await page.getByRole('link', { name: 'Create secret' }).click();
+    await expect(page.getByLabel('Path')).toHaveValue('group/spark/');
+    await page.getByLabel('Path').fill('group/spark/new-token');
+    await page.getByRole('textbox', { name: 'Value', exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Create secret' }).click();
+    await expect(page).toHaveURL('/secrets/view/group/spark/new-token');
+
+    // Masked and not fetched until Reveal.
+    let fetched = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().endsWith('/secrets/v1/secret/default/group/spark/new-token')) fetched += 1;
+    });
+    await expect(page.getByLabel('Masked value')).toBeVisible();
+    await expect(page.getByText('super-secret-value-42')).toHaveCount(0);
+    expect(fetched).toBe(0);
+    await expect(page.getByText('Services whose ID is /group/spark or lies under /group/spark/ may read this secret')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(page.getByLabel('Secret value')).toHaveText(value);
+    expect(fetched).toBe(1);
+    await page.getByRole('button', { name: 'Hide' }).click();
+    await expect(page.getByText('super-secret-value-42')).toHaveCount(0);
+    const stored = await page.evaluate(() => JSON.stringify([Object.values(localStorage), Object.values(sessionStorage), document.cookie, location.href]));
+    expect(stored).not.toContain('super-secret-value-42');
+
+    await page.getByRole('textbox', { name: 'Value', exact: true }).fill('rotated-value');
+    await page.getByRole('button', { name: 'Save new value' }).click();
+    await expect(page.getByRole('status').getByText('Saved a new value for group/spark/new-token.')).toBeVisible();
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(page.getByLabel('Secret value')).toHaveText('rotated-value');
+
+    await page.getByRole('button', { name: 'Delete secret' }).click();
+    await page.getByRole('dialog', { name: 'Delete secret group/spark/new-token?' }).getByRole('button', { name: 'Delete secret' }).click();
+    await expect(page).toHaveURL('/secrets?path=group%2Fspark');
+    await expect(page.getByRole('grid', { name: 'Secrets' }).getByText('new-token')).toHaveCount(0);
+    expect(consoleErrors.join('\n')).not.toContain('super-secret-value-42');
+  });
+
+  test('a binary file uploads and downloads byte for byte', async ({ page }) => {
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256));
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/new'));
+    await page.getByLabel('Path').fill('hdfs/new-keytab');
+    await page.getByLabel('File (any bytes)').check();
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'krb5.keytab', mimeType: 'application/octet-stream', buffer: bytes });
+    await page.getByRole('button', { name: 'Create secret' }).click();
+    await expect(page).toHaveURL('/secrets/view/hdfs/new-keytab');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('new-keytab');
+    expect(Buffer.compare(await readFile(await file.path()), bytes)).toBe(0);
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(page.getByText('File secret, 4.0 KiB: download it to see its bytes.')).toBeVisible();
+  });
+
+  test('over 1 MB is refused in the browser, with the size, before any upload', async ({ page }) => {
+    let puts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/secrets/v1/secret/')) puts += 1;
+    });
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/new'));
+    await page.getByLabel('Path').fill('big/file');
+    await page.getByLabel('File (any bytes)').check();
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1024 * 1024 - 1023) });
+    await page.getByRole('button', { name: 'Create secret' }).click();
+    await expect(page.getByRole('alert')).toContainText('This secret is 1023.0 KiB; the secret store takes at most 1,047,552 bytes (1 MiB less 1 KiB of metadata).');
+    expect(puts).toBe(0);
+  });
+
+  test('an existing path is reported with a link to open it, and a bad path is explained', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/new'));
+    await page.getByLabel('Path').fill('/leading/slash');
+    await page.getByRole('textbox', { name: 'Value', exact: true }).fill('x');
+    await page.getByRole('button', { name: 'Create secret' }).click();
+    await expect(page.getByText('No / at the start or the end.')).toBeVisible();
+    await page.getByLabel('Path').fill('db-password');
+    await page.getByRole('button', { name: 'Create secret' }).click();
+    await expect(page.getByRole('alert')).toContainText('A secret already exists at this path.');
+    await page.getByRole('link', { name: 'Open db-password' }).click();
+    await expect(page).toHaveURL('/secrets/view/db-password');
+  });
+
+  test('folders and search live in the URL; search matches anywhere in the path', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
+    const grid = page.getByRole('grid', { name: 'Secrets' });
+    await grid.getByRole('link', { name: 'group/' }).click();
+    await expect(page).toHaveURL('/secrets?path=group');
+    await grid.getByRole('link', { name: 'spark/' }).click();
+    await expect(page.getByRole('navigation', { name: 'Folder' })).toContainText('group / spark');
+    await page.reload();
+    await expect(grid.getByRole('link', { name: 'aws-secret-key' })).toBeVisible();
+    await page.getByLabel('Search all paths').fill('level');
+    await expect(grid.getByRole('link', { name: 'group/spark/config/log-level' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Search all paths')).toHaveValue('level');
+  });
+
+  test('an account that may not list gets "open a secret by path" instead of a dead end', async ({ page }) => {
+    await signIn(page, 'bob', 'bob-pass', toSecrets());
+    await expect(page.getByText('Your account may not list secrets')).toBeVisible();
+    await page.getByLabel('Secret path').fill('db-password');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect(page).toHaveURL('/secrets/view/db-password');
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(page.getByRole('alert')).toContainText(/permission/i);
+  });
+
+  test('bulk delete reports each secret', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets?view=flat'));
+    const grid = page.getByRole('grid', { name: 'Secrets' });
+    await grid.getByRole('checkbox', { name: 'Select db-password' }).click();
+    await grid.getByRole('checkbox', { name: 'Select jenkins/private-key' }).click();
+    await page.getByRole('button', { name: 'Delete selected…' }).click();
+    await page.getByRole('dialog', { name: 'Delete 2 secrets?' }).getByRole('button', { name: 'Delete 2 secrets' }).click();
+    await expect(page.getByRole('region', { name: 'Bulk action progress' }).getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
+    await expect(grid.getByText('db-password')).toHaveCount(0);
+  });
+
+  test.describe('with 10,000 paths', () => {
+    test.use({ simOptions: { secrets: 10_000 } });
+
+    test('search across every path keeps the DOM bounded', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets?view=flat'));
+      const grid = page.getByRole('grid', { name: 'Secrets' });
+      await expect(grid).toHaveAttribute('aria-rowcount', /^100\d\d$/);
+      expect(await grid.getByRole('row').count()).toBeLessThan(60);
+      await page.getByLabel('Search all paths').fill('prod');
+      await expect(page.getByText(/of 100\d\d paths match/)).toBeVisible();
+      expect(await grid.getByRole('row').count()).toBeLessThan(60);
+      const texts = (await grid.getByRole('row').allTextContents()).slice(1);
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) expect(text).toContain('prod');
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(1500);
+    });
+  });
+
+  test.describe('sealing', () => {
+    test.use({ simOptions: { sealThreshold: 2, sealShares: 3 } });
+
+    test('a superuser seals the store and unseals it share by share; a wrong share is refused', async ({ page, simDb }) => {
+      const keys = simDb.unsealKeys ?? [];
+      expect(keys).toHaveLength(3);
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
+      await page.getByRole('button', { name: 'Seal the store…' }).click();
+      await page.getByRole('dialog', { name: 'Seal the secret store?' }).getByRole('button', { name: 'Seal the store' }).click();
+      await expect(page.getByRole('heading', { name: 'Secret store sealed' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Secret store', exact: true })).toContainText('Secret store sealed.');
+      await expect(page.getByText('Key shares entered: 0 of 2 needed.')).toBeVisible();
+
+      await page.getByLabel('Unseal key share').fill('not-a-key');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByRole('form', { name: 'Unseal' }).getByRole('alert')).toBeVisible();
+      await expect(page.getByText('Key shares entered: 0 of 2 needed.')).toBeVisible();
+
+      await page.getByLabel('Unseal key share').fill(keys[0] ?? '');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByText('Key shares entered: 1 of 2 needed.')).toBeVisible();
+      await page.getByLabel('Unseal key share').fill(keys[2] ?? '');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByRole('heading', { name: 'Secret store unsealed' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Secret store', exact: true })).toHaveCount(0);
+      await expect(page.getByRole('grid', { name: 'Secrets' })).toBeVisible();
+    });
+  });
+});
+
+test('a generated service-account key can be stored as a secret in the DC/OS format', async ({ page }) => {
+  await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/organization/service-accounts'));
+  await page.getByRole('button', { name: 'Create service account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create service account' });
+  await dialog.getByLabel('Service account ID').fill('etl-job');
+  await dialog.getByRole('button', { name: 'Create service account' }).click();
+  const keyDialog = page.getByRole('dialog', { name: 'Private key of etl-job' });
+  await expect(keyDialog.getByLabel('Store it as a secret at')).toHaveValue('etl-job/private-key');
+  await keyDialog.getByRole('button', { name: /^Store as secret/ }).click();
+  await expect(keyDialog.getByText('Stored as secret etl-job/private-key.')).toBeVisible();
+  await keyDialog.getByRole('button', { name: 'I have saved it' }).click();
+  await page.goto('/secrets/view/etl-job/private-key');
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  const stored = JSON.parse((await page.getByLabel('Secret value').textContent()) ?? '{}') as Record<string, string>;
+  expect(stored).toMatchObject({ uid: 'etl-job', scheme: 'RS256', login_endpoint: 'https://leader.mesos/acs/api/v1/auth/login' });
+  expect(stored.private_key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+});

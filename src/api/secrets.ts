@@ -1,0 +1,130 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiError } from './errors.ts';
+import { request, requestResponse, requestVoid } from './request.ts';
+import { listSchema } from './schemas.ts';
+
+const SECRETS = '/secrets/v1';
+/** DC/OS supports only the `default` store. */
+export const STORE = 'default';
+/** "You cannot store a secret larger than one megabyte": about 1 MiB, less about 1 KiB the store keeps as metadata. */
+export const MAX_SECRET_BYTES = 1024 * 1024 - 1024;
+
+/** Each segment encoded, the slashes kept: `a/b c` → `a/b%20c`. */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+const secretUrl = (path: string) => `${SECRETS}/secret/${STORE}/${encodePath(path)}`;
+
+/** The DC/OS UI's path rule: segments of letters, digits, `-` and `_`, no leading or trailing `/`. */
+export const secretPathSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a path, for example group/app/password.')
+  .refine((p) => !p.startsWith('/') && !p.endsWith('/'), 'No / at the start or the end.')
+  .refine((p) => !p.includes('//'), 'Empty segments (//) are not allowed.')
+  .refine((p) => /^[a-zA-Z0-9\-_/]+$/.test(p), 'Use only letters, digits, - and _ in each segment, separated by /.');
+
+export const sealStatusSchema = z.object({ sealed: z.boolean(), threshold: z.number(), shares: z.number(), progress: z.number() });
+export type SealStatus = z.infer<typeof sealStatusSchema>;
+
+const secretBodySchema = z.object({
+  value: z.string(),
+  author: z.string().optional(),
+  created: z.string().optional(),
+  description: z.string().optional(),
+  labels: z.array(z.string()).optional(),
+});
+
+export type SecretValue =
+  | { kind: 'text'; value: string; size: number; author?: string | undefined; created?: string | undefined; description?: string | undefined; labels?: string[] | undefined }
+  | { kind: 'file'; bytes: Uint8Array<ArrayBuffer>; size: number };
+
+export const secretQueries = {
+  all: () => ['secrets'] as const,
+  /** Every secret path under `path`, relative to it (the Secret Store lists recursively). */
+  list: (path = '') =>
+    queryOptions({
+      queryKey: [...secretQueries.all(), 'list', path] as const,
+      queryFn: async ({ signal }) => (await request(`${SECRETS}/secret/${STORE}/${encodePath(path)}?list=true`, listSchema(z.string()), { signal })).array,
+      // A 403 here is handled on the page (open by path instead).
+      throwOnError: false,
+    }),
+  sealStatus: () =>
+    queryOptions({
+      queryKey: [...secretQueries.all(), 'seal-status'] as const,
+      queryFn: ({ signal }) => request(`${SECRETS}/seal-status/${STORE}`, sealStatusSchema, { signal }),
+      throwOnError: false,
+      refetchInterval: 60_000,
+    }),
+  /**
+   * The value itself: only fetched when the user reveals, copies or downloads it, never kept after (gcTime 0; Hide
+   * removes it). Text and file secrets are told apart by the response's Content-Type.
+   */
+  value: (path: string) =>
+    queryOptions({
+      queryKey: [...secretQueries.all(), 'value', path] as const,
+      queryFn: ({ signal }) => fetchSecretValue(path, signal),
+      gcTime: 0,
+      staleTime: 0,
+      retry: false,
+      throwOnError: false,
+    }),
+};
+
+export async function fetchSecretValue(path: string, signal?: AbortSignal): Promise<SecretValue> {
+  const response = await requestResponse(secretUrl(path), { accept: '*/*', signal });
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) {
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError({ status: response.status, kind: 'malformed', title: 'Unexpected response', description: 'The secret store answered with something that is not JSON.' });
+    }
+    const body = secretBodySchema.safeParse(parsed);
+    if (!body.success) throw new ApiError({ status: response.status, kind: 'malformed', title: 'Unexpected response', description: 'The secret has an unexpected shape.' });
+    return { kind: 'text', ...body.data, size: new TextEncoder().encode(body.data.value).length };
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { kind: 'file', bytes, size: bytes.length };
+}
+
+export type SecretInput = { kind: 'text'; value: string } | { kind: 'file'; file: Blob };
+
+function bodyFor(input: SecretInput) {
+  return input.kind === 'text' ? { body: { value: input.value } } : { rawBody: { data: input.file, contentType: 'application/octet-stream' } };
+}
+
+export function secretInputSize(input: SecretInput): number {
+  return input.kind === 'text' ? new TextEncoder().encode(input.value).length : input.file.size;
+}
+
+export async function createSecret(path: string, input: SecretInput): Promise<void> {
+  await requestVoid(secretUrl(path), { method: 'PUT', ...bodyFor(input) });
+}
+
+export async function updateSecret(path: string, input: SecretInput): Promise<void> {
+  await requestVoid(secretUrl(path), { method: 'PATCH', ...bodyFor(input) });
+}
+
+export async function deleteSecret(path: string): Promise<void> {
+  await requestVoid(secretUrl(path), { method: 'DELETE' });
+}
+
+export async function sealStore(): Promise<void> {
+  await requestVoid(`${SECRETS}/seal/${STORE}`, { method: 'PUT' });
+}
+
+export async function unsealStore(key: string): Promise<SealStatus> {
+  return request(`${SECRETS}/unseal/${STORE}`, sealStatusSchema, { method: 'PUT', body: { key } });
+}
+
+/**
+ * A service account's credentials as DC/OS stores them for services (`dcos security secrets create-sa-secret`): the
+ * login endpoint is the in-cluster one, since the services reading the secret run inside the cluster.
+ */
+export function serviceAccountSecret(uid: string, privateKeyPem: string): string {
+  return JSON.stringify({ login_endpoint: 'https://leader.mesos/acs/api/v1/auth/login', scheme: 'RS256', private_key: privateKeyPem, uid });
+}

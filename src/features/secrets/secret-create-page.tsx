@@ -1,0 +1,99 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '@/api/errors.ts';
+import { createSecret, secretPathSchema, secretQueries, type SecretInput } from '@/api/secrets.ts';
+import { secretPaths } from '@/lib/paths.ts';
+import { ErrorAlert } from '@/ui/alert.tsx';
+import { useToast } from '@/ui/toast.tsx';
+import { SecretValueFields, sizeProblem } from './secret-value-form.tsx';
+
+export function SecretCreatePage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [params] = useSearchParams();
+  const folder = params.get('path') ?? '';
+  const [path, setPath] = useState(folder ? `${folder}/` : '');
+  const [pathError, setPathError] = useState<string | null>(null);
+  const [input, setInput] = useState<SecretInput | null>(null);
+  const [valueError, setValueError] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: ({ target, value }: { target: string; value: SecretInput }) => createSecret(target, value),
+    onSuccess: async (_d, { target }) => {
+      toast.show(`Created secret ${target}.`);
+      await queryClient.invalidateQueries({ queryKey: secretQueries.all() });
+      await navigate(secretPaths.view(target));
+    },
+  });
+  const conflict = isApiError(create.error, 'conflict');
+
+  return (
+    <>
+      <title>Create secret · DC/OS Security Console</title>
+      <nav className="breadcrumbs" aria-label="Breadcrumbs">
+        <Link to={secretPaths.list({ folder })}>Secrets</Link> / <span aria-current="page">New secret</span>
+      </nav>
+      <h1>Create secret</h1>
+      <form
+        className="card"
+        aria-label="Create secret"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const parsed = secretPathSchema.safeParse(path);
+          setPathError(parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid path.'));
+          const problem = input ? sizeProblem(input) : 'Enter a value or choose a file.';
+          setValueError(problem);
+          if (parsed.success && input && !problem && !create.isPending) create.mutate({ target: parsed.data, value: input });
+        }}
+      >
+        <ErrorAlert message={conflict ? 'A secret already exists at this path.' : create.error?.message}>
+          {conflict && (
+            <p>
+              <Link to={secretPaths.view(path.trim())}>Open {path.trim()}</Link> or choose another path.
+            </p>
+          )}
+        </ErrorAlert>
+        <div className="field">
+          <label htmlFor="secret-path">Path</label>
+          <input
+            id="secret-path"
+            value={path}
+            onChange={(e) => {
+              setPath(e.target.value);
+              setPathError(null);
+            }}
+            aria-invalid={pathError ? true : undefined}
+            aria-describedby={pathError ? 'secret-path-hint secret-path-error' : 'secret-path-hint'}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <p className="muted" id="secret-path-hint" style={{ margin: 0, fontSize: '0.875rem' }}>
+            Segments of letters, digits, - and _, separated by /. The path decides which services may read it.
+          </p>
+          {pathError && (
+            <p className="field-error" id="secret-path-error">
+              {pathError}
+            </p>
+          )}
+        </div>
+        <SecretValueFields
+          onChange={(next) => {
+            setInput(next);
+            setValueError(null);
+          }}
+          error={valueError}
+        />
+        <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
+          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+            {create.isPending ? 'Creating…' : 'Create secret'}
+          </button>
+          <Link className="btn" to={secretPaths.list({ folder })}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { login } from '@/api/auth.ts';
+import { secretQueries } from '@/api/secrets.ts';
+import { renderRoutes } from '@/test/render.tsx';
+import { ToastProvider } from '@/ui/toast.tsx';
+import { SecretDetailPage } from './secret-detail-page.tsx';
+
+function renderSecret(path: string) {
+  return renderRoutes(
+    [
+      {
+        path: '/secrets/view/*',
+        element: (
+          <ToastProvider>
+            <SecretDetailPage />
+          </ToastProvider>
+        ),
+      },
+    ],
+    `/secrets/view/${path}`,
+  );
+}
+
+describe('SecretDetailPage', () => {
+  it('fetches the value only on Reveal, and Hide drops it from the page and the query cache', async () => {
+    await login({ uid: 'bootstrapuser', password: 'deleteme' });
+    const { user, queryClient } = renderSecret('group/spark/aws-secret-key');
+    const key = secretQueries.value('group/spark/aws-secret-key').queryKey;
+    expect(screen.getByLabelText('Masked value')).toBeInTheDocument();
+    expect(queryClient.getQueryData(key)).toBeUndefined();
+    expect(queryClient.getQueryCache().find({ queryKey: key })?.state.fetchStatus ?? 'idle').toBe('idle');
+
+    await user.click(screen.getByRole('button', { name: 'Reveal' }));
+    const shown = await screen.findByLabelText('Secret value');
+    const secret = shown.textContent;
+    expect(secret.length).toBeGreaterThan(0);
+    expect(queryClient.getQueryData(key)).toMatchObject({ kind: 'text', value: secret });
+
+    await user.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(screen.queryByLabelText('Secret value')).not.toBeInTheDocument();
+    expect(queryClient.getQueryData(key)).toBeUndefined();
+    expect(JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data))).not.toContain(secret);
+  });
+});

@@ -1,0 +1,234 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { deleteSecret, fetchSecretValue, secretPathSchema, secretQueries, updateSecret, type SecretInput } from '@/api/secrets.ts';
+import { downloadBlob } from '@/lib/download.ts';
+import { secretPaths } from '@/lib/paths.ts';
+import { describeSpace } from '@/lib/spaces.ts';
+import { ConfirmDialog } from '@/ui/dialog.tsx';
+import { useToast } from '@/ui/toast.tsx';
+import { formatBytes, SecretValueFields, sizeProblem } from './secret-value-form.tsx';
+
+const SPACE_EXAMPLES = [
+  ['group/secret', '/marathon-user/service', 'No'],
+  ['group/secret', '/group/hdfs/service', 'Yes'],
+  ['group/hdfs/secret', '/group/spark/service', 'No'],
+  ['hdfs/secret', '/hdfs', 'Yes'],
+] as const;
+
+function fileName(path: string) {
+  return path.split('/').pop() ?? 'secret';
+}
+
+function ValuePanel({ path }: { path: string }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [revealed, setRevealed] = useState(false);
+  const value = useQuery({ ...secretQueries.value(path), enabled: revealed });
+  const hide = () => {
+    setRevealed(false);
+    queryClient.removeQueries({ queryKey: secretQueries.value(path).queryKey });
+  };
+  // Leaving the page forgets the value too.
+  useEffect(() => () => queryClient.removeQueries({ queryKey: secretQueries.value(path).queryKey }), [queryClient, path]);
+  const copy = useMutation({
+    mutationFn: async () => {
+      const secret = await fetchSecretValue(path);
+      if (secret.kind === 'file') throw new Error('This is a file secret: download it instead.');
+      await navigator.clipboard.writeText(secret.value);
+    },
+    onSuccess: () => toast.show('Copied the value to the clipboard.'),
+  });
+  const download = useMutation({
+    mutationFn: async () => {
+      const secret = await fetchSecretValue(path);
+      downloadBlob(fileName(path), secret.kind === 'file' ? new Blob([secret.bytes], { type: 'application/octet-stream' }) : new Blob([secret.value], { type: 'text/plain' }));
+    },
+  });
+  const failure = value.error ?? copy.error ?? download.error;
+  return (
+    <section className="card" aria-labelledby="value-heading">
+      <h2 id="value-heading">Value</h2>
+      {!revealed || value.isPending ? (
+        <p className="mono" aria-label="Masked value">
+          {revealed ? 'Fetching…' : '••••••••••••'}
+        </p>
+      ) : value.isSuccess ? (
+        value.data.kind === 'text' ? (
+          <>
+            <pre className="mono" aria-label="Secret value">
+              {value.data.value}
+            </pre>
+            <dl className="props" style={{ marginTop: '0.75rem' }}>
+              <dt>Kind</dt>
+              <dd>Text, {formatBytes(value.data.size)}</dd>
+              {value.data.description && (
+                <>
+                  <dt>Description</dt>
+                  <dd>{value.data.description}</dd>
+                </>
+              )}
+              {value.data.labels && value.data.labels.length > 0 && (
+                <>
+                  <dt>Labels</dt>
+                  <dd>{value.data.labels.join(', ')}</dd>
+                </>
+              )}
+              {value.data.author && (
+                <>
+                  <dt>Author</dt>
+                  <dd>{value.data.author}</dd>
+                </>
+              )}
+            </dl>
+          </>
+        ) : (
+          <p>File secret, {formatBytes(value.data.size)}: download it to see its bytes.</p>
+        )
+      ) : null}
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure.message}
+        </p>
+      )}
+      <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
+        {revealed ? (
+          <button type="button" className="btn" onClick={hide}>
+            Hide
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary" onClick={() => setRevealed(true)}>
+            Reveal
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => copy.mutate()} disabled={copy.isPending}>
+          Copy
+        </button>
+        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending}>
+          Download
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function EditValue({ path }: { path: string }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [input, setInput] = useState<SecretInput | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (next: SecretInput) => updateSecret(path, next),
+    onSuccess: async () => {
+      toast.show(`Saved a new value for ${path}.`);
+      setError(null);
+      await queryClient.invalidateQueries({ queryKey: secretQueries.all() });
+    },
+    onError: (e) => setError(e.message),
+  });
+  return (
+    <form
+      aria-labelledby="edit-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!input) { setError('Enter a value or choose a file.'); return; }
+        const tooBig = sizeProblem(input);
+        if (tooBig) { setError(tooBig); return; }
+        if (!save.isPending) save.mutate(input);
+      }}
+    >
+      <h2 id="edit-heading">Replace the value</h2>
+      <SecretValueFields onChange={(next) => { setInput(next); setError(null); }} error={error} />
+      <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+        {save.isPending ? 'Saving…' : 'Save new value'}
+      </button>
+    </form>
+  );
+}
+
+export function SecretDetailPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const path = (useParams()['*'] ?? '').split('/').map(decodeURIComponent).join('/');
+  const [deleting, setDeleting] = useState(false);
+  const valid = secretPathSchema.safeParse(path).success;
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+
+  return (
+    <>
+      <title>{`${path} · Secrets · DC/OS Security Console`}</title>
+      <nav className="breadcrumbs" aria-label="Breadcrumbs">
+        <Link to={secretPaths.list()}>Secrets</Link>
+        {folder && (
+          <>
+            {' / '}
+            <Link to={secretPaths.list({ folder })}>{folder}</Link>
+          </>
+        )}{' '}
+        / <span aria-current="page">{fileName(path)}</span>
+      </nav>
+      <div className="page-head">
+        <h1 className="mono" style={{ fontSize: '1.25rem' }}>
+          {path}
+        </h1>
+        <div className="actions">
+          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)} disabled={!valid}>
+            Delete secret
+          </button>
+        </div>
+      </div>
+      {!valid ? (
+        <div className="alert alert-error" role="alert">
+          <p className="alert-title">“{path}” is not a valid secret path.</p>
+        </div>
+      ) : (
+        <div className="stack">
+          <ValuePanel path={path} />
+          <section className="card" aria-labelledby="spaces-heading">
+            <h2 id="spaces-heading">Who may read it</h2>
+            <p>{describeSpace(path)}</p>
+            <table className="simple-table">
+              <caption className="muted" style={{ textAlign: 'left' }}>
+                How DC/OS spaces work (from the DC/OS documentation)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Secret</th>
+                  <th scope="col">Service</th>
+                  <th scope="col">Can the service read it?</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SPACE_EXAMPLES.map(([secret, service, can]) => (
+                  <tr key={`${secret}${service}`}>
+                    <td className="mono">{secret}</td>
+                    <td className="mono">{service}</td>
+                    <td>{can}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <EditValue path={path} />
+          </section>
+        </div>
+      )}
+      <ConfirmDialog
+        title={`Delete secret ${path}?`}
+        isOpen={deleting}
+        onClose={() => setDeleting(false)}
+        confirmLabel="Delete secret"
+        onConfirm={async () => {
+          await deleteSecret(path);
+          toast.show(`Deleted secret ${path}.`);
+          await queryClient.invalidateQueries({ queryKey: secretQueries.all() });
+          await navigate(secretPaths.list({ folder }), { replace: true });
+        }}
+      >
+        <p>Services that read {path} will fail to start. This cannot be undone.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

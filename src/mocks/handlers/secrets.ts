@@ -1,0 +1,287 @@
+import { http } from 'msw';
+import { isAllowed, isSuperuser } from '../authz.ts';
+import {
+  MAX_SECRET_VALUE_BYTES,
+  SECRET_STORE,
+  isValidSecretPath,
+  listRid,
+  sealStatus,
+  sealStore,
+  secretKeysUnder,
+  secretRid,
+  selfAndAncestors,
+  submitUnsealKey,
+} from '../db/secrets.ts';
+import type { Action, SimDb, SimSecret, SimTextSecret } from '../db/types.ts';
+import { empty, json, parseJsonObject } from '../lib/http.ts';
+import type { SimContext } from '../sim-context.ts';
+import { guarded } from './guard.ts';
+
+// The Secret Store behind `/secrets/v1` (docs §9, SECY). Every endpoint needs a valid token (Admin Router's 401 page
+// otherwise, and the CSRF rule for cookie writes); Admin Router checks no permission on these routes (DOCS
+// security/ent/index.md: the Secret Store "enforces its own permissions"), so `dcos:adminrouter:secrets` is not
+// required here. The store checks `dcos:secrets:…` rids itself, in every security mode.
+//
+// Where the docs are silent the simulator decides, and says so below:
+// - Error bodies are JSON `{"message": "…"}` (the body is undocumented; a UI test mock used this shape, and the UI
+//   branches on the status only).
+// - Checks run in this order: store (404), path (400), permission (403), request body (400, 413), seal (503), then
+//   the secret's existence (404, 409) and, for reads, the Accept header (400).
+// - A sealed store answers every secret read, write and list with 503 "Secret store is sealed" (Vault's status when
+//   sealed); the seal endpoints, `seal-status` and `store` still answer.
+
+const SEALED_MESSAGE = 'Secret store is sealed';
+
+function secretsError(status: number, message: string, headers: HeadersInit = {}): Response {
+  return json({ message }, status, headers);
+}
+
+function unknownStore(store: string): Response {
+  return secretsError(404, `Store "${store}" not found; only "${SECRET_STORE}" is supported.`);
+}
+
+function forbidden(rid: string, action: Action): Response {
+  return secretsError(403, `Forbidden: this needs the permission ${rid} ${action}.`);
+}
+
+/** The media type of a Content-Type header, lower-case and without parameters; '' when absent. */
+function mediaTypeOf(header: string | null): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Whether an Accept header admits `mediaType` (a missing or empty header admits anything; `q=0` refuses). */
+function accepts(header: string | null, mediaType: string): boolean {
+  if (header === null || header.trim() === '') return true;
+  const major = mediaType.split('/')[0] ?? '';
+  return header.split(',').some((part) => {
+    const [range = '', ...params] = part.split(';').map((item) => item.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith('q='));
+    if (q !== undefined && !(Number(q.slice(2)) > 0)) return false;
+    return range === '*/*' || range === mediaType || range === `${major}/*`;
+  });
+}
+
+/** `?list=` values that mean true, as Go's strconv.ParseBool reads them. */
+const LIST_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+
+/** Store and secret path of a `/secrets/v1/secret/{store}/{path}` URL, percent-decoded; null when undecodable. */
+function secretUrl(request: Request): { store: string; path: string; list: boolean } | null {
+  const url = new URL(request.url);
+  const marker = '/secrets/v1/secret';
+  const rest = url.pathname.slice(url.pathname.indexOf(marker) + marker.length).replace(/^\//, '');
+  const slash = rest.indexOf('/');
+  try {
+    const store = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
+    const path = slash < 0 ? '' : decodeURIComponent(rest.slice(slash + 1));
+    return { store, path, list: LIST_TRUE.has(url.searchParams.get('list') ?? '') };
+  } catch {
+    return null;
+  }
+}
+
+function invalidPath(path: string): Response {
+  return secretsError(400, `Invalid secret path "${path}": use letters, digits, "-" and "_", with "/" between folders and no leading or trailing "/".`);
+}
+
+/** Properties a text secret's JSON body may have: the `Secret` schema, plus the `path` the DC/OS UI sends. */
+const TEXT_BODY = { value: 'string', description: 'string', labels: 'labels', author: 'string', created: 'string', path: 'string' } as const;
+
+type Incoming = { kind: 'text'; value: string; description?: string; labels?: string[] } | { kind: 'binary'; bytes: Uint8Array };
+
+function tooLarge(bytes: number): Response {
+  // 413 rather than 400: the docs give no status for an oversized secret, and 413 lets a client tell this apart.
+  return secretsError(413, `Secret value is ${bytes} bytes; the limit is ${MAX_SECRET_VALUE_BYTES} bytes (1 MiB minus 1 KiB of metadata).`);
+}
+
+/**
+ * The new value of a PUT or PATCH: `application/octet-stream` raw bytes (a binary secret) or `application/json`
+ * `{"value": string, "description"?: string, "labels"?: [string]}` (a text secret). `author` and `created` are
+ * accepted (they are in the `Secret` schema, so a restored backup may carry them) and ignored: the store sets them.
+ * `path` is accepted and ignored because the DC/OS UI sends it. Any other property is refused with 400.
+ */
+async function readSecretBody(request: Request): Promise<Incoming | Response> {
+  const mediaType = mediaTypeOf(request.headers.get('content-type'));
+  if (mediaType === 'application/octet-stream') {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    return bytes.length > MAX_SECRET_VALUE_BYTES ? tooLarge(bytes.length) : { kind: 'binary', bytes };
+  }
+  if (mediaType !== 'application/json') return secretsError(400, 'Unsupported Content-Type header');
+  const body = parseJsonObject(await request.text());
+  if (!body) return secretsError(400, 'The request body must be a JSON object such as {"value": "…"}.');
+  const unknown = Object.keys(body).filter((key) => !Object.hasOwn(TEXT_BODY, key));
+  if (unknown.length > 0) return secretsError(400, `Unexpected properties: ${unknown.join(', ')}.`);
+  for (const [name, type] of Object.entries(TEXT_BODY)) {
+    const value = body[name];
+    if (value === undefined) continue;
+    const ok = type === 'labels' ? Array.isArray(value) && value.every((label) => typeof label === 'string') : typeof value === type;
+    if (!ok) return secretsError(400, type === 'labels' ? '"labels" must be an array of strings.' : `"${name}" must be a string.`);
+  }
+  if (body.value === undefined) return secretsError(400, '"value" is required.');
+  const value = body.value as string;
+  const size = Buffer.byteLength(value, 'utf8');
+  if (size > MAX_SECRET_VALUE_BYTES) return tooLarge(size);
+  return {
+    kind: 'text',
+    value,
+    ...(body.description === undefined ? {} : { description: body.description as string }),
+    ...(body.labels === undefined ? {} : { labels: [...(body.labels as string[])] }),
+  };
+}
+
+function secretJson(secret: SimTextSecret) {
+  return { value: secret.value, author: secret.author, created: secret.created, description: secret.description, labels: secret.labels };
+}
+
+/**
+ * GET of a value: a text secret as `application/json` `Secret`, a binary one as `application/octet-stream` bytes.
+ * Each only when the Accept header admits its type (no Accept header admits both), else 400 "Unsupported Accept
+ * header" (CGO's status for GET). So a client that asks for JSON only cannot read a binary secret, as the dcos-migrate
+ * note on sending a wildcard Accept implies; and, by symmetry, one that asks for bytes only cannot read a text secret.
+ */
+function readSecret(request: Request, secret: SimSecret): Response {
+  const accept = request.headers.get('accept');
+  if (secret.kind === 'text') {
+    if (!accepts(accept, 'application/json')) return secretsError(400, 'Unsupported Accept header: this is a text secret, served as application/json.');
+    return json(secretJson(secret));
+  }
+  if (!accepts(accept, 'application/octet-stream')) {
+    return secretsError(400, 'Unsupported Accept header: this is a binary secret; send Accept: application/octet-stream or */*.');
+  }
+  return new Response(Buffer.from(secret.bytes), { status: 200, headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * `?list=true`: every secret path under `path`, relative to it and sorted, as `{"array": […]}`. Needs
+ * `dcos:secrets:list:default:/<p> read` for `path` itself or any ancestor of it (down from `/`, the whole store):
+ * the rid's optional path section reads as a folder and, like an omitted section, covers everything below it (the
+ * docs show no list rid per sub-folder). Listing shows names only, so it is not filtered by per-secret permissions.
+ * An empty folder is 404, except the store root, which lists as `{"array": []}`. A trailing `/` is tolerated here.
+ */
+function listSecrets(db: SimDb, uid: string, rawPath: string): Response {
+  const path = rawPath.replace(/\/$/, '');
+  if (path !== '' && !isValidSecretPath(path)) return invalidPath(rawPath);
+  if (!selfAndAncestors(path).some((folder) => isAllowed(db, uid, listRid(folder), 'read'))) return forbidden(listRid(path), 'read');
+  if (db.seal.sealed) return secretsError(503, SEALED_MESSAGE);
+  const keys = secretKeysUnder(db, path);
+  if (keys.length === 0 && path !== '') return secretsError(404, `No secrets under "${path}".`);
+  return json({ array: keys });
+}
+
+const ACTION_BY_METHOD: Readonly<Record<string, Action>> = { GET: 'read', PUT: 'create', PATCH: 'update', DELETE: 'delete' };
+
+/**
+ * One secret's value: GET reads, PUT creates (201, 409 when it exists), PATCH replaces the value (204; it may switch
+ * between text and binary by Content-Type, and keeps the author and creation time), DELETE removes (204). Each needs
+ * its action on exactly `dcos:secrets:default:/<path>` (or `full`, or `dcos:superuser`): "You must have one
+ * permission per secret. The secret name and permission name must match", so a grant on a folder covers nothing.
+ */
+async function secretValue(request: Request, db: SimDb, uid: string, path: string): Promise<Response> {
+  const method = request.method.toUpperCase();
+  const action = ACTION_BY_METHOD[method];
+  if (action === undefined) return secretsError(405, `Method ${method} not allowed.`, { Allow: 'GET, PUT, PATCH, DELETE' });
+  if (!isValidSecretPath(path)) return invalidPath(path);
+  if (!isAllowed(db, uid, secretRid(path), action)) return forbidden(secretRid(path), action);
+
+  let incoming: Incoming | undefined;
+  if (method === 'PUT' || method === 'PATCH') {
+    const read = await readSecretBody(request);
+    if (read instanceof Response) return read;
+    incoming = read;
+  }
+  if (db.seal.sealed) return secretsError(503, SEALED_MESSAGE);
+
+  const existing = db.secrets.get(path);
+  if (method === 'PUT') {
+    if (existing) return secretsError(409, `Secret "${path}" already exists.`);
+    if (!incoming) throw new Error('unreachable: PUT without a body');
+    const meta = { author: uid, created: new Date().toISOString() };
+    db.secrets.set(path, incoming.kind === 'binary' ? { ...incoming, ...meta } : { description: '', labels: [], ...incoming, ...meta });
+    return empty(201);
+  }
+  if (!existing) return secretsError(404, `Secret "${path}" not found.`);
+  if (method === 'GET') return readSecret(request, existing);
+  if (method === 'DELETE') {
+    db.secrets.delete(path);
+    return empty(204);
+  }
+  if (!incoming) throw new Error('unreachable: PATCH without a body');
+  const meta = { author: existing.author, created: existing.created };
+  if (incoming.kind === 'binary') db.secrets.set(path, { ...incoming, ...meta });
+  else {
+    // A text secret keeps its description and labels unless the body replaces them; a binary one had none.
+    const kept = existing.kind === 'text' ? { description: existing.description, labels: existing.labels } : { description: '', labels: [] };
+    db.secrets.set(path, { ...kept, ...incoming, ...meta });
+  }
+  return empty(204);
+}
+
+function backendJson(db: SimDb) {
+  return { name: SECRET_STORE, description: 'DC/OS default secret store', driver: 'vault', initialized: true, sealed: db.seal.sealed };
+}
+
+/** `/secrets/v1/secret`, with or without a store and path. */
+const SECRET_URL = /\/secrets\/v1\/secret(?:\/.*)?$/;
+
+/** Seal and unseal need a superuser (DOCS secrets/seal-store, unseal-store), in every security mode. */
+function superuserOnly(db: SimDb, uid: string): Response | null {
+  return isSuperuser(db, uid) ? null : secretsError(403, 'Forbidden: sealing and unsealing the secret store needs dcos:superuser.');
+}
+
+export function secretHandlers(sim: SimContext) {
+  const noRequirement = () => null;
+  return [
+    http.all(
+      SECRET_URL,
+      guarded(sim, noRequirement, async ({ request, db, principal }) => {
+        const target = secretUrl(request);
+        if (!target) return secretsError(400, 'The secret path is not valid percent-encoding.');
+        if (target.store !== SECRET_STORE) return unknownStore(target.store);
+        if (target.list && request.method.toUpperCase() === 'GET') return listSecrets(db, principal.uid, target.path);
+        return secretValue(request, db, principal.uid, target.path);
+      }),
+    ),
+    // Any signed-in account may see the store list and its seal status: the DC/OS UI reads `GET /store` on the
+    // Secrets page for every user, to show "Secret store sealed" (the permission is undocumented).
+    http.get(
+      '*/secrets/v1/store',
+      guarded(sim, noRequirement, ({ db }) => json({ array: [backendJson(db)] })),
+    ),
+    http.get(
+      '*/secrets/v1/store/:backend',
+      guarded(sim, noRequirement, ({ db, params }) => (params.backend === SECRET_STORE ? json(backendJson(db)) : unknownStore(String(params.backend)))),
+    ),
+    http.get(
+      '*/secrets/v1/seal-status/:store',
+      guarded(sim, noRequirement, ({ db, params }) => (params.store === SECRET_STORE ? json(sealStatus(db.seal)) : unknownStore(String(params.store)))),
+    ),
+    // PUT /seal: 200 with the SealStatus (the docs give only "200"; the status is what a client wants to show next).
+    http.put(
+      '*/secrets/v1/seal/:store',
+      guarded(sim, noRequirement, ({ db, params, principal }) => {
+        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
+        const refused = superuserOnly(db, principal.uid);
+        if (refused) return refused;
+        sealStore(db.seal);
+        return json(sealStatus(db.seal));
+      }),
+    ),
+    // PUT /unseal {"key"}: 200 SealStatus. A key that is none of the shares is refused at once with 400 and the
+    // progress kept (real Vault notices a bad share only when the threshold is reached, then resets the progress; an
+    // immediate, specific error is kinder to test against). A share already given is ignored; an unsealed store
+    // ignores the key and answers its status.
+    http.put(
+      '*/secrets/v1/unseal/:store',
+      guarded(sim, noRequirement, async ({ request, db, params, principal }) => {
+        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
+        const refused = superuserOnly(db, principal.uid);
+        if (refused) return refused;
+        const body = parseJsonObject(await request.text());
+        if (!body || typeof body.key !== 'string' || Object.keys(body).some((key) => key !== 'key')) {
+          return secretsError(400, 'The request body must be {"key": "<unseal key>"}.');
+        }
+        if (submitUnsealKey(db.seal, body.key) === 'invalid') return secretsError(400, 'Invalid unseal key.');
+        return json(sealStatus(db.seal));
+      }),
+    ),
+  ];
+}
