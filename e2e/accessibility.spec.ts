@@ -43,6 +43,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '/secrets?path=group%2Fspark',
       '/secrets/view/group/spark/aws-secret-key',
       '/secrets/new',
+      '/permissions',
+      '/permissions/acls/dcos:service:marathon:marathon:services:/dev',
+      '/permissions/check?uid=carol&rid=dcos%3Aservice%3Amarathon%3Amarathon%3Aservices%3A%2Fdev%2Fapp&action=update',
+      '/permissions/check?uid=bob&rid=dcos%3Aadminrouter%3Aops%3Ametadata&action=full',
     ]) {
       test(`${path} has no axe violations`, async ({ page }) => {
         await signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
@@ -57,6 +61,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Create user' }).click();
       await page.getByRole('dialog', { name: 'Create user' }).getByRole('button', { name: 'Create user' }).click();
       await expect(page.getByText('Enter a user ID.')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('the grant-permission dialog, with its builder and errors, has no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%2Fbob%2Fpermissions%3Fgrant%3D');
+      const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
+      await dialog.getByLabel('Search resources').fill('marathon services');
+      await dialog.getByRole('radio', { name: /services:\/\[<service-group>\]/ }).check();
+      await dialog.getByRole('button', { name: 'Grant' }).click();
+      await expect(dialog.getByText('Choose at least one action.')).toBeVisible();
       await expectNoAxeViolations(page);
     });
 

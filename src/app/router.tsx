@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { orgPaths } from '@/lib/paths.ts';
 import { PROTECTED_ROUTE_ID, requireSession } from './require-session.ts';
@@ -11,6 +12,18 @@ function PageLoading() {
       Loading…
     </p>
   );
+}
+
+type LazyComponent = () => Promise<{ Component: ComponentType }>;
+
+const accountPermissionsTab: LazyComponent = async () => ({ Component: (await import('@/features/permissions/permissions-tab.tsx')).AccountPermissionsTab });
+
+/**
+ * The tabs of a detail page: the page renders most tabs itself from the `:tab` segment; Permissions belongs to the
+ * permissions feature and renders in the page's <Outlet /> (features do not import each other).
+ */
+function detailTabs(permissionsTab: LazyComponent): RouteObject[] {
+  return [{ index: true }, { path: 'permissions', handle: { tab: 'permissions' }, lazy: permissionsTab }, { path: ':tab' }];
 }
 
 /** The route table. Pages load lazily; every signed-in page sits under the protected route. */
@@ -37,22 +50,28 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'organization', loader: () => redirect(orgPaths.users()) },
             { path: 'organization/users', lazy: async () => ({ Component: (await import('@/features/organization/users/users-page.tsx')).UsersPage }) },
             {
-              path: 'organization/users/:uid/:tab?',
+              path: 'organization/users/:uid',
               lazy: async () => ({ Component: (await import('@/features/organization/users/user-detail-page.tsx')).UserDetailPage }),
+              children: detailTabs(accountPermissionsTab),
             },
             { path: 'organization/groups', lazy: async () => ({ Component: (await import('@/features/organization/groups/groups-page.tsx')).GroupsPage }) },
             {
-              path: 'organization/groups/:gid/:tab?',
+              path: 'organization/groups/:gid',
               lazy: async () => ({ Component: (await import('@/features/organization/groups/group-detail-page.tsx')).GroupDetailPage }),
+              children: detailTabs(async () => ({ Component: (await import('@/features/permissions/permissions-tab.tsx')).GroupPermissionsTab })),
             },
             {
               path: 'organization/service-accounts',
               lazy: async () => ({ Component: (await import('@/features/organization/service-accounts/service-accounts-page.tsx')).ServiceAccountsPage }),
             },
             {
-              path: 'organization/service-accounts/:uid/:tab?',
+              path: 'organization/service-accounts/:uid',
               lazy: async () => ({ Component: (await import('@/features/organization/service-accounts/service-account-detail-page.tsx')).ServiceAccountDetailPage }),
+              children: detailTabs(accountPermissionsTab),
             },
+            { path: 'permissions', lazy: async () => ({ Component: (await import('@/features/permissions/acls-page.tsx')).AclsPage }) },
+            { path: 'permissions/check', lazy: async () => ({ Component: (await import('@/features/permissions/check-page.tsx')).CheckPage }) },
+            { path: 'permissions/acls/*', lazy: async () => ({ Component: (await import('@/features/permissions/acl-detail-page.tsx')).AclDetailPage }) },
             { path: 'secrets', lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
             { path: 'secrets/new', lazy: async () => ({ Component: (await import('@/features/secrets/secret-create-page.tsx')).SecretCreatePage }) },
             { path: 'secrets/view/*', lazy: async () => ({ Component: (await import('@/features/secrets/secret-detail-page.tsx')).SecretDetailPage }) },

@@ -32,3 +32,16 @@ export const secretPaths = {
   view: (path: string) => `/secrets/view/${path.split('/').map(encodeURIComponent).join('/')}`,
   create: (folder = '') => (folder ? `/secrets/new?${new URLSearchParams({ path: folder }).toString()}` : '/secrets/new'),
 } as const;
+
+export const permissionPaths = {
+  /** Every resource with an ACL, searchable. */
+  acls: (q = '') => (q ? `/permissions?${new URLSearchParams({ q }).toString()}` : '/permissions'),
+  /** One resource: rids keep their `/` in the URL, like secret paths. */
+  acl: (rid: string) => `/permissions/acls/${rid.split('/').map((part) => encodeURIComponent(part).replaceAll('%3A', ':')).join('/')}`,
+  check: (params: { uid?: string; rid?: string; action?: string } = {}) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+    const text = search.toString();
+    return text ? `/permissions/check?${text}` : '/permissions/check';
+  },
+} as const;

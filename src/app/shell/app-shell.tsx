@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { SecurityModeBanner } from '@/features/security-mode/security-mode-banner.tsx';
 import { hasPermission, IAM_RID, userQueries } from '@/api/users.ts';
-import { orgPaths, paths, secretPaths } from '@/lib/paths.ts';
+import { orgPaths, paths, permissionPaths, secretPaths } from '@/lib/paths.ts';
 import { SealedNotice } from '@/features/secrets/seal-panel.tsx';
 import { ToastProvider } from '@/ui/toast.tsx';
 import { onSessionMessage } from '@/lib/session-channel.ts';
@@ -24,6 +24,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: orgPaths.users(), label: 'Users', needs: IAM_RID },
   { to: orgPaths.groups(), label: 'Groups', needs: IAM_RID },
   { to: orgPaths.serviceAccounts(), label: 'Service accounts', needs: IAM_RID },
+  { to: permissionPaths.acls(), label: 'Permissions', needs: IAM_RID },
   // Like the DC/OS UI, always shown: the Secret Store enforces its own per-path permissions.
   { to: secretPaths.list(), label: 'Secrets' },
 ];

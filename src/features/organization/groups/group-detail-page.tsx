@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Outlet, useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { deleteGroup, groupQueries, SUPERUSERS_GID, updateGroup } from '@/api/groups.ts';
 import { orgPaths, type GroupTab } from '@/lib/paths.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
-import { TabLinks } from '@/ui/tab-links.tsx';
+import { TabLinks, useRouteTab } from '@/ui/tab-links.tsx';
 import { DescriptionForm } from '../shared/description-form.tsx';
-import { GroupPermissions } from '../shared/permissions-view.tsx';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 import { GroupMembers } from './group-members.tsx';
 
@@ -16,7 +15,8 @@ const TABS: readonly GroupTab[] = ['details', 'users', 'service-accounts', 'perm
 const TAB_LABELS: Record<GroupTab, string> = { details: 'Details', users: 'Users', 'service-accounts': 'Service accounts', permissions: 'Permissions' };
 
 export function GroupDetailPage() {
-  const { gid = '', tab = 'details' } = useParams();
+  const { gid = '' } = useParams();
+  const tab = useRouteTab();
   const navigate = useNavigate();
   const group = useQuery(groupQueries.detail(gid));
   const [deleting, setDeleting] = useState(false);
@@ -67,7 +67,7 @@ export function GroupDetailPage() {
       )}
       {currentTab === 'users' && <GroupMembers gid={gid} type="user" />}
       {currentTab === 'service-accounts' && <GroupMembers gid={gid} type="service" />}
-      {currentTab === 'permissions' && <GroupPermissions gid={gid} />}
+      {currentTab === 'permissions' && <Outlet />}
       {currentTab === undefined && (
         <p>
           There is no “{tab}” tab. <Link to={orgPaths.group(gid)}>Show the details</Link>

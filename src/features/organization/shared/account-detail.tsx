@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Outlet, useParams } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { isSystemAccount, userQueries, type User } from '@/api/users.ts';
 import type { UserTab } from '@/lib/paths.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
-import { TabLinks } from '@/ui/tab-links.tsx';
+import { TabLinks, useRouteTab } from '@/ui/tab-links.tsx';
 import { AccountGroups } from './account-groups.tsx';
 import { DeleteAccountDialog } from './delete-account-dialog.tsx';
 import { OriginBadge } from './origin-badge.tsx';
-import { AccountPermissions } from './permissions-view.tsx';
 
 const TABS: readonly UserTab[] = ['details', 'groups', 'permissions'];
 const TAB_LABELS: Record<UserTab, string> = { details: 'Details', groups: 'Groups', permissions: 'Permissions' };
@@ -28,7 +27,8 @@ export function AccountDetail({
   pathFor: (uid: string, tab?: UserTab) => string;
   renderDetails: (user: User) => ReactNode;
 }) {
-  const { uid = '', tab = 'details' } = useParams();
+  const { uid = '' } = useParams();
+  const tab = useRouteTab();
   const account = useQuery(userQueries.detail(uid));
   const [deleting, setDeleting] = useState(false);
   const currentTab = TABS.find((t) => t === tab);
@@ -82,7 +82,7 @@ export function AccountDetail({
       <TabLinks label={`${user.uid} sections`} tabs={TABS.map((t) => ({ to: pathFor(user.uid, t), label: TAB_LABELS[t] }))} />
       {currentTab === 'details' && renderDetails(user)}
       {currentTab === 'groups' && <AccountGroups uid={user.uid} />}
-      {currentTab === 'permissions' && <AccountPermissions uid={user.uid} />}
+      {currentTab === 'permissions' && <Outlet />}
       {currentTab === undefined && (
         <p>
           There is no “{tab}” tab. <Link to={pathFor(user.uid)}>Show the details</Link>

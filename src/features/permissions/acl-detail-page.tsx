@@ -1,0 +1,158 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { aclQueries, deleteAcl, revokePermission, type Principal } from '@/api/acls.ts';
+import { isApiError } from '@/api/errors.ts';
+import { orgPaths, permissionPaths } from '@/lib/paths.ts';
+import { ConfirmDialog } from '@/ui/dialog.tsx';
+import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { principalName } from './grant-dialog.tsx';
+import { forbiddenHint } from './permissions-editor.tsx';
+import { usePermissionChange } from './use-permission-change.ts';
+
+function ridFromSplat(splat: string): string {
+  try {
+    return splat.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return splat;
+  }
+}
+
+interface Holder {
+  principal: Principal;
+  actions: string[];
+}
+
+/** One resource: its description, who holds which action on it (revocable), and deleting its ACL. */
+export function AclDetailPage() {
+  const rid = ridFromSplat(useParams()['*'] ?? '');
+  const navigate = useNavigate();
+  const acl = useQuery(aclQueries.detail(rid));
+  const holders = useQuery(aclQueries.permissions(rid));
+  const [revoking, setRevoking] = useState<Holder | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const revoke = usePermissionChange(
+    (holder: Holder) => revokePermission(holder.principal, rid),
+    (holder) => `Revoked every action on ${rid} from ${principalName(holder.principal)}.`,
+  );
+  const remove = usePermissionChange(
+    () => deleteAcl(rid),
+    () => `Deleted the ACL of ${rid}.`,
+  );
+
+  const breadcrumbs = (
+    <nav className="breadcrumbs" aria-label="Breadcrumbs">
+      <Link to={permissionPaths.acls()}>Permissions</Link> / <span aria-current="page" className="mono">{rid}</span>
+    </nav>
+  );
+  if (acl.isPending) return <>{breadcrumbs}<LoadingState>Loading {rid}…</LoadingState></>;
+  if (acl.isError) {
+    return (
+      <>
+        <title>{`${rid} · DC/OS Security Console`}</title>
+        {breadcrumbs}
+        {isApiError(acl.error, 'not-found') ? (
+          <div className="alert alert-error" role="alert">
+            <h1 className="alert-title">No ACL for “{rid}”</h1>
+            <p>Nobody holds a permission on it. <Link to={permissionPaths.acls()}>Back to permissions</Link></p>
+          </div>
+        ) : (
+          <ErrorState title={`Could not load ${rid}`} error={acl.error} onRetry={() => void acl.refetch()} retrying={acl.isFetching}>
+            {forbiddenHint(acl.error)}
+          </ErrorState>
+        )}
+      </>
+    );
+  }
+  const rows: Holder[] = [
+    ...(holders.data?.users ?? []).map((u) => ({ principal: { uid: u.uid }, actions: u.actions.map((a) => a.name) })),
+    ...(holders.data?.groups ?? []).map((g) => ({ principal: { gid: g.gid }, actions: g.actions.map((a) => a.name) })),
+  ];
+  return (
+    <>
+      <title>{`${rid} · Permissions · DC/OS Security Console`}</title>
+      {breadcrumbs}
+      <div className="page-head">
+        <h1 className="mono">{rid}</h1>
+        <div className="actions">
+          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+            Delete ACL
+          </button>
+        </div>
+      </div>
+      {acl.data.description && <p className="muted">{acl.data.description}</p>}
+      <h2>Who holds what</h2>
+      {holders.isPending ? (
+        <LoadingState>Loading holders…</LoadingState>
+      ) : holders.isError ? (
+        <ErrorState title="Could not load who holds this resource" error={holders.error} onRetry={() => void holders.refetch()} retrying={holders.isFetching} />
+      ) : rows.length === 0 ? (
+        <p className="muted">Nobody holds an action on this resource.</p>
+      ) : (
+        <table className="simple-table">
+          <caption className="visually-hidden">Holders of {rid}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Account or group</th>
+              <th scope="col">Actions</th>
+              <th scope="col">Revoke</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((holder) => {
+              const name = principalName(holder.principal);
+              return (
+                <tr key={name}>
+                  <td>
+                    <Link to={'uid' in holder.principal ? orgPaths.user(holder.principal.uid, 'permissions') : orgPaths.group(holder.principal.gid, 'permissions')}>{name}</Link>
+                  </td>
+                  <td>
+                    <ul className="chips" aria-label={`Actions of ${name}`}>
+                      {holder.actions.map((a) => (
+                        <li key={a} className="chip">
+                          {a}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <button type="button" className="btn btn-small btn-danger" onClick={() => setRevoking(holder)} aria-label={`Revoke all from ${name}`}>
+                      Revoke all
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <ConfirmDialog
+        title="Revoke every action?"
+        isOpen={revoking !== null}
+        onClose={() => setRevoking(null)}
+        onConfirm={async () => {
+          if (revoking) await revoke.mutateAsync(revoking);
+        }}
+        confirmLabel="Revoke"
+      >
+        <p>
+          {revoking ? principalName(revoking.principal) : ''} loses every action on <span className="mono">{rid}</span>.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title="Delete this ACL?"
+        isOpen={deleting}
+        onClose={() => setDeleting(false)}
+        onConfirm={async () => {
+          await remove.mutateAsync(undefined);
+          await navigate(permissionPaths.acls());
+        }}
+        confirmLabel="Delete ACL"
+      >
+        <p>
+          Every account and group loses its permissions on <span className="mono">{rid}</span> ({rows.length} holder{rows.length === 1 ? '' : 's'}).
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { aclQueries, type Acl } from '@/api/acls.ts';
+import { permissionPaths } from '@/lib/paths.ts';
+import { useListParams } from '@/lib/use-list-params.ts';
+import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { forbiddenHint } from './permissions-editor.tsx';
+import { PermissionsNav } from './permissions-nav.tsx';
+
+const FILTERS = ['all'] as const;
+const DEFAULT_SORT = { column: 'rid', direction: 'asc' } as const;
+const sortValue = (acl: Acl, column: string) => (column === 'description' ? acl.description : acl.rid);
+
+const columns: Column<Acl>[] = [
+  {
+    id: 'rid',
+    header: 'Resource',
+    sortable: true,
+    width: 'minmax(16rem, 2fr)',
+    cell: (acl) => (
+      <Link className="mono" to={permissionPaths.acl(acl.rid)} tabIndex={-1}>
+        {acl.rid}
+      </Link>
+    ),
+  },
+  { id: 'description', header: 'Description', sortable: true, width: 'minmax(12rem, 1.5fr)', cell: (acl) => acl.description },
+];
+
+/** Every resource that has an ACL, searchable and sortable (in the URL); a row opens who holds what on it. */
+export function AclsPage() {
+  const navigate = useNavigate();
+  const acls = useQuery(aclQueries.list());
+  const params = useListParams(FILTERS, 'all');
+  const query = useDeferredValue(params.query.trim().toLowerCase());
+  const sort = params.sort ?? DEFAULT_SORT;
+  const visible = useMemo(
+    () => sortRows((acls.data ?? []).filter((a) => a.rid.toLowerCase().includes(query) || a.description.toLowerCase().includes(query)), sort, sortValue),
+    [acls.data, query, sort],
+  );
+
+  return (
+    <>
+      <title>Permissions · DC/OS Security Console</title>
+      <div className="page-head">
+        <h1>Permissions</h1>
+      </div>
+      <PermissionsNav />
+      {acls.isPending ? (
+        <LoadingState>Loading resources…</LoadingState>
+      ) : acls.isError ? (
+        <ErrorState title="Could not load the resources" error={acls.error} onRetry={() => void acls.refetch()} retrying={acls.isFetching}>
+          {forbiddenHint(acls.error)}
+        </ErrorState>
+      ) : (
+        <>
+          <div className="toolbar" role="search">
+            <div className="field">
+              <label htmlFor="acl-search">Search resources</label>
+              <input id="acl-search" type="search" value={params.query} onChange={(e) => params.set({ query: e.target.value })} placeholder="Resource ID or description" />
+            </div>
+            <p className="count" aria-live="polite">
+              {visible.length === acls.data.length ? `${acls.data.length} resources with an ACL` : `${visible.length} of ${acls.data.length} resources`}
+            </p>
+          </div>
+          <DataTable
+            label="Resources"
+            rows={visible}
+            columns={columns}
+            getRowId={(acl) => acl.rid}
+            sort={sort}
+            onSortChange={(next) => params.set({ sort: next })}
+            onOpen={(acl) => void navigate(permissionPaths.acl(acl.rid))}
+            empty={acls.data.length === 0 ? 'No resource has an ACL yet.' : 'No resource matches this search.'}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState, type SyntheticEvent } from 'react';
+import { grantPermission, type Principal } from '@/api/acls.ts';
+import type { Action, CatalogEntry } from '@/lib/rid.ts';
+import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
+import { Dialog } from '@/ui/dialog.tsx';
+import { RidBuilder } from './rid-builder.tsx';
+import { usePermissionChange } from './use-permission-change.ts';
+import { useRidBuilder } from './use-rid-builder.ts';
+
+export function principalName(principal: Principal): string {
+  return 'uid' in principal ? principal.uid : `group ${principal.gid}`;
+}
+
+interface GrantInput {
+  rid: string;
+  actions: Action[];
+  description: string;
+}
+
+function GrantForm({ principal, catalog, initialRid, initialActions, onDone }: { principal: Principal; catalog: readonly CatalogEntry[]; initialRid: string; initialActions: readonly Action[]; onDone: () => void }) {
+  const builder = useRidBuilder(catalog, initialRid);
+  const [picked, setPicked] = useState<ReadonlySet<Action>>(new Set(initialActions));
+  const [description, setDescription] = useState('');
+  const [tried, setTried] = useState(false);
+  const grant = usePermissionChange(
+    (input: GrantInput) => grantPermission(principal, input.rid, input.actions, input.description),
+    (input) => `Granted ${input.actions.join(', ')} on ${input.rid} to ${principalName(principal)}.`,
+  );
+  const { choice } = builder;
+  const actions = choice.actions.filter((a) => picked.has(a));
+  const actionProblem = actions.length === 0 ? 'Choose at least one action.' : null;
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (choice.problem || actionProblem || grant.isPending) return;
+    grant.mutate({ rid: choice.rid, actions, description: description.trim() || (choice.entry?.description ?? '') }, { onSuccess: onDone });
+  };
+  const toggle = (action: Action) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (next.has(action)) next.delete(action);
+      else next.add(action);
+      return next;
+    });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <RidBuilder catalog={catalog} builder={builder} showProblem={tried || builder.state.mode === 'free'} />
+      <fieldset className="action-choices" aria-describedby={tried && actionProblem ? 'grant-action-problem' : undefined}>
+        <legend>Actions</legend>
+        {choice.actions.length === 0 && <p className="muted">Choose a resource first.</p>}
+        {choice.actions.map((action) => (
+          <label key={action}>
+            <input type="checkbox" checked={picked.has(action)} onChange={() => toggle(action)} /> {action}
+          </label>
+        ))}
+        {tried && actionProblem && (
+          <p className="field-error" id="grant-action-problem">
+            {actionProblem}
+          </p>
+        )}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="grant-description">Description of the resource (used when its ACL is new)</label>
+        <input id="grant-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder={choice.entry?.description ?? ''} />
+      </div>
+      <ErrorAlert message={grant.error?.message} />
+      <FormActions onCancel={onDone} pending={grant.isPending} label="Grant" pendingLabel="Granting…" />
+    </form>
+  );
+}
+
+/** Grants one rid with one or more actions to an account or group; creates the ACL when it is missing. */
+export function GrantDialog({
+  principal,
+  catalog,
+  initialRid = '',
+  initialActions = [],
+  isOpen,
+  onClose,
+}: {
+  principal: Principal;
+  catalog: readonly CatalogEntry[];
+  initialRid?: string;
+  initialActions?: readonly Action[];
+  isOpen: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog title={`Grant a permission to ${principalName(principal)}`} isOpen={isOpen} onClose={onClose}>
+      <GrantForm principal={principal} catalog={catalog} initialRid={initialRid} initialActions={initialActions} onDone={onClose} />
+    </Dialog>
+  );
+}

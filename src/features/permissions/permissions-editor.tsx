@@ -1,0 +1,155 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { aclQueries, revokePermission, type Principal } from '@/api/acls.ts';
+import { isApiError } from '@/api/errors.ts';
+import { isAction } from '@/lib/rid.ts';
+import { permissionPaths } from '@/lib/paths.ts';
+import { ConfirmDialog } from '@/ui/dialog.tsx';
+import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { BulkGrant } from './bulk-grant.tsx';
+import { GrantDialog, principalName } from './grant-dialog.tsx';
+import { isSuperuserRow, PermissionTable, type PermissionRow } from './permission-table.tsx';
+import { usePermissionChange } from './use-permission-change.ts';
+
+interface Revoking {
+  row: PermissionRow;
+  action?: string | undefined;
+}
+
+/** Where the IAM's rule is known, say which permission a 403 lacks. */
+export function forbiddenHint(error: Error): string | null {
+  return isApiError(error, 'forbidden') ? 'Managing permissions needs dcos:adminrouter:acs full (or dcos:superuser).' : null;
+}
+
+/**
+ * The Permissions tab of a user, service account or group: its permissions (and, for accounts, those inherited from
+ * groups), grant with the builder or from text, revoke with confirm. Dialog state and the search live in the URL.
+ * A `dcos_` component account must be unlocked by typing its uid first.
+ */
+export function PermissionsEditor({ principal, rows, system = false }: { principal: Principal; rows: { data: PermissionRow[] | undefined; error: Error | null; isFetching: boolean; refetch: () => unknown }; system?: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const catalog = useQuery(aclQueries.catalog());
+  const [unlocked, setUnlocked] = useState(!system);
+  const [unlocking, setUnlocking] = useState(false);
+  const [revoking, setRevoking] = useState<Revoking | null>(null);
+  const revoke = usePermissionChange(
+    ({ row, action }: Revoking) => revokePermission(principal, row.rid, action),
+    ({ row, action }) => `Revoked ${action ?? 'all actions'} on ${row.rid} from ${principalName(principal)}.`,
+  );
+  const query = params.get('q') ?? '';
+  const setParam = (changes: Record<string, string | null>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const granting = unlocked && params.get('grant') !== null;
+  const bulk = unlocked && params.get('bulk') === '1';
+  const initialAction = params.get('action') ?? '';
+
+  if (rows.error) {
+    return (
+      <ErrorState title="Could not load permissions" error={rows.error} onRetry={() => void rows.refetch()} retrying={rows.isFetching}>
+        {forbiddenHint(rows.error)}
+      </ErrorState>
+    );
+  }
+  if (!rows.data) return <LoadingState>Loading permissions…</LoadingState>;
+  const words = query.toLowerCase();
+  const shown = rows.data.filter((r) => r.rid.toLowerCase().includes(words) || r.description.toLowerCase().includes(words));
+  const superuser = rows.data.find(isSuperuserRow);
+  const name = principalName(principal);
+
+  return (
+    <section aria-label={`Permissions of ${name}`}>
+      {superuser && (
+        <div className="notice">
+          <p>
+            <strong>Superuser.</strong> {superuser.source.kind === 'group' ? `Through group ${superuser.source.gid}, ` : ''}
+            {name} holds <code>dcos:superuser</code>, which grants unrestricted access to the whole cluster whatever else is listed here.
+          </p>
+        </div>
+      )}
+      <div className="toolbar">
+        <div className="field field-inline">
+          <label htmlFor="permission-search">Search permissions</label>
+          <input id="permission-search" type="search" value={query} onChange={(e) => setParam({ q: e.target.value || null })} />
+        </div>
+        {unlocked ? (
+          <>
+            <button type="button" className="btn btn-primary" onClick={() => setParam({ grant: '', bulk: null })}>
+              Grant permission
+            </button>
+            <button type="button" className="btn" onClick={() => setParam({ bulk: '1', grant: null })}>
+              Add from text
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn" onClick={() => setUnlocking(true)}>
+            Unlock editing
+          </button>
+        )}
+        {'uid' in principal && (
+          <Link className="btn" to={permissionPaths.check({ uid: principal.uid })}>
+            Check access
+          </Link>
+        )}
+      </div>
+      {bulk && <BulkGrant principal={principal} catalog={catalog.data ?? []} onClose={() => setParam({ bulk: null })} />}
+      {rows.data.length === 0 ? (
+        <p className="muted">No permissions yet.{unlocked ? ' Grant one to start.' : ''}</p>
+      ) : shown.length === 0 ? (
+        <p className="muted">No permission matches “{query}”.</p>
+      ) : (
+        <PermissionTable rows={shown} label={`Permissions of ${name}`} editable={unlocked} onRevoke={(row, action) => setRevoking({ row, action })} />
+      )}
+      {granting && !catalog.isPending && (
+        <GrantDialog
+          principal={principal}
+          catalog={catalog.data ?? []}
+          initialRid={params.get('grant') ?? ''}
+          initialActions={isAction(initialAction) ? [initialAction] : []}
+          isOpen
+          onClose={() => setParam({ grant: null, action: null })}
+        />
+      )}
+      {granting && catalog.isPending && <LoadingState>Loading the permission catalog…</LoadingState>}
+      <ConfirmDialog
+        title={revoking?.action ? `Revoke “${revoking.action}”?` : 'Revoke every action?'}
+        isOpen={revoking !== null}
+        onClose={() => setRevoking(null)}
+        onConfirm={async () => {
+          if (revoking) await revoke.mutateAsync(revoking);
+        }}
+        confirmLabel="Revoke"
+      >
+        <p>
+          {name} loses {revoking?.action ? `“${revoking.action}”` : 'every action'} on <span className="mono">{revoking?.row.rid}</span>.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title={`Edit the permissions of ${name}?`}
+        isOpen={unlocking}
+        onClose={() => setUnlocking(false)}
+        onConfirm={() => {
+          setUnlocked(true);
+          return Promise.resolve();
+        }}
+        confirmLabel="Unlock editing"
+        requireTyping={'uid' in principal ? principal.uid : principal.gid}
+      >
+        <p>
+          {name} is a DC/OS component account. Changing its permissions may stop the service that uses it, and with it parts
+          of the cluster.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
