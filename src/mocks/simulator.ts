@@ -1,5 +1,6 @@
 import { getResponse } from 'msw';
 import type { SimDbOptions } from './db/types.ts';
+import { aclHandlers } from './handlers/acls.ts';
 import { authHandlers } from './handlers/auth.ts';
 import { controlHandlers } from './handlers/control.ts';
 import { groupHandlers } from './handlers/groups.ts';
@@ -28,6 +29,7 @@ export function createHandlers(sim: SimContext) {
     ...authHandlers(sim),
     ...userHandlers(sim),
     ...groupHandlers(sim),
+    ...aclHandlers(sim),
     ...metadataHandlers(sim),
     ...secretHandlers(sim),
     ...controlHandlers(sim),
