@@ -3,9 +3,14 @@ import type { SimDbOptions } from './db/types.ts';
 import { aclHandlers } from './handlers/acls.ts';
 import { authHandlers } from './handlers/auth.ts';
 import { controlHandlers } from './handlers/control.ts';
+import { dbSettingsHandlers } from './handlers/db-settings.ts';
 import { groupHandlers } from './handlers/groups.ts';
+import { idpHandlers } from './handlers/idp.ts';
+import { ldapHandlers } from './handlers/ldap.ts';
 import { metadataHandlers } from './handlers/metadata.ts';
+import { providerHandlers } from './handlers/providers.ts';
 import { secretHandlers } from './handlers/secrets.ts';
+import { ssoHandlers } from './handlers/sso.ts';
 import { userHandlers } from './handlers/users.ts';
 import { iamError } from './lib/http.ts';
 import { createSimContext, type SimContext } from './sim-context.ts';
@@ -27,6 +32,11 @@ export interface Simulator {
 export function createHandlers(sim: SimContext) {
   return [
     ...authHandlers(sim),
+    ...ssoHandlers(sim),
+    ...providerHandlers(sim),
+    ...ldapHandlers(sim),
+    ...idpHandlers(sim),
+    ...dbSettingsHandlers(sim),
     ...userHandlers(sim),
     ...groupHandlers(sim),
     ...aclHandlers(sim),

@@ -1,7 +1,9 @@
 import { sha512Crypt } from '../lib/sha512-crypt.ts';
 import { SUPERUSERS_GID, SUPERUSER_RID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
+import { createLdap } from './directory.ts';
 import { seedScale } from './generate.ts';
 import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, createSeal, listRid, secretRid, seedDemoSecrets } from './secrets.ts';
+import { createSso } from './sso.ts';
 import { JENKINS_PUBLIC_KEY, MARATHON_PUBLIC_KEY, METRONOME_PUBLIC_KEY } from './seed-keys.ts';
 import type { SimDb, SimDbOptions } from './types.ts';
 
@@ -88,6 +90,8 @@ export function createDb(id: string, options: SimDbOptions): SimDb {
     acls: new Map(),
     secrets: new Map(),
     seal,
+    sso: createSso(),
+    ldap: createLdap(),
   };
 
   addUser(db, { uid: BOOTSTRAP_UID, passwordHash: seedHash(BOOTSTRAP_PASSWORD), description: 'Bootstrap superuser' });

@@ -1,3 +1,6 @@
+import type { SimLdap } from './directory.ts';
+import type { SimSso } from './sso.ts';
+
 export type SecurityMode = 'disabled' | 'permissive' | 'strict';
 export type ProviderType = 'internal' | 'ldap' | 'oidc' | 'saml';
 export type Action = 'create' | 'read' | 'update' | 'delete' | 'full';
@@ -108,4 +111,8 @@ export interface SimDb {
   /** The Secret Store `default`: path (no leading or trailing `/`) → secret. */
   secrets: Map<string, SimSecret>;
   seal: SimSeal;
+  /** OIDC and SAML providers, and sign-ins in progress (db/sso.ts). */
+  sso: SimSso;
+  /** The LDAP configuration and the simulated directory (db/directory.ts). */
+  ldap: SimLdap;
 }

@@ -6,6 +6,7 @@ import { publicJwks, signAuthToken } from '../lib/jwt.ts';
 import type { SimContext } from '../sim-context.ts';
 import type { SimDb, SimUser } from '../db/types.ts';
 import { AUTH_COOKIE, INFO_COOKIE, withDb } from './guard.ts';
+import { signInWithDirectory } from './ldap-login.ts';
 
 const LOGIN_FIELDS = new Set(['uid', 'password', 'token', 'exp']);
 
@@ -68,7 +69,12 @@ export function authHandlers(sim: SimContext) {
           if (typeof uid !== 'string' || uid === '') return iamError(400, '`uid` must be provided and must not be empty.');
           if (typeof password !== 'string' || password === '') return iamError(400, '`password` must not be empty.');
           const user = db.users.get(uid);
-          if (!user?.passwordHash || user.isService || !verifySha512Crypt(password, user.passwordHash)) return invalidCredentials();
+          // Not a local account: the directory back-end may know it (handlers/ldap-login.ts).
+          if (user === undefined || user.providerType === 'ldap') {
+            const remote = signInWithDirectory(db, uid, password);
+            return remote instanceof Response ? remote : issueSession(sim, request, db, remote);
+          }
+          if (!user.passwordHash || user.isService || !verifySha512Crypt(password, user.passwordHash)) return invalidCredentials();
           return issueSession(sim, request, db, user);
         }
         // A `token` without `uid` is the open-source IAM's legacy OIDC ID-token login (BNC app/auth.py), which the

@@ -1,0 +1,28 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { SEED_SAML_ENTITY_ID, SEED_SAML_METADATA } from '../db/sso.ts';
+import { metadataEntityId, metadataProblem, parseXmlElements } from './xml-check.ts';
+
+describe('IdP metadata checks', () => {
+  it('accept the seeded metadata and find its entity ID', () => {
+    expect(metadataProblem(SEED_SAML_METADATA)).toBeNull();
+    expect(metadataEntityId(SEED_SAML_METADATA)).toBe(SEED_SAML_ENTITY_ID);
+  });
+
+  it.each([
+    ['<a><b></a></b>', 'unexpected </a>'],
+    ['<a x="1" x="2"/>', 'bad attribute x'],
+    ['<a x=1/>', 'bad attribute syntax'],
+    ['<a/><b/>', 'a second root element'],
+    ['text<a/>', 'text outside the root element'],
+    ['<a>&nbsp;</a>', 'bad character data'],
+    ['<!DOCTYPE a><a/>', 'DOCTYPE'],
+    ['', 'no root element'],
+  ])('refuse %s', (xml, why) => {
+    expect(() => parseXmlElements(xml)).toThrow(why);
+  });
+
+  it('allow comments, processing instructions, CDATA and entities', () => {
+    expect(parseXmlElements('<?xml version="1.0"?><!-- c --><a t="&amp;"><![CDATA[<x>]]>&lt;&#65;</a>').map((e) => e.localName)).toEqual(['a']);
+  });
+});
