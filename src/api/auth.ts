@@ -16,10 +16,10 @@ const loginResponseSchema = z.object({ token: z.string().min(1) });
  * checked for shape and then dropped: the console never keeps a token where scripts could read it.
  */
 export async function login(input: LoginInput): Promise<void> {
-  await request(`${IAM}/auth/login`, loginResponseSchema, { method: 'POST', body: { uid: input.uid, password: input.password } });
+  await request(`${IAM}/auth/login`, loginResponseSchema, { method: 'POST', body: { uid: input.uid, password: input.password }, reauth: false });
 }
 
 /** Ends the session on the server: the IAM expires the HttpOnly auth cookie. */
 export async function logout(): Promise<void> {
-  await requestVoid(`${IAM}/auth/logout`);
+  await requestVoid(`${IAM}/auth/logout`, { reauth: false });
 }

@@ -16,6 +16,23 @@ export interface RequestOptions {
   accept?: string;
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
+  /** False for the sign-in and sign-out calls: their 401 is an answer, not an ended session. */
+  reauth?: boolean;
+}
+
+/** Resolves true once the person has signed in again (the request is then sent once more), false otherwise. */
+export type UnauthenticatedHandler = (error: ApiError) => Promise<boolean>;
+let onUnauthenticated: UnauthenticatedHandler | null = null;
+
+/**
+ * Where a 401 goes instead of straight to the caller: the app's re-authentication dialog registers here while a
+ * signed-in page is shown. Every request that fails meanwhile waits for the same answer. Returns the unregister.
+ */
+export function setUnauthenticatedHandler(handler: UnauthenticatedHandler): () => void {
+  onUnauthenticated = handler;
+  return () => {
+    if (onUnauthenticated === handler) onUnauthenticated = null;
+  };
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
@@ -51,7 +68,14 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       description: 'The cluster could not be reached. Check your connection and try again.',
     });
   }
-  if (!response.ok) throw await decodeErrorResponse(response);
+  if (!response.ok) {
+    const error = await decodeErrorResponse(response);
+    // The server did not act on a request it refused as unauthenticated, so sending it again once is safe.
+    if (error.kind === 'unauthenticated' && options.reauth !== false && onUnauthenticated && !options.signal?.aborted) {
+      if (await onUnauthenticated(error)) return send(path, { ...options, reauth: false });
+    }
+    throw error;
+  }
   return response;
 }
 
