@@ -76,3 +76,26 @@ export async function expectNoTokenExposed(page: Page, token?: string) {
   expect(exposed).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
   if (token) expect(exposed).not.toContain(token);
 }
+
+/** A fault the simulator injects for this test's database (src/mocks/handlers/faults.ts). */
+export interface Fault {
+  path: string;
+  method?: string;
+  status?: number;
+  body?: string;
+  contentType?: string;
+  delayMs?: number;
+  network?: boolean;
+  count?: number;
+  every?: number;
+}
+
+/** Injects a fault through the page's context, so it applies to the test's own database. */
+export async function injectFault(page: Page, fault: Fault): Promise<void> {
+  const response = await page.request.post('/__sim/faults', { data: fault });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+export async function clearFaults(page: Page): Promise<void> {
+  expect((await page.request.delete('/__sim/faults')).status()).toBe(204);
+}

@@ -46,7 +46,14 @@ export function createSimMiddleware(sim: Simulator) {
     }
     readBody(req)
       .then((body) => sim.handle(toFetchRequest(req, body)))
-      .then((response) => writeFetchResponse(res, response))
+      .then((response) => {
+        // An injected network failure: drop the connection, as a dead proxy or a cut cable would.
+        if (response.type === 'error') {
+          res.destroy();
+          return;
+        }
+        return writeFetchResponse(res, response);
+      })
       .catch((error: unknown) => {
         console.error('[simulator] request failed:', error);
         if (!res.headersSent) res.statusCode = 500;

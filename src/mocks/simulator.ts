@@ -3,6 +3,7 @@ import type { SimDbOptions } from './db/types.ts';
 import { aclHandlers } from './handlers/acls.ts';
 import { authHandlers } from './handlers/auth.ts';
 import { controlHandlers } from './handlers/control.ts';
+import { faultHandlers } from './handlers/faults.ts';
 import { dbSettingsHandlers } from './handlers/db-settings.ts';
 import { groupHandlers } from './handlers/groups.ts';
 import { idpHandlers } from './handlers/idp.ts';
@@ -31,6 +32,8 @@ export interface Simulator {
 
 export function createHandlers(sim: SimContext) {
   return [
+    // First: a test's injected fault answers before the real handler does.
+    ...faultHandlers(sim),
     ...authHandlers(sim),
     ...ssoHandlers(sim),
     ...providerHandlers(sim),
