@@ -1,0 +1,154 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { CPU_SLOWDOWN, signedInContext, throttle } from './browser.ts';
+import { summarize, type Summary } from './stats.ts';
+
+const MARKS_SCRIPT = fileURLToPath(new URL('./page/list-marks.js', import.meta.url));
+
+export type ListName = 'users' | 'secrets';
+export type Variant = 'console' | 'naive';
+
+interface Target {
+  url: string;
+  search: string;
+}
+
+const TARGETS: Record<ListName, Record<Variant, Target>> = {
+  users: {
+    console: { url: '/organization/users', search: 'Search users' },
+    naive: { url: '/__bench/naive/?list=users', search: 'Search users' },
+  },
+  secrets: {
+    // The flat view: all 10,000 paths in one list, like the users.
+    console: { url: '/secrets?view=flat', search: 'Search all paths' },
+    naive: { url: '/__bench/naive/?list=secrets', search: 'Search secrets' },
+  },
+};
+
+/**
+ * Twenty keystrokes that each change the rows: a rare letter typed into the empty search (10,000 rows → a few
+ * hundred) and erased again (→ 10,000). Both directions are common while searching, and each must re-render.
+ */
+const LETTERS = ['q', 'x', 'z', 'j', 'k', 'v', 'w', 'y', 'f', 'b'];
+export const KEYSTROKES = LETTERS.flatMap((letter) => [letter, 'Backspace']);
+/** The naive page takes seconds per keystroke: three pairs (six samples, the same mix) are enough for its median. */
+const NAIVE_KEYSTROKES = KEYSTROKES.slice(0, 6);
+
+export interface VariantResult {
+  /** Page load: navigation start → first row painted (fetch, parse and render of all 10,000 items included). */
+  firstRowsLoadMs: Summary;
+  /** Coming back to the list in the app, its data in memory: the list's own rendering cost. */
+  firstRowsReturnMs: Summary;
+  keystrokeMs: Summary;
+  domNodes: number;
+  rows: number;
+  /** Keystrokes whose rows did not change (should be none; counted so a bad sequence cannot hide). */
+  unchangedKeystrokes: number;
+}
+
+async function openList(browser: Browser, baseURL: string, target: Target): Promise<{ page: Page; firstRows: number; close: () => Promise<void> }> {
+  const context = await signedInContext(browser, baseURL);
+  const page = await context.newPage();
+  await throttle(page, { cpu: CPU_SLOWDOWN });
+  await page.addInitScript({ path: MARKS_SCRIPT });
+  await page.goto(target.url, { waitUntil: 'commit' });
+  const firstRows = await pollFirstRows(page, 180_000);
+  return { page, firstRows, close: () => context.close() };
+}
+
+/**
+ * Leaves the list and comes back without a page load: the console through its navigation and history (the query
+ * cache keeps the data, as it does for a user moving around), the naive page by hiding and showing its list.
+ */
+async function returnToList(page: Page, variant: Variant): Promise<number> {
+  if (variant === 'console') {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  } else {
+    await page.getByRole('button', { name: 'Hide list' }).click();
+    await page.getByRole('button', { name: 'Show list' }).waitFor();
+  }
+  await settle(page);
+  const trigger = variant === 'console' ? 'history.back()' : "document.querySelector('main button').click()";
+  await page.evaluate(`window.__bench.armFirstRows(), ${trigger}, true`);
+  return pollFirstRows(page, 180_000);
+}
+
+async function measureKeystrokes(page: Page, search: string, keys: readonly string[], onProgress: (done: number) => void): Promise<{ times: number[]; unchanged: number }> {
+  await page.getByLabel(search).focus();
+  const times: number[] = [];
+  let unchanged = 0;
+  for (const key of keys) {
+    // Arm the observer first, then type: the keydown it waits for must not come before it listens.
+    await page.evaluate('window.__bench.pending = window.__bench.measureNextKeystroke(750), true');
+    await page.keyboard.press(key);
+    const ms = await page.evaluate<number | null>('window.__bench.pending');
+    if (ms === null) unchanged++;
+    else times.push(ms);
+    onProgress(times.length + unchanged);
+  }
+  return { times, unchanged };
+}
+
+async function rowCount(page: Page, variant: Variant): Promise<number> {
+  if (variant === 'naive') return page.locator('table tbody tr').count();
+  return Number(await page.getByRole('grid').getAttribute('aria-rowcount')) - 1;
+}
+
+/**
+ * Each run in a fresh context: first rows on page load, then on returning to the list; DOM nodes and 20 keystrokes
+ * in the last run's page. All at 4× CPU.
+ */
+export async function measureList(
+  browser: Browser,
+  baseURL: string,
+  list: ListName,
+  variant: Variant,
+  runs: number,
+  log: (message: string) => void,
+): Promise<VariantResult> {
+  const target = TARGETS[list][variant];
+  const onLoad: number[] = [];
+  const onReturn: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const opened = await openList(browser, baseURL, target);
+    onLoad.push(opened.firstRows);
+    await settle(opened.page);
+    onReturn.push(await returnToList(opened.page, variant));
+    log(`  ${list} ${variant}: first rows run ${run}/${runs}: ${opened.firstRows.toFixed(0)} ms on load, ${onReturn.at(-1)?.toFixed(0) ?? '?'} ms on return`);
+    if (run < runs) {
+      await opened.close();
+      continue;
+    }
+    await settle(opened.page);
+    const domNodes = await opened.page.evaluate<number>('window.__bench.domNodes()');
+    const rows = await rowCount(opened.page, variant);
+    const sequence = variant === 'naive' ? NAIVE_KEYSTROKES : KEYSTROKES;
+    const keys = await measureKeystrokes(opened.page, target.search, sequence, (done) => {
+      if (done % 2 === 0) log(`  ${list} ${variant}: keystrokes ${done}/${sequence.length}`);
+    });
+    await opened.close();
+    if (keys.times.length === 0) throw new Error(`${list} ${variant}: no keystroke changed the rows`);
+    return { firstRowsLoadMs: summarize(onLoad), firstRowsReturnMs: summarize(onReturn), keystrokeMs: summarize(keys.times), domNodes, rows, unchangedKeystrokes: keys.unchanged };
+  }
+  throw new Error('runs must be at least 1');
+}
+
+/**
+ * Waits for the mark. Not page.waitForFunction: its string predicates are eval'd in the page, which the console's
+ * CSP (no 'unsafe-eval') rightly refuses; page.evaluate of an expression goes through DevTools instead.
+ */
+async function pollFirstRows(page: Page, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const mark = await page.evaluate<number | null>('window.__bench ? window.__bench.firstRows : null');
+    if (mark !== null && mark > 0) return mark;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no list row was painted within ${timeoutMs / 1000} s`);
+}
+
+/** Lets late work (virtualizer measuring, idle effects) finish before counting nodes or typing. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(1000);
+}

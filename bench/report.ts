@@ -1,0 +1,59 @@
+import type { Summary } from './stats.ts';
+
+export interface Figure {
+  id: string;
+  label: string;
+  unit: 'ms' | 'KiB' | '×' | 'nodes' | '';
+  /** The value compared with the budget: the median for timings. */
+  value: number;
+  spread?: Summary;
+  /** Figures without a budget are reported for context (the naive page's own times, brotli sizes). */
+  budget?: { op: '<=' | '>='; value: number };
+  pass: boolean;
+  note?: string;
+}
+
+export function figure(id: string, label: string, unit: Figure['unit'], value: number | Summary, budget?: Figure['budget'], note?: string): Figure {
+  const spread = typeof value === 'number' ? undefined : value;
+  const v = typeof value === 'number' ? value : value.median;
+  const pass = !budget || (budget.op === '<=' ? v <= budget.value : v >= budget.value);
+  return { id, label, unit, value: v, ...(spread ? { spread } : {}), ...(budget ? { budget } : {}), pass, ...(note ? { note } : {}) };
+}
+
+function format(value: number, unit: Figure['unit']): string {
+  if (unit === '') return value.toFixed(3);
+  if (unit === 'KiB' || unit === '×') return `${value.toFixed(1)} ${unit}`;
+  return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
+}
+
+function formatSpread(figure: Figure): string {
+  const s = figure.spread;
+  if (!s) return '';
+  return `${format(s.p25, figure.unit)} – ${format(s.p75, figure.unit)} (n=${s.n})`;
+}
+
+export function table(figures: readonly Figure[]): string[][] {
+  return figures.map((f) => [
+    f.label,
+    format(f.value, f.unit),
+    formatSpread(f),
+    f.budget ? `${f.budget.op === '<=' ? '≤' : '≥'} ${format(f.budget.value, f.unit)}` : '—',
+    f.budget ? (f.pass ? 'pass' : 'FAIL') : '',
+  ]);
+}
+
+const HEADER = ['Figure', 'Value (median)', 'Spread (p25 – p75)', 'Budget', 'Result'];
+
+/** A plain-text table for the terminal. */
+export function printTable(figures: readonly Figure[]): string {
+  const rows = [HEADER, ...table(figures)];
+  const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(HEADER), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** The same table in Markdown, for the README's Performance section. */
+export function markdownTable(figures: readonly Figure[]): string {
+  const rows = [HEADER, HEADER.map(() => '---'), ...table(figures)];
+  return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
