@@ -42,10 +42,9 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const sort = params.sort ?? DEFAULT_SORT;
 
-  const visible = useMemo(
-    () => sortRows((accounts.data ?? []).filter((u) => matchesAccount(u, query, params.filter)), sort, sortValue),
-    [accounts.data, query, params.filter, sort],
-  );
+  // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
+  const sorted = useMemo(() => sortRows(accounts.data ?? [], sort, sortValue), [accounts.data, sort]);
+  const visible = useMemo(() => sorted.filter((u) => matchesAccount(u, query, params.filter)), [sorted, query, params.filter]);
 
   const columns = useMemo<Column<User>[]>(
     () => [
@@ -85,7 +84,7 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
   if (accounts.isError)
     return <ErrorState title={`Could not load the ${noun.many}`} error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />;
 
-  const selectedRows = visible.filter((u) => selected.has(u.uid));
+  const selectedRows = selected.size === 0 ? [] : visible.filter((u) => selected.has(u.uid));
   const total = accounts.data.length;
   return (
     <>
