@@ -65,6 +65,25 @@ describe('DataTable', () => {
     expect(screen.getByRole('checkbox', { name: 'Select all 10000 rows' })).toBePartiallyChecked();
   });
 
+  it('does not render unchanged rows again when the table re-renders (a keystroke in a search box, a selection)', async () => {
+    withViewport();
+    const cell = vi.fn((r: Row) => r.name);
+    const spied: Column<Row>[] = [{ id: 'id', header: 'ID', cell: (r) => r.id }, { id: 'name', header: 'Name', cell }];
+    function Spied() {
+      const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+      // New getRowId and selection objects on every render, as the pages pass them.
+      return <DataTable label="People" rows={rows} columns={spied} getRowId={(r) => r.id} selection={{ selected, onChange: setSelected }} empty="None" />;
+    }
+    render(<Spied />);
+    const grid = screen.getByRole('grid', { name: 'People' });
+    const rendered = within(grid).getAllByRole('row').length - 1;
+    expect(cell).toHaveBeenCalledTimes(rendered);
+    await userEvent.click(within(grid).getByRole('checkbox', { name: 'Select user-00002' }));
+    expect(within(grid).getByRole('checkbox', { name: 'Select user-00002' })).toBeChecked();
+    // Only the row whose selection changed rendered again.
+    expect(cell).toHaveBeenCalledTimes(rendered + 1);
+  });
+
   it('shows the empty message when there are no rows', () => {
     render(<DataTable label="People" rows={[]} columns={columns} getRowId={(r) => r.id} empty="Nobody here." />);
     expect(screen.getByText('Nobody here.')).toBeInTheDocument();

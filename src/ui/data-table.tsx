@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { DataTableRow } from './data-table-row.tsx';
 
 export type SortDirection = 'asc' | 'desc';
 export interface SortState {
@@ -87,6 +88,19 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
     selection.onChange(next);
   };
 
+  // The rows' handlers keep one identity for the table's lifetime (DataTableRow is memoized) and read the latest
+  // rows, selection and callbacks from here.
+  const latest = useRef({ rows, onOpen, toggle });
+  useLayoutEffect(() => {
+    latest.current = { rows, onOpen, toggle };
+  });
+  const onOpenRow = useCallback((index: number) => {
+    const { rows: current, onOpen: open } = latest.current;
+    const row = current[index];
+    if (row !== undefined) open?.(row);
+  }, []);
+  const onToggleRow = useCallback((index: number, range: boolean) => latest.current.toggle(index, range), []);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Only a focused row navigates; keys typed into a checkbox or the header's buttons keep their own meaning.
     if (!(event.target as HTMLElement).matches('[role="row"]')) return;
@@ -168,42 +182,23 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
               const row = rows[item.index];
               if (row === undefined) return null;
               const id = getRowId(row);
-              const isSelected = selection?.selected.has(id) ?? false;
               return (
-                <div
+                <DataTableRow
                   key={id}
-                  role="row"
-                  className="dt-row"
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selection ? isSelected : undefined}
-                  tabIndex={item.index === activeIndex ? 0 : -1}
-                  onFocus={(event) => {
-                    if (event.target === event.currentTarget) setActive(item.index);
-                  }}
-                  onDoubleClick={() => onOpen?.(row)}
-                  style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
-                >
-                  {selection && (
-                    <div role="gridcell" className="dt-cell dt-check">
-                      <input
-                        type="checkbox"
-                        tabIndex={-1}
-                        aria-label={`Select ${id}`}
-                        checked={isSelected}
-                        onChange={() => undefined}
-                        onClick={(event: MouseEvent<HTMLInputElement>) => {
-                          toggle(item.index, event.shiftKey);
-                        }}
-                      />
-                    </div>
-                  )}
-                  {columns.map((column) => (
-                    <div key={column.id} role="gridcell" className="dt-cell">
-                      {column.cell(row)}
-                    </div>
-                  ))}
-                </div>
+                  row={row}
+                  id={id}
+                  index={item.index}
+                  start={item.start}
+                  height={rowHeight}
+                  template={template}
+                  columns={columns}
+                  selectable={selection !== undefined}
+                  isSelected={selection?.selected.has(id) ?? false}
+                  isActive={item.index === activeIndex}
+                  onFocusRow={setActive}
+                  onOpenRow={onOpenRow}
+                  onToggleRow={onToggleRow}
+                />
               );
             })}
           </div>
