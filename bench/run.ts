@@ -5,7 +5,7 @@
  * bench/results.json and exits 1 when a budget fails. Options: --runs=N (≥ 5; default 5), --only=bytes,lists,vitals,simulator.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './browser.ts';
@@ -44,8 +44,20 @@ function build() {
   });
 }
 
+/** Timings on a shared machine are only worth something when no e2e run competes for the CPU: say so. */
+function warnIfBusy() {
+  try {
+    const others = execFileSync('pgrep', ['-f', 'playwright test'], { encoding: 'utf8' }).trim();
+    if (others) log('Warning: a Playwright test run is going on; the timings below compete with it for the CPU.');
+  } catch {
+    // pgrep exits 1 when nothing matches (or is missing): nothing to warn about.
+  }
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
+  const loadAtStart = loadavg();
+  warnIfBusy();
   build();
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
@@ -92,7 +104,7 @@ async function main(): Promise<number> {
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
-        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: browser.version() },
+        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, chromium: browser.version() },
         runs,
         scale: SCALE,
         seconds: Math.round((Date.now() - started) / 1000),
