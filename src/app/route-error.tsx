@@ -1,13 +1,19 @@
+import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { useSignOut } from '@/features/auth/use-sign-out.ts';
 import { paths } from '@/lib/paths.ts';
 
+/** Inside the shell an error sits in the shell's <main>; in place of the shell it must be the main landmark itself. */
+function Frame({ standalone, children }: { standalone: boolean; children: ReactNode }) {
+  return standalone ? <main className="app-main">{children}</main> : <div className="app-main">{children}</div>;
+}
+
 /** A 403: this account may not use the page. Signing in as another account is the way on. */
-function AccessDenied({ detail }: { detail: string }) {
+function AccessDenied({ detail, standalone }: { detail: string; standalone: boolean }) {
   const signOut = useSignOut();
   return (
-    <div className="app-main">
+    <Frame standalone={standalone}>
       <title>Access denied · DC/OS Security Console</title>
       <div className="alert alert-error" role="alert">
         <h1 className="alert-title">Access denied</h1>
@@ -17,16 +23,16 @@ function AccessDenied({ detail }: { detail: string }) {
         Sign out
       </button>{' '}
       <Link to={paths.home()}>Go to the overview</Link>
-    </div>
+    </Frame>
   );
 }
 
 /** What a page shows when its data could not be loaded: the reason and a way to try again. */
-export function RouteError() {
+export function RouteError({ standalone = false }: { standalone?: boolean }) {
   const error = useRouteError();
   const revalidator = useRevalidator();
   const retrying = revalidator.state === 'loading';
-  if (isApiError(error, 'forbidden')) return <AccessDenied detail={error.message} />;
+  if (isApiError(error, 'forbidden')) return <AccessDenied detail={error.message} standalone={standalone} />;
   let title = 'Something went wrong';
   let detail = 'An unexpected error occurred.';
   if (isApiError(error)) {
@@ -36,7 +42,7 @@ export function RouteError() {
     title = `${error.status} ${error.statusText}`;
   }
   return (
-    <div className="app-main">
+    <Frame standalone={standalone}>
       <title>{`${title} · DC/OS Security Console`}</title>
       <div className="alert alert-error" role="alert">
         <h1 className="alert-title">{title}</h1>
@@ -46,6 +52,6 @@ export function RouteError() {
         {retrying ? 'Retrying…' : 'Retry'}
       </button>{' '}
       <Link to={paths.home()}>Go to the overview</Link>
-    </div>
+    </Frame>
   );
 }

@@ -5,12 +5,15 @@ import { orgPaths } from '@/lib/paths.ts';
 import { PROTECTED_ROUTE_ID, requireSession } from './require-session.ts';
 import { RouteError } from './route-error.tsx';
 
-/** Shown while the first route's code and data load. */
+/** Shown while the first route's code and data load: a page of its own, so it has a main landmark and an h1. */
 function PageLoading() {
   return (
-    <p className="app-main muted" role="status">
-      Loading…
-    </p>
+    <main className="app-main">
+      <h1 className="visually-hidden">DC/OS Security Console</h1>
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    </main>
   );
 }
 
@@ -38,9 +41,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       id: PROTECTED_ROUTE_ID,
       path: '/',
       loader: requireSession(queryClient),
+      // Typing in a search box changes only the query string: checking the session again there would delay every
+      // keystroke's URL update (and lose fast typing). Retry (revalidate) and every new path still check it.
+      shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+        currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search ? false : defaultShouldRevalidate,
       HydrateFallback: PageLoading,
       lazy: async () => ({ Component: (await import('./shell/app-shell.tsx')).AppShell }),
-      errorElement: <RouteError />,
+      errorElement: <RouteError standalone />,
       children: [
         {
           // A page that fails keeps the shell around its error: navigation and sign-out stay at hand.

@@ -30,7 +30,9 @@ export function useListParams<F extends string>(filters: readonly F[], defaultFi
           if (changes.filter !== undefined) put('filter', changes.filter, defaultFilter);
           return next;
         },
-        { replace: true },
+        // flushSync: the search box is controlled by the URL, so the URL must change before the next keystroke
+        // lands, or fast typing loses characters (a router update is otherwise a deferred transition).
+        { replace: true, flushSync: true },
       );
     },
     [setParams, defaultFilter],

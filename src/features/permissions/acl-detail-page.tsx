@@ -45,7 +45,13 @@ export function AclDetailPage() {
       <Link to={permissionPaths.acls()}>Permissions</Link> / <span aria-current="page" className="mono">{rid}</span>
     </nav>
   );
-  if (acl.isPending) return <>{breadcrumbs}<LoadingState>Loading {rid}…</LoadingState></>;
+  // Every state names the page in an h1 (the rid is known from the URL), so a screen reader user knows where they are.
+  const heading = (
+    <div className="page-head">
+      <h1 className="mono">{rid}</h1>
+    </div>
+  );
+  if (acl.isPending) return <>{breadcrumbs}{heading}<LoadingState>Loading {rid}…</LoadingState></>;
   if (acl.isError) {
     return (
       <>
@@ -57,9 +63,12 @@ export function AclDetailPage() {
             <p>Nobody holds a permission on it. <Link to={permissionPaths.acls()}>Back to permissions</Link></p>
           </div>
         ) : (
-          <ErrorState title={`Could not load ${rid}`} error={acl.error} onRetry={() => void acl.refetch()} retrying={acl.isFetching}>
-            {forbiddenHint(acl.error)}
-          </ErrorState>
+          <>
+            {heading}
+            <ErrorState title={`Could not load ${rid}`} error={acl.error} onRetry={() => void acl.refetch()} retrying={acl.isFetching}>
+              {forbiddenHint(acl.error)}
+            </ErrorState>
+          </>
         )}
       </>
     );

@@ -48,7 +48,8 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
         }
         return next;
       },
-      { replace: true },
+      // flushSync: the URL-controlled search box must show each keystroke before the next one lands.
+      { replace: true, flushSync: true },
     );
   const granting = unlocked && params.get('grant') !== null;
   const bulk = unlocked && params.get('bulk') === '1';

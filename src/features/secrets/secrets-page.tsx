@@ -30,7 +30,8 @@ export function SecretsPage() {
         else next.set(key, value);
         return next;
       },
-      { replace: key === 'q' },
+      // Typing replaces the entry and renders at once (flushSync): the URL-controlled box must not drop fast keystrokes.
+      { replace: key === 'q', flushSync: key === 'q' },
     );
   };
 

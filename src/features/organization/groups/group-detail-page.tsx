@@ -29,7 +29,13 @@ export function GroupDetailPage() {
       <Link to={orgPaths.groups()}>Groups</Link> / <span aria-current="page">{gid}</span>
     </nav>
   );
-  if (group.isPending) return <>{breadcrumbs}<LoadingState>Loading {gid}…</LoadingState></>;
+  // Every state names the page in an h1 (the gid is known from the URL), so a screen reader user knows where they are.
+  const heading = (
+    <div className="page-head">
+      <h1>{gid}</h1>
+    </div>
+  );
+  if (group.isPending) return <>{breadcrumbs}{heading}<LoadingState>Loading {gid}…</LoadingState></>;
   if (group.isError) {
     return (
       <>
@@ -40,7 +46,10 @@ export function GroupDetailPage() {
             <p>It may have been deleted. <Link to={orgPaths.groups()}>Back to groups</Link></p>
           </div>
         ) : (
-          <ErrorState title={`Could not load ${gid}`} error={group.error} onRetry={() => void group.refetch()} retrying={group.isFetching} />
+          <>
+            {heading}
+            <ErrorState title={`Could not load ${gid}`} error={group.error} onRetry={() => void group.refetch()} retrying={group.isFetching} />
+          </>
         )}
       </>
     );

@@ -38,7 +38,13 @@ export function AccountDetail({
       <Link to={listPath}>{listLabel}</Link> / <span aria-current="page">{uid}</span>
     </nav>
   );
-  if (account.isPending) return <>{breadcrumbs}<LoadingState>Loading {uid}…</LoadingState></>;
+  // Every state names the page in an h1 (the uid is known from the URL), so a screen reader user knows where they are.
+  const heading = (
+    <div className="page-head">
+      <h1>{uid}</h1>
+    </div>
+  );
+  if (account.isPending) return <>{breadcrumbs}{heading}<LoadingState>Loading {uid}…</LoadingState></>;
   if (account.isError) {
     return (
       <>
@@ -50,7 +56,10 @@ export function AccountDetail({
             <p>It may have been deleted. <Link to={listPath}>Back to {listLabel.toLowerCase()}</Link></p>
           </div>
         ) : (
-          <ErrorState title={`Could not load ${uid}`} error={account.error} onRetry={() => void account.refetch()} retrying={account.isFetching} />
+          <>
+            {heading}
+            <ErrorState title={`Could not load ${uid}`} error={account.error} onRetry={() => void account.refetch()} retrying={account.isFetching} />
+          </>
         )}
       </>
     );
