@@ -1,10 +1,82 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import type { Page, Route } from '@playwright/test';
+import { DEMO, expect, signIn, test } from './fixtures.ts';
+import { ROUTE_SAMPLES, type RouteSample } from './route-samples.ts';
 
-async function expectNoAxeViolations(page: Page) {
+async function expectNoAxeViolations(page: Page, state = '') {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe violations ${state}`).toEqual([]);
+}
+
+const PASSWORDS = { bootstrapuser: DEMO.password, alice: 'alice-pass', bob: 'bob-pass' } as const;
+/** Every loading message ends with an ellipsis ("Loading users…", "Checking…"); the empty toast region does not. */
+const loadingStatus = (page: Page) => page.getByRole('status').filter({ hasText: /…$/ });
+
+async function expectLoaded(page: Page, sample: RouteSample, state: string) {
+  await expect(page.getByRole('heading', { level: 1, name: sample.heading }), `h1 ${state}`).toBeVisible();
+  await expect(loadingStatus(page), `nothing still loading ${state}`).toHaveCount(0);
+}
+
+/**
+ * One sample through its states in sequence, each checked with axe: loaded; loading (its main request held);
+ * failed (the main request answered with a 500) and recovered by Retry; empty. Sign-in goes through the API
+ * because the sign-in page has its own tests; the cookies it sets are the browser context's.
+ */
+async function walkStates(page: Page, sample: RouteSample): Promise<string[]> {
+  const checked: string[] = [];
+  const account = sample.account === undefined ? DEMO.uid : sample.account;
+  if (account !== null) {
+    const login = await page.request.post('/acs/api/v1/auth/login', { data: { uid: account, password: PASSWORDS[account] } });
+    expect(login.ok()).toBe(true);
+  }
+  await page.goto(sample.url);
+  await expectLoaded(page, sample, 'when loaded');
+  await expectNoAxeViolations(page, 'when loaded');
+  checked.push('loaded');
+
+  if (sample.main) {
+    const held: Route[] = [];
+    let holding = true;
+    await page.route(sample.main, (route) => (holding ? held.push(route) : route.continue()));
+    await page.goto(sample.url);
+    await expect.poll(() => held.length, { message: `the page requests ${String(sample.main)}` }).toBeGreaterThan(0);
+    await expect(loadingStatus(page).first()).toBeVisible();
+    await expectNoAxeViolations(page, 'while loading');
+    checked.push('loading');
+    // Answer the held requests before removing the handler: unroute() would hand them on by itself.
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    await page.unroute(sample.main);
+    await expectLoaded(page, sample, 'once the held request is answered');
+
+    const secrets = sample.main.source.includes('secrets');
+    await page.route(sample.main, (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        // Each API's own error body: the IAM's {title, description, code}, the Secret Store's {message}.
+        body: JSON.stringify(secrets ? { message: 'The store failed (test).' } : { title: 'Internal Server Error', description: 'The IAM failed (test).', code: 'ERR_INTERNAL' }),
+      }),
+    );
+    await page.goto(sample.url);
+    // The query client asks a cluster that did not answer twice more (1 s, then 2 s) before it shows the error.
+    const retry = page.getByRole('button', { name: 'Retry' });
+    await expect(retry).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'failed (test).' })).toBeVisible();
+    await expectNoAxeViolations(page, 'on error');
+    checked.push('error');
+    await page.unroute(sample.main);
+    await retry.click();
+    await expectLoaded(page, sample, 'after Retry');
+  }
+
+  if (sample.empty) {
+    await page.goto(sample.empty.url);
+    await expect(page.getByText(sample.empty.text)).toBeVisible();
+    await expectNoAxeViolations(page, 'when empty');
+    checked.push('empty');
+  }
+  return checked;
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -29,31 +101,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page);
     });
 
-    for (const path of [
-      '/organization/users',
-      '/organization/users/alice',
-      '/organization/users/alice/groups',
-      '/organization/users/alice/permissions',
-      '/organization/groups',
-      '/organization/groups/superusers/users',
-      '/organization/groups/superusers/permissions',
-      '/organization/service-accounts',
-      '/organization/service-accounts/dcos_marathon',
-      '/secrets',
-      '/secrets?path=group%2Fspark',
-      '/secrets/view/group/spark/aws-secret-key',
-      '/secrets/new',
-      '/permissions',
-      '/permissions/acls/dcos:service:marathon:marathon:services:/dev',
-      '/permissions/check?uid=carol&rid=dcos%3Aservice%3Amarathon%3Amarathon%3Aservices%3A%2Fdev%2Fapp&action=update',
-      '/permissions/check?uid=bob&rid=dcos%3Aadminrouter%3Aops%3Ametadata&action=full',
-    ]) {
-      test(`${path} has no axe violations`, async ({ page }) => {
-        await signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
-        await expectNoAxeViolations(page);
-      });
+    for (const [pattern, samples] of Object.entries(ROUTE_SAMPLES)) {
+      for (const sample of samples) {
+        const who = sample.account === null ? 'signed out' : `as ${sample.account ?? DEMO.uid}`;
+        const states = ['loaded', ...(sample.main ? ['loading', 'error'] : []), ...(sample.empty ? ['empty'] : [])];
+
+        test(`${sample.url} (${pattern}, ${who}) has no axe violations: ${states.join(', ')}`, async ({ page }) => {
+          // Up to four page loads and axe runs in sequence, and the error state waits out two retries: allow 90 s.
+          test.slow();
+          expect(await walkStates(page, sample)).toEqual(states);
+        });
+      }
     }
 
     test('the create-user dialog with errors has no axe violations', async ({ page }) => {
