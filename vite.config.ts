@@ -7,23 +7,11 @@ import { BOOTSTRAP_PASSWORD, BOOTSTRAP_UID } from './src/mocks/db/create-db.ts';
 import { createSimMiddleware } from './src/mocks/sim-server.ts';
 import { unsealKeyLines } from './src/mocks/db/secrets.ts';
 import { SIM_PATH_PREFIXES, createSimulator, type Simulator } from './src/mocks/simulator.ts';
+import { SECURITY_HEADERS } from './src/security-headers.ts';
 
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
 const dcosUrl = process.env.DCOS_URL;
-
-/** The policy the built console runs under: nothing inline, nothing from another origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // No inline styles at all: React Aria's one injected <style> is pre-empted by index.html (react-aria-pressable-style).
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
 
 let simulator: Simulator | undefined;
 
@@ -68,10 +56,7 @@ function dcosApi(): Plugin {
     async configurePreviewServer(server) {
       announce(server, dcosUrl ? `proxying the API to ${dcosUrl}` : 'built-in simulator');
       server.middlewares.use((_req, res, next) => {
-        res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-        res.setHeader('X-Frame-Options', 'DENY');
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.setHeader('Referrer-Policy', 'no-referrer');
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
         next();
       });
       await attachSimulator(server);

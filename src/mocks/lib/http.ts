@@ -80,7 +80,17 @@ export function parseJsonObject(text: string): Record<string, unknown> | null {
   }
 }
 
-/** Reads a JSON object body; null when the body is not a JSON object. */
+/** The media type of a Content-Type header, lower-cased and without parameters (`application/json; charset=…`). */
+export function mediaTypeOf(header: string | null): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Reads a JSON object body; null when the body is not a JSON object or does not come as `application/json`: the IAM
+ * answers both with "Request has bad Content-Type or lacks JSON data." It matters for CSRF: `text/plain` is what a
+ * cross-site form or a fetch without preflight can send, so a body that merely parses as JSON must not be taken.
+ */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+  if (mediaTypeOf(request.headers.get('content-type')) !== 'application/json') return null;
   return parseJsonObject(await request.text());
 }
