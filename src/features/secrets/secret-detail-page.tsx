@@ -184,7 +184,8 @@ export function SecretDetailPage() {
         </div>
       ) : (
         <div className="stack">
-          <ValuePanel path={path} />
+          {/* Keyed by path: opening another secret from this page must not carry a Reveal over to it. */}
+          <ValuePanel key={path} path={path} />
           <section className="card" aria-labelledby="spaces-heading">
             <h2 id="spaces-heading">Who may read it</h2>
             <p>{describeSpace(path)}</p>
