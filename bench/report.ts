@@ -21,6 +21,7 @@ export function figure(id: string, label: string, unit: Figure['unit'], value: n
 }
 
 function format(value: number, unit: Figure['unit']): string {
+  if (Number.isNaN(value)) return 'error';
   if (unit === '') return value.toFixed(3);
   if (unit === 'KiB' || unit === '×') return `${value.toFixed(1)} ${unit}`;
   return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
@@ -38,7 +39,7 @@ export function table(figures: readonly Figure[]): string[][] {
     format(f.value, f.unit),
     formatSpread(f),
     f.budget ? `${f.budget.op === '<=' ? '≤' : '≥'} ${format(f.budget.value, f.unit)}` : '—',
-    f.budget ? (f.pass ? 'pass' : 'FAIL') : '',
+    f.budget ? (f.pass ? 'pass' : 'FAIL') : f.pass ? '' : 'FAIL',
   ]);
 }
 

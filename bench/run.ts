@@ -61,6 +61,15 @@ async function main(): Promise<number> {
   build();
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
+  // A section that breaks is reported as a failed figure; the others still run and the results are still written.
+  const attempt = async (name: string, measure: () => Promise<void>) => {
+    try {
+      await measure();
+    } catch (error) {
+      console.error(`${name} failed:`, error);
+      figures.push({ id: `error.${name}`, label: `${name}: could not be measured`, unit: '', value: Number.NaN, pass: false, note: String(error).split('\n')[0] ?? '' });
+    }
+  };
   if (only.includes('bytes')) {
     const bytes = measureBuild(OUT_DIR);
     details.bytes = bytes;
@@ -72,22 +81,28 @@ async function main(): Promise<number> {
   try {
     if (only.includes('simulator')) {
       log('Simulator: 25 requests per list …');
-      for (const list of ['users', 'secrets'] as const) figures.push(simulatorFigure(list, await measureSimulatorList(preview.url, SIMULATOR_LISTS[list], 25, SCALE)));
+      await attempt('simulator', async () => {
+        for (const list of ['users', 'secrets'] as const) figures.push(simulatorFigure(list, await measureSimulatorList(preview.url, SIMULATOR_LISTS[list], 25, SCALE)));
+      });
     }
     if (only.includes('lists')) {
       for (const list of ['users', 'secrets'] as ListName[]) {
-        const ours = await measureList(browser, preview.url, list, 'console', runs, log);
-        const naive = await measureList(browser, preview.url, list, 'naive', runs, log);
-        details[`lists.${list}`] = { console: ours, naive };
-        figures.push(...listFigures(list, ours, naive));
+        await attempt(`lists.${list}`, async () => {
+          const ours = await measureList(browser, preview.url, list, 'console', runs, log);
+          const naive = await measureList(browser, preview.url, list, 'naive', runs, log);
+          details[`lists.${list}`] = { console: ours, naive };
+          figures.push(...listFigures(list, ours, naive));
+        });
       }
     }
     if (only.includes('vitals')) {
       for (const page of ['login', 'users'] as VitalsPage[]) {
         for (const condition of ['unthrottled', 'throttled'] as Condition[]) {
-          const result = await measureVitals(browser, preview.url, page, condition, runs, log);
-          details[`vitals.${page}.${condition}`] = result;
-          figures.push(...vitalsFigures(page, condition, result));
+          await attempt(`vitals.${page}.${condition}`, async () => {
+            const result = await measureVitals(browser, preview.url, page, condition, runs, log);
+            details[`vitals.${page}.${condition}`] = result;
+            figures.push(...vitalsFigures(page, condition, result));
+          });
         }
       }
     }

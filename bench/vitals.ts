@@ -55,7 +55,9 @@ async function interactWithUsers(page: Page) {
 
 async function sample(browser: Browser, baseURL: string, which: VitalsPage, condition: Condition): Promise<Sample> {
   // The demo seed in a database of its own: Core Web Vitals are about the page, the 10,000-row lists are measured apart.
-  const created = await fetch(`${baseURL}/__sim/dbs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  // Explicit zeros: a new database otherwise gets the preview's SIM_USERS / SIM_SECRETS (10,000 each) too.
+  const created = await fetch(`${baseURL}/__sim/dbs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ users: 0, secrets: 0 }) });
+  if (created.status !== 201) throw new Error(`POST /__sim/dbs: HTTP ${created.status}`);
   const { id } = (await created.json()) as { id: string };
   const context = which === 'login' ? await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } }) : await signedInContext(browser, baseURL, { simDb: id });
   try {
