@@ -123,5 +123,19 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
   '/secrets/new': [{ url: '/secrets/new', heading: 'Create secret', main: null }],
   // The value is fetched only on Reveal (never with the page), so the page shows at once.
   '/secrets/view/*': [{ url: '/secrets/view/group/spark/aws-secret-key', heading: 'group/spark/aws-secret-key', main: null }],
+  // Settings: identity providers (OIDC and SAML) and the directory (LDAP).
+  '/settings': [{ url: '/settings', heading: 'Identity providers', main: iam('/auth/oidc/providers') }],
+  // Forms for a new provider: nothing is read until they are submitted.
+  '/settings/new/:kind': [
+    { url: '/settings/new/oidc', heading: 'New OpenID Connect provider', main: null },
+    { url: '/settings/new/saml', heading: 'New SAML 2.0 provider', main: null },
+  ],
+  '/settings/:kind/:id': [
+    { url: '/settings/oidc/google-idp', heading: /^google-idp/, main: iam('/auth/oidc/providers/google-idp') },
+    { url: '/settings/saml/okta-saml', heading: /^okta-saml/, main: iam('/auth/saml/providers/okta-saml') },
+  ],
+  '/settings/directory': [{ url: '/settings/directory', heading: 'Directory (LDAP)', main: iam('/ldap/config') }],
+  // Outside the re-authentication popup the page just goes home, which without a session is the sign-in page.
+  '/sso-done': [{ url: '/sso-done', heading: 'Sign in to DC/OS', account: null, main: null }],
   '/*': [{ url: '/no-such-page', heading: 'Page not found', main: null }],
 };

@@ -4,6 +4,7 @@ import { isApiError } from '@/api/errors.ts';
 import { userQueries } from '@/api/users.ts';
 import { paths } from '@/lib/paths.ts';
 import { expireSessionInfo, readSessionInfo, type SessionInfo } from '@/lib/session.ts';
+import { forgetSession, knownSession, rememberSession } from './reauth/known-session.ts';
 
 export const PROTECTED_ROUTE_ID = 'protected';
 
@@ -14,19 +15,27 @@ export const PROTECTED_ROUTE_ID = 'protected';
 export function requireSession(queryClient: QueryClient) {
   return async ({ request }: LoaderFunctionArgs): Promise<SessionInfo> => {
     const url = new URL(request.url);
+    // The IAM sends a failed single sign-on back to `/?iam-error=<reason>`. The page that ends single sign-on tells the
+    // page that opened the re-authentication popup, or else passes the reason on to the sign-in page.
+    const ssoError = url.searchParams.get('iam-error');
+    if (ssoError !== null) throw redirect(`${paths.ssoDone()}?${new URLSearchParams({ 'iam-error': ssoError }).toString()}`);
     const here = `${url.pathname}${url.search}`;
-    const session = readSessionInfo();
+    // The info cookie ends with the session; the account this tab had lets an ended session be renewed in place.
+    const session = readSessionInfo() ?? knownSession();
     if (!session) throw redirect(paths.login(here));
     try {
       await queryClient.query(userQueries.permissions(session.uid));
     } catch (error) {
       if (isApiError(error, 'unauthenticated')) {
+        forgetSession();
         expireSessionInfo();
         queryClient.clear();
         throw redirect(paths.login(here));
       }
       throw error;
     }
-    return session;
+    const current = readSessionInfo() ?? session;
+    rememberSession(current);
+    return current;
   };
 }

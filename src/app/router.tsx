@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
-import { orgPaths } from '@/lib/paths.ts';
+import { getLoginProviders } from '@/api/auth.ts';
+import { orgPaths, paths } from '@/lib/paths.ts';
 import { PROTECTED_ROUTE_ID, requireSession } from './require-session.ts';
 import { RouteError } from './route-error.tsx';
 
@@ -29,14 +30,21 @@ function detailTabs(permissionsTab: LazyComponent): RouteObject[] {
   return [{ index: true }, { path: 'permissions', handle: { tab: 'permissions' }, lazy: permissionsTab }, { path: ':tab' }];
 }
 
+/** The Settings pages share one chunk and one import (the entry lists each import's files). */
+const settingsPages = () => import('./settings-pages.ts');
+
 /** The route table. Pages load lazily; every signed-in page sits under the protected route. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       path: '/login',
       HydrateFallback: PageLoading,
+      // The identity providers' public lists, not awaited: the form shows at once and the sign-in buttons follow.
+      loader: () => ({ sso: getLoginProviders() }),
       lazy: async () => ({ Component: (await import('@/features/auth/login-page.tsx')).LoginPage }),
     },
+    // The end of a single sign-on run in the re-authentication popup (src/lib/sso-popup.ts).
+    { path: paths.ssoDone(), lazy: async () => ({ Component: (await import('./sso-done-page.tsx')).SsoDonePage }) },
     {
       id: PROTECTED_ROUTE_ID,
       path: '/',
@@ -82,6 +90,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'secrets', lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
             { path: 'secrets/new', lazy: async () => ({ Component: (await import('@/features/secrets/secret-create-page.tsx')).SecretCreatePage }) },
             { path: 'secrets/view/*', lazy: async () => ({ Component: (await import('@/features/secrets/secret-detail-page.tsx')).SecretDetailPage }) },
+            { path: 'settings', lazy: async () => ({ Component: (await settingsPages()).ProvidersPage }) },
+            { path: 'settings/new/:kind', lazy: async () => ({ Component: (await settingsPages()).ProviderCreatePage }) },
+            { path: 'settings/directory', lazy: async () => ({ Component: (await settingsPages()).DirectoryPage }) },
+            { path: 'settings/:kind/:id', lazy: async () => ({ Component: (await settingsPages()).ProviderEditPage }) },
             { path: '*', lazy: async () => ({ Component: (await import('./not-found-page.tsx')).NotFoundPage }) },
           ],
         },

@@ -1,6 +1,8 @@
 /** Every in-app URL, built in one place. */
 export const paths = {
   home: () => '/',
+  /** Where single sign-on in the re-authentication popup ends (and where a failed one is sent, `?iam-error=`). */
+  ssoDone: () => '/sso-done',
   login: (redirect?: string) => (redirect && redirect !== '/' ? `/login?${new URLSearchParams({ redirect }).toString()}` : '/login'),
 } as const;
 
@@ -44,4 +46,15 @@ export const permissionPaths = {
     const text = search.toString();
     return text ? `/permissions/check?${text}` : '/permissions/check';
   },
+} as const;
+
+export type ProviderKind = 'oidc' | 'saml';
+
+/** Settings: the identity providers (the first tab, at /settings) and the directory. */
+export const settingsPaths = {
+  providers: () => '/settings',
+  provider: (kind: ProviderKind, id: string) => `/settings/${kind}/${seg(id)}`,
+  /** `new` cannot clash with a provider: a provider's path has its kind first. */
+  newProvider: (kind: ProviderKind) => `/settings/new/${kind}`,
+  directory: () => '/settings/directory',
 } as const;

@@ -3,10 +3,11 @@ import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { SecurityModeBanner } from '@/features/security-mode/security-mode-banner.tsx';
 import { hasPermission, IAM_RID, userQueries } from '@/api/users.ts';
-import { orgPaths, paths, permissionPaths, secretPaths } from '@/lib/paths.ts';
+import { orgPaths, paths, permissionPaths, secretPaths, settingsPaths } from '@/lib/paths.ts';
 import { SealedNotice } from '@/features/secrets/seal-panel.tsx';
 import { ToastProvider } from '@/ui/toast.tsx';
 import { onSessionMessage } from '@/lib/session-channel.ts';
+import { ReauthGate } from '../reauth/reauth-gate.tsx';
 import { useSession } from '../use-session.ts';
 import { UserMenu } from './user-menu.tsx';
 
@@ -27,6 +28,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: permissionPaths.acls(), label: 'Permissions', needs: IAM_RID },
   // Like the DC/OS UI, always shown: the Secret Store enforces its own per-path permissions.
   { to: secretPaths.list(), label: 'Secrets' },
+  // Identity providers and the directory: IAM configuration, behind the same Admin Router rule as the rest of the IAM.
+  { to: settingsPaths.providers(), label: 'Settings', needs: IAM_RID },
 ];
 
 /** Leaves a tab whose session another tab ended, dropping everything it had cached. */
@@ -78,6 +81,7 @@ export function AppShell() {
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <ReauthGate uid={session.uid} />
     </ToastProvider>
   );
 }

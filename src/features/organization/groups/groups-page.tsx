@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { FormField } from '../shared/form-field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
+import { LdapImportDialog } from '../shared/ldap-import-dialog.tsx';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 const NO_FILTERS = ['all'] as const;
@@ -72,6 +73,7 @@ export function GroupsPage() {
   const params = useListParams(NO_FILTERS, 'all');
   const query = useDeferredValue(params.query.trim().toLowerCase());
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const sort = params.sort ?? DEFAULT_SORT;
   const visible = useMemo(
     () =>
@@ -88,6 +90,9 @@ export function GroupsPage() {
       <div className="page-head">
         <h1>Groups</h1>
         <div className="actions">
+          <button type="button" className="btn" onClick={() => setImporting(true)}>
+            Import from LDAP
+          </button>
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
             Create group
           </button>
@@ -121,6 +126,7 @@ export function GroupsPage() {
         </>
       )}
       <CreateGroupDialog isOpen={creating} onClose={() => setCreating(false)} />
+      <LdapImportDialog kind="group" isOpen={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

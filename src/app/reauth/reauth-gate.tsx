@@ -1,0 +1,79 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { logout } from '@/api/auth.ts';
+import { setUnauthenticatedHandler } from '@/api/request.ts';
+import { paths } from '@/lib/paths.ts';
+import { announceSession } from '@/lib/session-channel.ts';
+import { expireSessionInfo, readSessionInfo } from '@/lib/session.ts';
+import { forgetSession, rememberSession } from './known-session.ts';
+import { ReauthDialog } from './reauth-dialog.tsx';
+
+/**
+ * While a signed-in page is shown, a 401 from any request opens the re-authentication dialog over it (design.md §2).
+ * Every request that failed meanwhile waits; after signing in again as the same account each is sent once more and
+ * the page carries on. Another account clears the cache and goes home; Cancel signs out.
+ */
+export function ReauthGate({ uid }: { uid: string }) {
+  const [open, setOpen] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const waiting = useRef<((renewed: boolean) => void)[]>([]);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+
+  useEffect(
+    () =>
+      setUnauthenticatedHandler(
+        () =>
+          new Promise<boolean>((resolve) => {
+            waiting.current.push(resolve);
+            setOpen(true);
+          }),
+      ),
+    [],
+  );
+
+  const settle = useCallback((renewed: boolean) => {
+    setOpen(false);
+    for (const resolve of waiting.current.splice(0)) resolve(renewed);
+  }, []);
+
+  // Unmounting (signed out elsewhere, another page tree): nothing may wait forever.
+  useEffect(() => () => {
+    for (const resolve of waiting.current.splice(0)) resolve(false);
+  }, []);
+
+  const onSignedIn = () => {
+    const now = readSessionInfo();
+    if (now) rememberSession(now);
+    announceSession({ type: 'signed-in', uid: now?.uid ?? '' });
+    if (now && now.uid !== uid) {
+      // No data of one account may show to another: drop everything, and let the waiting requests fail unseen.
+      queryClient.clear();
+      settle(false);
+      void navigate(paths.home(), { replace: true });
+      return;
+    }
+    settle(true);
+  };
+
+  const onCancel = async () => {
+    setCancelling(true);
+    try {
+      await logout();
+    } catch {
+      // The session is already over on the server's side; ending it here is what matters.
+    }
+    forgetSession();
+    expireSessionInfo();
+    queryClient.clear();
+    announceSession({ type: 'signed-out' });
+    settle(false);
+    setCancelling(false);
+    await navigate(paths.login(here));
+  };
+
+  return open ? <ReauthDialog uid={uid} onSignedIn={onSignedIn} onCancel={() => void onCancel()} cancelling={cancelling} /> : null;
+}

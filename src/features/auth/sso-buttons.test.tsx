@@ -1,0 +1,65 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { getLoginProviders } from '@/api/auth.ts';
+import { server, simulator } from '@/mocks/node.ts';
+import { renderRoutes } from '@/test/render.tsx';
+import { LoginPage } from './login-page.tsx';
+
+function renderLogin(entry = '/login') {
+  return renderRoutes([{ path: '/login', Component: LoginPage, loader: () => ({ sso: getLoginProviders() }) }], entry);
+}
+
+// The first render loads the page's modules: on a busy machine that alone can take seconds.
+describe('Single sign-on on the sign-in page', { timeout: 20_000 }, () => {
+  it('links every configured provider into the IAM, carrying the deep link as the target', async () => {
+    renderLogin('/login?redirect=%2Forganization%2Fusers%3Fq%3Dx');
+    const google = await screen.findByRole('link', { name: 'Sign in with Google' }, { timeout: 5000 });
+    expect(google).toHaveAttribute('href', '/acs/api/v1/auth/login?oidc-provider=google-idp&target=%2Forganization%2Fusers%3Fq%3Dx');
+    expect(screen.getByRole('link', { name: 'Sign in with Okta' })).toHaveAttribute('href', '/acs/api/v1/auth/login?saml-provider=okta-saml&target=%2Forganization%2Fusers%3Fq%3Dx');
+    // The local form is there as well.
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+  });
+
+  it('never passes an unsafe redirect on: the target becomes home', async () => {
+    renderLogin('/login?redirect=%2F%2Fevil.example');
+    expect(await screen.findByRole('link', { name: 'Sign in with Google' }, { timeout: 5000 })).toHaveAttribute('href', '/acs/api/v1/auth/login?oidc-provider=google-idp&target=%2F');
+  });
+
+  it('shows the first three providers and the rest behind More', async () => {
+    const { sso } = simulator.context.defaultDb;
+    for (const id of ['a-idp', 'b-idp', 'c-idp']) sso.oidc.set(id, { description: id.toUpperCase(), issuer: 'https://x.example', base_url: 'https://x.example', client_id: 'c', client_secret: 's' });
+    const { user } = renderLogin();
+    const section = await screen.findByRole('region', { name: 'Single sign-on' }, { timeout: 5000 });
+    // OIDC first, in the server's order (by ID), then SAML.
+    const visible = () => within(section).getAllByRole('link').filter((link) => link.closest('details:not([open])') === null);
+    await screen.findByText('More (2)');
+    expect(visible().map((link) => link.textContent)).toEqual(['Sign in with A-IDP', 'Sign in with B-IDP', 'Sign in with C-IDP']);
+    await user.click(screen.getByText('More (2)'));
+    expect(visible().map((link) => link.textContent)).toEqual(['Sign in with A-IDP', 'Sign in with B-IDP', 'Sign in with C-IDP', 'Sign in with Google', 'Sign in with Okta']);
+    expect(screen.getByRole('link', { name: 'Sign in with Okta' })).toBeVisible();
+  });
+
+  it('offers no single sign-on when no provider is configured', async () => {
+    simulator.context.defaultDb.sso.oidc.clear();
+    simulator.context.defaultDb.sso.saml.clear();
+    let answered = 0;
+    server.events.on('response:mocked', ({ request }) => {
+      if (request.url.endsWith('/providers')) answered += 1;
+    });
+    renderLogin();
+    expect(await screen.findByRole('heading', { name: 'Sign in to DC/OS' })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(answered).toBe(2);
+    });
+    await act(() => Promise.resolve());
+    expect(screen.queryByRole('region', { name: 'Single sign-on' })).not.toBeInTheDocument();
+    server.events.removeAllListeners();
+  });
+
+  it('says why a single sign-on failed, as text', async () => {
+    renderLogin(`/login?iam-error=${encodeURIComponent("The login provider with ID '<b>x</b>' is not known")}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Single sign-on did not sign you in.The login provider with ID '<b>x</b>' is not known");
+    expect(alert.querySelector('b')).toBeNull();
+  });
+});

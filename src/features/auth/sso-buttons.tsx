@@ -1,0 +1,42 @@
+import { use } from 'react';
+import { ssoStartUrl, type LoginProvider } from '@/api/auth.ts';
+
+export type ProvidersPromise = Promise<LoginProvider[]>;
+
+const SHOWN = 3;
+
+function Links({ providers, target }: { providers: LoginProvider[]; target: string }) {
+  return (
+    <ul className="plain-list stack">
+      {providers.map((p) => (
+        <li key={`${p.kind}/${p.id}`}>
+          <a className="btn" href={ssoStartUrl(p, target)}>
+            Sign in with {p.description}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * "Sign in with …" for every configured identity provider: plain links into the IAM's single sign-on, which comes back
+ * to `target` (checked again at the end of the flow). The first three show, the rest behind a native "More"
+ * disclosure (keyboard and screen reader support for free, no script). Rendered under Suspense while the lists load.
+ */
+export function SsoButtons({ lists, target }: { lists: ProvidersPromise; target: string }) {
+  const providers = use(lists);
+  if (providers.length === 0) return null;
+  return (
+    <section aria-label="Single sign-on" className="sso">
+      <p className="muted">Or sign in with an identity provider:</p>
+      <Links providers={providers.slice(0, SHOWN)} target={target} />
+      {providers.length > SHOWN && (
+        <details>
+          <summary>More ({providers.length - SHOWN})</summary>
+          <Links providers={providers.slice(SHOWN)} target={target} />
+        </details>
+      )}
+    </section>
+  );
+}

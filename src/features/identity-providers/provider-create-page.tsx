@@ -1,0 +1,38 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import { settingsPaths } from '@/lib/paths.ts';
+import { OidcForm } from './oidc-form.tsx';
+import { emptyOidcValues, emptySamlValues } from './provider-schemas.ts';
+import { SamlForm } from './saml-form.tsx';
+import { SettingsNav } from '@/ui/settings-nav.tsx';
+
+export function ProviderCreatePage() {
+  const { kind } = useParams();
+  const navigate = useNavigate();
+  const origin = window.location.origin;
+  const title = kind === 'oidc' ? 'New OpenID Connect provider' : kind === 'saml' ? 'New SAML 2.0 provider' : 'Unknown provider type';
+  const breadcrumbs = (
+    <nav className="breadcrumbs" aria-label="Breadcrumbs">
+      <Link to={settingsPaths.providers()}>Identity providers</Link> / <span aria-current="page">New</span>
+    </nav>
+  );
+  return (
+    <>
+      <title>{`${title} · Settings · DC/OS Security Console`}</title>
+      <SettingsNav />
+      {breadcrumbs}
+      <h1>{title}</h1>
+      {kind === 'oidc' ? (
+        <OidcForm mode="create" initial={emptyOidcValues(origin)} onSaved={(id) => void navigate(settingsPaths.provider('oidc', id))} />
+      ) : kind === 'saml' ? (
+        <SamlForm mode="create" initial={emptySamlValues(origin)} onSaved={(id) => void navigate(settingsPaths.provider('saml', id))} />
+      ) : (
+        <div className="alert alert-error" role="alert">
+          <p className="alert-title">Providers are OIDC or SAML.</p>
+          <p>
+            <Link to={settingsPaths.providers()}>Back to identity providers</Link>
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Link } from 'react-router';
+import { saveSamlProvider } from '@/api/providers.ts';
+import { settingsPaths } from '@/lib/paths.ts';
+import { checkSamlMetadata } from '@/lib/saml-metadata.ts';
+import { ErrorAlert } from '@/ui/alert.tsx';
+import { Field } from '@/ui/field.tsx';
+import { SAML_ERROR_FIELDS, samlFormSchema, toSamlInput, type SamlFormValues } from './provider-schemas.ts';
+import { applyProviderError } from './server-errors.ts';
+import { useProviderMutation } from './use-provider-mutation.ts';
+
+/** Metadata files are a few KiB; anything this large is not one. */
+const MAX_METADATA_BYTES = 1024 * 1024;
+
+/** The file as UTF-8 text (FileReader rather than Blob.text(), which older engines and jsdom lack). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      resolve(typeof reader.result === 'string' ? reader.result : '');
+    };
+    reader.onerror = () => {
+      reject(reader.error ?? new Error('The file could not be read.'));
+    };
+    reader.readAsText(file);
+  });
+}
+
+export function SamlForm({ mode, initial, onSaved }: { mode: 'create' | 'update'; initial: SamlFormValues; onSaved: (id: string) => void }) {
+  const fileId = useId();
+  const form = useForm<SamlFormValues>({ resolver: zodResolver(samlFormSchema), defaultValues: initial });
+  const { errors, isSubmitting } = form.formState;
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const metadata = useWatch({ control: form.control, name: 'idpMetadata' });
+  const check = useMemo(() => (metadata.trim() === '' ? null : checkSamlMetadata(metadata)), [metadata]);
+  const save = useProviderMutation(
+    (values: SamlFormValues) => saveSamlProvider(values.id, toSamlInput(values), mode),
+    (values) => (mode === 'create' ? `Created the SAML provider ${values.id}.` : `Saved the SAML provider ${values.id}.`),
+  );
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await save.mutateAsync(values);
+      form.reset(values);
+      onSaved(values.id);
+    } catch (error) {
+      applyProviderError(error, form.setError, SAML_ERROR_FIELDS, 'id');
+    }
+  });
+
+  const loadFile = async (file: File | undefined) => {
+    setFileProblem(null);
+    if (!file) return;
+    if (file.size > MAX_METADATA_BYTES) {
+      setFileProblem(`${file.name} is ${Math.round(file.size / 1024)} KiB: too large to be IdP metadata.`);
+      return;
+    }
+    try {
+      form.setValue('idpMetadata', await readText(file), { shouldDirty: true, shouldValidate: true });
+    } catch (error) {
+      setFileProblem(`${file.name} could not be read: ${error instanceof Error ? error.message : 'unknown error'}.`);
+    }
+  };
+
+  return (
+    <form className="card" aria-label={mode === 'create' ? 'New SAML provider' : 'SAML provider settings'} noValidate onSubmit={(e) => void onSubmit(e)}>
+      <ErrorAlert message={errors.root?.server?.message} />
+      {mode === 'create' && (
+        <Field label="Provider ID" error={errors.id} hint="Lowercase letters, digits and -. It becomes part of URLs and cannot be changed later.">
+          {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('id')} />}
+        </Field>
+      )}
+      <Field label="Description" error={errors.description} hint="The sign-in page shows “Sign in with” this text.">
+        {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
+      </Field>
+      <Field
+        label="IdP metadata (XML)"
+        error={errors.idpMetadata}
+        hint="Paste the identity provider’s metadata document, or load it from a file below. It is checked here before it is sent."
+      >
+        {(props) => <textarea {...props} spellCheck={false} autoComplete="off" rows={10} {...form.register('idpMetadata')} />}
+      </Field>
+      <p role="status" className="muted" style={{ marginTop: '-0.5rem' }}>
+        {check?.ok ? `Entity ID found: ${check.entityId}` : ''}
+      </p>
+      <div className="field">
+        <label htmlFor={fileId}>Load the metadata from a file</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".xml,application/xml,text/xml,application/samlmetadata+xml"
+          aria-describedby={fileProblem ? `${fileId}-error` : undefined}
+          onChange={(e) => void loadFile(e.target.files?.[0])}
+        />
+        {fileProblem && (
+          <p className="field-error" id={`${fileId}-error`}>
+            {fileProblem}
+          </p>
+        )}
+      </div>
+      <Field label="SP base URL" error={errors.spBaseUrl} hint="The cluster URL people use; the ACS callback and SP metadata URLs are built from it.">
+        {(props) => <input {...props} type="url" autoComplete="off" spellCheck={false} {...form.register('spBaseUrl')} />}
+      </Field>
+      <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : mode === 'create' ? 'Create provider' : 'Save changes'}
+        </button>
+        <Link className="btn" to={settingsPaths.providers()}>
+          {mode === 'create' ? 'Cancel' : 'Back to providers'}
+        </Link>
+      </div>
+    </form>
+  );
+}

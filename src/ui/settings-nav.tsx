@@ -1,0 +1,12 @@
+import { settingsPaths } from '@/lib/paths.ts';
+import { TabLinks } from './tab-links.tsx';
+
+const SETTINGS_TABS = [
+  { to: settingsPaths.providers(), label: 'Identity providers' },
+  { to: settingsPaths.directory(), label: 'Directory (LDAP)' },
+] as const;
+
+/** The Settings pages' own tabs (identity providers and the directory are two features), above each page's heading. */
+export function SettingsNav() {
+  return <TabLinks label="Settings" tabs={SETTINGS_TABS} />;
+}
