@@ -23,7 +23,9 @@ export function figure(id: string, label: string, unit: Figure['unit'], value: n
 function format(value: number, unit: Figure['unit']): string {
   if (Number.isNaN(value)) return 'error';
   if (unit === '') return value.toFixed(3);
-  if (unit === 'KiB' || unit === '×') return `${value.toFixed(1)} ${unit}`;
+  // Two decimals for KiB: a size just over its budget must not print as equal to it.
+  if (unit === 'KiB') return `${value.toFixed(2)} ${unit}`;
+  if (unit === '×') return `${value.toFixed(1)} ${unit}`;
   return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
 }
 
