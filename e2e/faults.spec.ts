@@ -1,8 +1,16 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { clearFaults, expect, injectFault, signIn, test, type Fault } from './fixtures.ts';
 
+/** How the user gets the page back once the cluster is well again. */
+const retry = (_page: Page, alert: Locator) => alert.getByRole('button', { name: 'Retry' }).click();
+/** A refusal offers no Retry (asking again cannot help); a reload once the permission is there shows the page. */
+const reloadWithoutRetry = async (page: Page, alert: Locator) => {
+  await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await page.reload();
+};
+
 /** Every kind of broken answer a page must survive, and what the user is told. */
-const FAULTS: { name: string; fault: Omit<Fault, 'path'>; message: string | RegExp; retry?: false }[] = [
+const FAULTS: { name: string; fault: Omit<Fault, 'path'>; message: string | RegExp; recover?: (page: Page, alert: Locator) => Promise<void> }[] = [
   { name: '500 with an IAM body', fault: { status: 500, body: '{"title":"Internal Server Error","description":"The IAM failed."}' }, message: 'The IAM failed.' },
   { name: '503 read-only (plain text)', fault: { status: 503, body: 'Datastore is read-only', contentType: 'text/plain' }, message: 'Datastore is read-only' },
   { name: 'network failure', fault: { network: true }, message: 'The cluster could not be reached. Check your connection and try again.' },
@@ -15,9 +23,9 @@ const FAULTS: { name: string; fault: Omit<Fault, 'path'>; message: string | RegE
     name: '403 HTML page',
     fault: { status: 403, body: '<html><body><h1>403 Forbidden</h1></body></html>', contentType: 'text/html' },
     message: /Your account does not have permission for this\.|Your account may not list secrets/,
-    retry: false,
+    recover: reloadWithoutRetry,
   },
-  { name: '403 JSON', fault: { status: 403, body: '{"title":"Forbidden","description":"Denied by the IAM."}' }, message: /Denied by the IAM\.|Your account may not list secrets/, retry: false },
+  { name: '403 JSON', fault: { status: 403, body: '{"title":"Forbidden","description":"Denied by the IAM."}' }, message: /Denied by the IAM\.|Your account may not list secrets/, recover: reloadWithoutRetry },
 ];
 
 // Groups and service accounts share the users page's list and error handling (AccountList, ErrorState).
@@ -33,7 +41,7 @@ test.describe('Every page survives a broken cluster', () => {
     test(`${target.path} explains each fault of its main request and recovers with Retry`, async ({ page }) => {
       test.slow();
       await signIn(page);
-      for (const { name, fault, message, retry } of FAULTS) {
+      for (const { name, fault, message, recover = retry } of FAULTS) {
         await test.step(name, async () => {
           await injectFault(page, { path: target.api, method: 'GET', ...fault });
           await page.goto(target.path);
@@ -41,12 +49,7 @@ test.describe('Every page survives a broken cluster', () => {
           await expect(alert, name).toContainText(message, { timeout: 15_000 });
           await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
           await clearFaults(page);
-          if (retry === false) {
-            await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
-            await page.reload();
-          } else {
-            await alert.getByRole('button', { name: 'Retry' }).click();
-          }
+          await recover(page, alert);
           await expect(target.loaded(page)).toBeVisible();
         });
       }
