@@ -22,7 +22,7 @@ export interface SimDbInfo {
  * Every test runs against its own simulator database: the fixture creates one through the simulator's control API
  * and pins the browser context to it with the `dcos-sim-db` cookie (docs/decisions/001-e2e-isolation.md).
  */
-export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; consoleErrors: string[] }>({
+export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; consoleErrors: string[]; cspViolations: string[] }>({
   simOptions: [{}, { option: true }],
   simDb: [
     async ({ context, request, baseURL, simOptions }, use) => {
@@ -41,6 +41,26 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
       const messages: string[] = [];
       page.on('console', (message) => messages.push(message.text()));
       await use(messages);
+    },
+    { auto: true },
+  ],
+  // Every test runs under the built console's Content-Security-Policy (the preview server sends it) and fails after it
+  // if the browser reported a single violation in any of its pages, so new specs are checked by default. Installed on
+  // the context, before any page script runs, so second tabs and popups count too.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__reportCspViolation', ({ page }, report: string) => {
+        violations.push(`${page.url()}: ${report}`);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __reportCspViolation?: (text: string) => Promise<void> }).__reportCspViolation;
+          void report?.(`${event.effectiveDirective} refused ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+        });
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

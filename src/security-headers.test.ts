@@ -33,7 +33,7 @@ describe('The Content-Security-Policy', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it('[ASVS 3.5.1] lets forms post only to this origin (form-action self)', () => {
+  it('[ASVS 3.4.3] lets forms post only to this origin (form-action self)', () => {
     expect(directives.get('form-action')).toEqual(["'self'"]);
   });
 
@@ -63,7 +63,7 @@ describe('deploy/nginx.conf, the production example', () => {
     expect(locations.flatMap((l) => findAll(l.block, 'add_header'))).toEqual([]);
   });
 
-  it('[ASVS 14.3.2] caches hashed /assets/ for a year as immutable and revalidates everything else (index.html) every time', () => {
+  it('[ASVS 14.2.5] caches only the hashed /assets/ (a year, immutable) and revalidates everything else, index.html first', () => {
     const map = findAll(http, 'map').find((m) => m.args[1] === '$console_cache_control');
     expect(map?.args[0]).toBe('$status:$uri');
     const rules = new Map(map?.block?.map((rule) => [rule.name, rule.args[0]]));
