@@ -12,7 +12,8 @@ interface ReauthDialogProps {
   /** Called once a new session is set (by password or in the popup); the gate decides what follows. */
   onSignedIn: () => void;
   onCancel: () => void;
-  cancelling: boolean;
+  /** Signing out, or opening the overview for another account. */
+  busy: boolean;
 }
 
 /**
@@ -20,7 +21,7 @@ interface ReauthDialogProps {
  * popup. The uid is the signed-in one; changing it is possible but deliberate (another account starts afresh).
  * Mounted only while needed, so every time it opens it starts empty.
  */
-export function ReauthDialog({ uid, onSignedIn, onCancel, cancelling }: ReauthDialogProps) {
+export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working }: ReauthDialogProps) {
   const id = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
   const [otherAccount, setOtherAccount] = useState(false);
@@ -67,7 +68,7 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, cancelling }: ReauthDi
   };
 
   const list = providers.data ?? [];
-  const busy = signIn.isPending || cancelling;
+  const busy = signIn.isPending || working;
   return (
     <Dialog title="Sign in again" isOpen onClose={() => undefined} isDismissable={false}>
       <p>Your session has ended. Sign in again to carry on: this page and anything you typed stay as they are.</p>
@@ -128,7 +129,7 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, cancelling }: ReauthDi
       </p>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          {cancelling ? 'Signing out…' : 'Cancel and sign out'}
+          Cancel and sign out
         </button>
       </div>
     </Dialog>

@@ -122,7 +122,7 @@ describe('ReauthGate', { timeout: 30_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Sign in again' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel and sign out' }));
     expect(await screen.findByRole('heading', { name: 'Sign-in page' })).toBeInTheDocument();
-    expect(router.state.location.search).toBe('?redirect=%2Fdraft');
+    expect(router.state.location.pathname).toBe('/login');
     expect(document.cookie).not.toContain('dcos-acs-info-cookie');
   });
 });

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate, useRevalidator } from 'react-router';
 import { logout } from '@/api/auth.ts';
 import { setUnauthenticatedHandler } from '@/api/request.ts';
 import { paths } from '@/lib/paths.ts';
@@ -16,12 +16,11 @@ import { ReauthDialog } from './reauth-dialog.tsx';
  */
 export function ReauthGate({ uid }: { uid: string }) {
   const [open, setOpen] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
+  const [busy, setBusy] = useState(false);
   const waiting = useRef<((renewed: boolean) => void)[]>([]);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
-  const here = `${location.pathname}${location.search}`;
+  const revalidator = useRevalidator();
 
   useEffect(
     () =>
@@ -45,22 +44,27 @@ export function ReauthGate({ uid }: { uid: string }) {
     for (const resolve of waiting.current.splice(0)) resolve(false);
   }, []);
 
-  const onSignedIn = () => {
+  const onSignedIn = async () => {
     const now = readSessionInfo();
     if (now) rememberSession(now);
     announceSession({ type: 'signed-in', uid: now?.uid ?? '' });
     if (now && now.uid !== uid) {
-      // No data of one account may show to another: drop everything, and let the waiting requests fail unseen.
+      // No data of one account may show to another. The dialog stays over the page while the signed-in routes load
+      // the new account (their loader is where pages read the session from; sibling navigations do not rerun it) and
+      // the overview opens; then everything cached is dropped and the waiting requests fail unseen.
+      setBusy(true);
+      await revalidator.revalidate();
+      await navigate(paths.home(), { replace: true });
       queryClient.clear();
+      setBusy(false);
       settle(false);
-      void navigate(paths.home(), { replace: true });
       return;
     }
     settle(true);
   };
 
   const onCancel = async () => {
-    setCancelling(true);
+    setBusy(true);
     try {
       await logout();
     } catch {
@@ -69,11 +73,12 @@ export function ReauthGate({ uid }: { uid: string }) {
     forgetSession();
     expireSessionInfo();
     queryClient.clear();
-    announceSession({ type: 'signed-out' });
     settle(false);
-    setCancelling(false);
-    await navigate(paths.login(here));
+    setBusy(false);
+    // Like signing out from the menu: every tab of the console (this one's shell listens too) goes to sign-in.
+    announceSession({ type: 'signed-out' });
+    await navigate(paths.login(), { replace: true });
   };
 
-  return open ? <ReauthDialog uid={uid} onSignedIn={onSignedIn} onCancel={() => void onCancel()} cancelling={cancelling} /> : null;
+  return open ? <ReauthDialog uid={uid} onSignedIn={() => void onSignedIn()} onCancel={() => void onCancel()} busy={busy} /> : null;
 }

@@ -8,7 +8,7 @@ import type { SimDb } from '../db/types.ts';
 import { IDP_STYLESHEET, IDP_STYLESHEET_PATH } from '../lib/html.ts';
 import { idpErrorPage, samlPostPage, signInPage } from '../lib/idp-pages.ts';
 import { decodeAuthnRequest, encodeSamlResponse } from '../lib/saml.ts';
-import { metadataEntityId } from '../lib/xml-check.ts';
+import { metadataEntityId } from '../../lib/xml-check.ts';
 import type { SimContext } from '../sim-context.ts';
 import { withDb } from './guard.ts';
 import { OIDC_CALLBACK_PATH, acsCallbackPath } from './sso-paths.ts';

@@ -5,7 +5,7 @@
 // has no SAML counterpart, so SAML problems carry the generic ERR_INVALID_DATA.
 import type { OidcProviderConfig, SamlProviderConfig, SsoKind } from '../db/sso.ts';
 import { iamError } from '../lib/http.ts';
-import { metadataProblem } from '../lib/xml-check.ts';
+import { metadataProblem } from '../../lib/xml-check.ts';
 import { schemaError } from './iam.ts';
 
 const OIDC = {

@@ -128,7 +128,8 @@ describe('SAML provider configuration', () => {
   });
 
   it.each([
-    ['<md:EntityDescriptor entityID="x">', '`idp_metadata` is not well-formed XML (<md:EntityDescriptor> is never closed).'],
+    ['<EntityDescriptor entityID="x">', '`idp_metadata` is not well-formed XML (<EntityDescriptor> is never closed).'],
+    ['<md:EntityDescriptor entityID="x"/>', '`idp_metadata` is not well-formed XML (the namespace prefix md is not declared (at 0)).'],
     ['<!DOCTYPE x [<!ENTITY e "e">]><x/>', '`idp_metadata` is not well-formed XML (DOCTYPE and other declarations are not allowed).'],
     ['<EntityDescriptor><IDPSSODescriptor/></EntityDescriptor>', '`idp_metadata` has no EntityDescriptor with an entityID.'],
     ['<EntityDescriptor entityID="x"><SPSSODescriptor/></EntityDescriptor>', '`idp_metadata` describes no identity provider (IDPSSODescriptor).'],

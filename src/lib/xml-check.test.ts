@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { SEED_SAML_ENTITY_ID, SEED_SAML_METADATA } from '../db/sso.ts';
+import { SEED_SAML_ENTITY_ID, SEED_SAML_METADATA } from '@/mocks/db/sso.ts';
 import { metadataEntityId, metadataProblem, parseXmlElements } from './xml-check.ts';
 
 describe('IdP metadata checks', () => {
@@ -17,6 +17,7 @@ describe('IdP metadata checks', () => {
     ['text<a/>', 'text outside the root element'],
     ['<a>&nbsp;</a>', 'bad character data'],
     ['<!DOCTYPE a><a/>', 'DOCTYPE'],
+    ['<md:a/>', 'the namespace prefix md is not declared'],
     ['', 'no root element'],
   ])('refuse %s', (xml, why) => {
     expect(() => parseXmlElements(xml)).toThrow(why);
@@ -24,5 +25,7 @@ describe('IdP metadata checks', () => {
 
   it('allow comments, processing instructions, CDATA and entities', () => {
     expect(parseXmlElements('<?xml version="1.0"?><!-- c --><a t="&amp;"><![CDATA[<x>]]>&lt;&#65;</a>').map((e) => e.localName)).toEqual(['a']);
+    expect(parseXmlElements('<a xmlns:md="urn:x" xml:lang="en"><md:b md:c="1"/></a><!-- after -->').map((e) => e.localName)).toEqual(['a', 'b']);
+    expect(() => parseXmlElements('<a><b xmlns:md="urn:x"/><md:c/></a>')).toThrow('the namespace prefix md is not declared');
   });
 });

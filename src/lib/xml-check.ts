@@ -1,5 +1,7 @@
-// A small XML well-formedness check for IdP metadata (Node has no DOMParser): balanced tags, quoted unique
-// attributes, known entities, one root. A DOCTYPE is refused outright, as SAML libraries do (no entity tricks).
+// A small XML well-formedness check for IdP metadata, shared by the simulator (Node has no DOMParser) and the console
+// (where DOMParser's error document carries inline styles that the strict CSP reports): balanced tags, quoted unique
+// attributes, known entities, declared namespace prefixes, one root. A DOCTYPE is refused outright, as SAML libraries
+// do (no entity tricks).
 
 export interface XmlElement {
   /** The name without its namespace prefix. */
@@ -32,6 +34,9 @@ function parseAttributes(text: string, at: number): Map<string, string> {
 export function parseXmlElements(xml: string): XmlElement[] {
   const elements: XmlElement[] = [];
   const open: string[] = [];
+  // The namespace prefixes declared on each open element, innermost last (`xml` is always bound).
+  const scopes: Set<string>[] = [new Set(['xml'])];
+  const declared = (prefix: string) => scopes.some((scope) => scope.has(prefix));
   let roots = 0;
   let pos = 0;
   while (pos < xml.length) {
@@ -60,6 +65,7 @@ export function parseXmlElements(xml: string): XmlElement[] {
       if (tag.startsWith('/')) {
         const name = tag.slice(1).trim();
         if (open.pop() !== name) throw new Error(`unexpected </${name}> at ${lt}`);
+        scopes.pop();
         continue;
       }
       const selfClosing = tag.endsWith('/');
@@ -67,8 +73,16 @@ export function parseXmlElements(xml: string): XmlElement[] {
       const name = /^[^\s/>]+/.exec(body)?.[0] ?? '';
       if (!NAME.test(name)) throw new Error(`bad element name at ${lt}`);
       if (open.length === 0 && ++roots > 1) throw new Error(`a second root element at ${lt}`);
-      elements.push({ localName: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name, attributes: parseAttributes(body.slice(name.length), lt) });
-      if (!selfClosing) open.push(name);
+      const attributes = parseAttributes(body.slice(name.length), lt);
+      const scope = new Set([...attributes.keys()].filter((key) => key.startsWith('xmlns:')).map((key) => key.slice(6)));
+      scopes.push(scope);
+      for (const qualified of [name, ...[...attributes.keys()].filter((key) => !key.startsWith('xmlns'))]) {
+        const prefix = qualified.includes(':') ? qualified.slice(0, qualified.indexOf(':')) : null;
+        if (prefix !== null && !declared(prefix)) throw new Error(`the namespace prefix ${prefix} is not declared (at ${lt})`);
+      }
+      elements.push({ localName: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name, attributes });
+      if (selfClosing) scopes.pop();
+      else open.push(name);
     }
   }
   if (open.length > 0) throw new Error(`<${open.at(-1) ?? ''}> is never closed`);
