@@ -6,18 +6,8 @@ import { fieldForMessage } from '@/lib/field-errors.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { Field } from '@/ui/field.tsx';
 import { useToast } from '@/ui/toast.tsx';
+import { BIND_MODES, Choices, TRANSPORTS } from './ldap-choices.tsx';
 import { LDAP_ERROR_FIELDS, ldapFormSchema, toLdapInput, type LdapFormValues } from './ldap-form-schema.ts';
-
-const TRANSPORTS = [
-  { value: 'starttls', label: 'StartTLS: upgrade the connection, and refuse a server that cannot (usually port 389)' },
-  { value: 'ldaps', label: 'LDAPS: TLS from the first byte (usually port 636)' },
-  { value: 'none', label: 'None: passwords cross the network unencrypted (not recommended)' },
-] as const;
-
-const BIND_MODES = [
-  { value: 'search', label: 'Search for the user (with a lookup account, or anonymously)' },
-  { value: 'template', label: 'Bind directly with a DN built from a template' },
-] as const;
 
 /** The one LDAP configuration form: save replaces what is stored; the form keeps its values when the IAM refuses. */
 export function LdapForm({ initial, hasStoredPassword, exists }: { initial: LdapFormValues; hasStoredPassword: boolean; exists: boolean }) {
@@ -44,17 +34,6 @@ export function LdapForm({ initial, hasStoredPassword, exists }: { initial: Ldap
     }
   });
 
-  const radios = (name: 'transport' | 'bindMode', legend: string, options: readonly { value: string; label: string }[]) => (
-    <fieldset className="field">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.value}>
-          <input type="radio" value={option.value} {...form.register(name)} /> {option.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-
   return (
     <form className="card" aria-label="LDAP configuration" noValidate onSubmit={(e) => void onSubmit(e)}>
       <h2>{exists ? 'Configuration' : 'New configuration'}</h2>
@@ -67,8 +46,8 @@ export function LdapForm({ initial, hasStoredPassword, exists }: { initial: Ldap
           {(props) => <input {...props} inputMode="numeric" autoComplete="off" {...form.register('port')} />}
         </Field>
       </div>
-      {radios('transport', 'Transport security', TRANSPORTS)}
-      {radios('bindMode', 'How a user is found', BIND_MODES)}
+      <Choices legend="Transport security" options={TRANSPORTS} register={form.register('transport')} />
+      <Choices legend="How a user is found" options={BIND_MODES} register={form.register('bindMode')} />
       {bindMode === 'template' ? (
         <Field label="DN template" error={errors.dnTemplate} hint="Must contain %(username)s, e.g. uid=%(username)s,ou=users,dc=example,dc=com.">
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('dnTemplate')} />}

@@ -2,52 +2,17 @@
 // to the (simulated) identity provider; the OIDC callback and the SAML ACS end it. The Enterprise handlers are closed
 // source: codes and redirects follow the docs, and where they are silent the choices are commented here and listed
 // in docs/decisions/003-sso-and-directory-simulator.md.
-import { randomBytes } from 'node:crypto';
 import { http } from 'msw';
-import { FLOW_TTL_MS, pruneExpired, type SsoFlow, type SsoKind } from '../db/sso.ts';
+import { pruneExpired, type SsoFlow, type SsoKind } from '../db/sso.ts';
 import type { SimDb } from '../db/types.ts';
-import { encodeAuthnRequest, readSamlResponse, samlUid, STATUS_SUCCESS } from '../lib/saml.ts';
+import { readSamlResponse, samlUid, STATUS_SUCCESS } from '../lib/saml.ts';
 import { iamError, parseCookies } from '../lib/http.ts';
 import type { SimContext } from '../sim-context.ts';
 import { withDb } from './guard.ts';
 import { IAM } from './iam.ts';
 import { finishSignIn, ssoFailure } from './sso-finish.ts';
-import { OIDC_CALLBACK_PATH, acsCallbackPath, spMetadataPath } from './sso-paths.ts';
-
-/** Binds a flow to the browser that started it, so a callback URL lured into another browser signs nobody in. */
-export const FLOW_COOKIE = 'dcos-acs-sso-flow';
-
-const newId = () => randomBytes(16).toString('hex');
-
-function startFlow(request: Request, db: SimDb, kind: SsoKind, providerId: string, target: string | null): Response {
-  pruneExpired(db.sso);
-  const origin = new URL(request.url).origin;
-  // One binding per browser, reused, so two sign-ins started in two tabs do not cancel each other.
-  const binding = parseCookies(request.headers.get('cookie')).get(FLOW_COOKIE) ?? newId();
-  const flow: SsoFlow = { id: newId(), kind, providerId, target, binding, requestId: `_${newId()}`, expiresAt: Date.now() + FLOW_TTL_MS };
-  db.sso.flows.set(flow.id, flow);
-  let location: string;
-  if (kind === 'oidc') {
-    const provider = db.sso.oidc.get(providerId);
-    // The redirect URI is this origin's callback, not `base_url`'s: the simulator answers on whatever port it runs on.
-    const query = new URLSearchParams({
-      response_type: 'code',
-      client_id: provider?.client_id ?? '',
-      redirect_uri: `${origin}${OIDC_CALLBACK_PATH}`,
-      scope: 'openid email profile',
-      state: flow.id,
-      nonce: flow.requestId,
-    });
-    location = `/__sim/idp/oidc/${providerId}/authorize?${query.toString()}`;
-  } else {
-    const request_ = encodeAuthnRequest({ id: flow.requestId, acsUrl: `${origin}${acsCallbackPath(providerId)}`, issuer: `${origin}${spMetadataPath(providerId)}` });
-    location = `/__sim/idp/saml/${providerId}/sso?${new URLSearchParams({ SAMLRequest: request_, RelayState: flow.id }).toString()}`;
-  }
-  const secure = origin.startsWith('https:') ? '; Secure' : '';
-  // Lax, not Strict: with a real IdP on another site, the way back is a cross-site top-level navigation.
-  const cookie = `${FLOW_COOKIE}=${binding}; HttpOnly; Path=${IAM}/auth; SameSite=Lax; Max-Age=${FLOW_TTL_MS / 1000}${secure}`;
-  return new Response(null, { status: 302, headers: { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store' } });
-}
+import { OIDC_CALLBACK_PATH } from './sso-paths.ts';
+import { FLOW_COOKIE, startFlow } from './sso-start.ts';
 
 /** The flow a callback names, once: unknown, expired, another browser's or another kind's flow is a bad state. */
 function takeFlow(request: Request, db: SimDb, id: string | null, kind: SsoKind): SsoFlow | null {

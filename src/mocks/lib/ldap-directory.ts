@@ -6,8 +6,8 @@ import { escapeFilterValue, matchesFilter, parseFilter } from './ldap-filter.ts'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; description: string };
 
-const fail = <T>(code: string, description: string): Outcome<T> => ({ ok: false, code, description });
-const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const fail = <T>(code: string, description: string): Outcome<T> => ({ ok: false, code, description });
+export const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 
 export const USERNAME = '%(username)s';
 export const GROUPNAME = '%(groupname)s';
@@ -25,13 +25,13 @@ function escapeDnValue(value: string): string {
   return value.replace(/[,+"\\<>;=]/g, (c) => `\\${c}`).replace(/^[ #]|[ ]$/g, (c) => `\\${c}`);
 }
 
-function entryAt(directory: SimDirectory, dn: string): DirectoryEntry | undefined {
+export function entryAt(directory: SimDirectory, dn: string): DirectoryEntry | undefined {
   const wanted = normalizeDn(dn);
   return directory.entries.find((e) => normalizeDn(e.dn) === wanted);
 }
 
 /** Opens the connection the configuration describes; the directory listens on 389 (StartTLS offered) and 636 (LDAPS). */
-function connect(config: LdapConfig, directory: SimDirectory): Outcome<null> {
+export function connect(config: LdapConfig, directory: SimDirectory): Outcome<null> {
   const where = `${config.host}:${config.port}`;
   if (config.host.trim().toLowerCase() !== directory.host) return fail('CONNECTION_FAILED', `Could not connect to ${where}: name or service not known.`);
   if (config['use-ldaps']) {
@@ -49,7 +49,7 @@ function bind(directory: SimDirectory, dn: string, password: string): boolean {
   return entry?.password !== undefined && password !== '' && entry.password === password;
 }
 
-function search(directory: SimDirectory, base: string, filterText: string): Outcome<DirectoryEntry[]> {
+export function search(directory: SimDirectory, base: string, filterText: string): Outcome<DirectoryEntry[]> {
   let filter;
   try {
     filter = parseFilter(filterText);
@@ -64,7 +64,7 @@ function search(directory: SimDirectory, base: string, filterText: string): Outc
 }
 
 /** The lookup bind of search-bind mode (anonymous without a lookup DN). */
-function lookupBind(config: LdapConfig, directory: SimDirectory): Outcome<null> {
+export function lookupBind(config: LdapConfig, directory: SimDirectory): Outcome<null> {
   const dn = config['lookup-dn'];
   if (dn === undefined) return done(null);
   return bind(directory, dn, config['lookup-password'] ?? '')
@@ -103,44 +103,6 @@ export function authenticate(config: LdapConfig, directory: SimDirectory, userna
     : fail('AUTHENTICATION_FAILED', `The directory refused the password for ${found.value.dn}.`);
 }
 
-/** The attribute usernames live in: the one the user filter or DN template puts `%(username)s` into. */
-export function usernameAttribute(config: LdapConfig): string {
-  const template = config.dntemplate ?? config['user-search']?.['search-filter-template'] ?? '';
-  const match = /([A-Za-z][\w-]*)\s*=\s*%\(username\)s/.exec(template);
-  return (match?.[1] ?? 'uid').toLowerCase();
-}
-
 export function firstValue(entry: DirectoryEntry, attribute: string): string | undefined {
   return entry.attributes.get(attribute.toLowerCase())?.[0];
-}
-
-/** The group entry for a name, by the group search. */
-export function findGroup(config: LdapConfig, directory: SimDirectory, groupname: string): Outcome<DirectoryEntry> {
-  const groupSearch = config['group-search'];
-  if (!groupSearch) return fail('CONFIG_INCOMPLETE', 'The configuration has no group search.');
-  const connected = connect(config, directory);
-  if (!connected.ok) return connected;
-  const looked = lookupBind(config, directory);
-  if (!looked.ok) return looked;
-  const filter = groupSearch['search-filter-template'].replaceAll(GROUPNAME, escapeFilterValue(groupname));
-  const found = search(directory, groupSearch['search-base'], filter);
-  if (!found.ok) return found;
-  const group = found.value[0];
-  return group ? done(group) : fail('GROUP_NOT_FOUND', `No entry under ${groupSearch['search-base']} matches ${filter}.`);
-}
-
-/** A group's members as directory entries or, for values naming no entry, as the raw value (reported as failed). */
-export function groupMembers(config: LdapConfig, directory: SimDirectory, group: DirectoryEntry): (DirectoryEntry | string)[] {
-  const attributes = config['group-search']?.['member-attributes'] ?? ['member', 'uniqueMember', 'memberUid'];
-  const members: (DirectoryEntry | string)[] = [];
-  for (const attribute of attributes) {
-    for (const value of group.attributes.get(attribute.toLowerCase()) ?? []) {
-      // `member`/`uniqueMember` hold DNs; `memberUid` holds usernames.
-      const entry = value.includes('=') ? entryAt(directory, value) : findUser(config, directory, value);
-      if (entry === undefined) members.push(value);
-      else if ('ok' in entry) members.push(entry.ok ? entry.value : value);
-      else members.push(entry);
-    }
-  }
-  return members;
 }
