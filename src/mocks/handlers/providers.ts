@@ -1,6 +1,6 @@
 // Identity provider configuration (§7) and the public provider lists the sign-in page reads (§2). The lists are
 // unauthenticated (Admin Router's regex); one provider's configuration needs the IAM's Admin Router permission, like
-// every other IAM route here (the docs name superuser; see docs/decisions/003).
+// every other IAM route here (the docs name superuser; see docs/decisions/004-sso-and-directory.md).
 import { http } from 'msw';
 import type { OidcProviderConfig, SamlProviderConfig, SsoKind } from '../db/sso.ts';
 import type { SimDb } from '../db/types.ts';

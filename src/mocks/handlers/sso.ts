@@ -1,7 +1,7 @@
 // Single sign-on at the IAM (§2): GET /auth/login?oidc-provider=…|saml-provider=… starts a flow and sends the browser
 // to the (simulated) identity provider; the OIDC callback and the SAML ACS end it. The Enterprise handlers are closed
 // source: codes and redirects follow the docs, and where they are silent the choices are commented here and listed
-// in docs/decisions/003-sso-and-directory-simulator.md.
+// in docs/decisions/004-sso-and-directory.md.
 import { http } from 'msw';
 import { pruneExpired, type SsoFlow, type SsoKind } from '../db/sso.ts';
 import type { SimDb } from '../db/types.ts';
