@@ -38,12 +38,12 @@ export const providerMapSchema = z.object({}).catchall(z.string());
 
 /**
  * Every configured identity provider for the sign-in buttons, OIDC first, each list in the server's order. A list that
- * cannot be read is left out: the local form stays usable when single sign-on is not.
+ * cannot be read within a few seconds is left out: the local form stays usable when single sign-on is not.
  */
 export async function getLoginProviders(): Promise<LoginProvider[]> {
   const lists = await Promise.all(
     (['oidc', 'saml'] as const).map(async (kind) => {
-      const map = await request(`${IAM}/auth/${kind}/providers`, providerMapSchema, { reauth: false }).catch(() => ({}));
+      const map = await request(`${IAM}/auth/${kind}/providers`, providerMapSchema, { reauth: false, timeoutMs: 5000 }).catch(() => ({}));
       return Object.entries(map).map(([id, description]) => ({ kind, id, description }));
     }),
   );

@@ -39,8 +39,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/login',
       HydrateFallback: PageLoading,
-      // The identity providers' public lists, not awaited: the form shows at once and the sign-in buttons follow.
-      loader: () => ({ sso: getLoginProviders() }),
+      // The identity providers' public lists, fetched while the page's code loads (a list that fails is left out).
+      loader: async () => ({ sso: await getLoginProviders() }),
       lazy: async () => ({ Component: (await import('@/features/auth/login-page.tsx')).LoginPage }),
     },
     // The end of a single sign-on run in the re-authentication popup (src/lib/sso-popup.ts).

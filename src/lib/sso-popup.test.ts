@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SSO_POPUP_NAME } from './sso-popup-names.ts';
-import { reportToOpener } from './sso-popup-report.ts';
+import * as report from './sso-popup-report.ts';
+import { reportToOpener, SSO_POPUP_NAME } from './sso-popup-report.ts';
+import * as opener from './sso-popup.ts';
 import { openSsoPopup } from './sso-popup.ts';
 
 function fakePopup() {
@@ -10,6 +11,12 @@ function fakePopup() {
 afterEach(() => {
   window.name = '';
   vi.unstubAllGlobals();
+});
+
+describe('The two sides of the popup', () => {
+  it('use the same window name and message type', () => {
+    expect([opener.SSO_POPUP_NAME, opener.SSO_MESSAGE_TYPE]).toEqual([report.SSO_POPUP_NAME, report.SSO_MESSAGE_TYPE]);
+  });
 });
 
 describe('openSsoPopup', () => {

@@ -1,8 +1,11 @@
 // Renewing a session with single sign-on without leaving the page: the sign-in runs in a popup window, which ends on a
 // page of this console and reports back with postMessage (sso-popup-report.ts). Only a message from this origin, sent
 // by that very window, counts; it carries no token (the session is the HttpOnly cookie the IAM set in the popup).
-import { SSO_MESSAGE_TYPE, SSO_POPUP_NAME } from './sso-popup-names.ts';
 import type { SsoPopupResult } from './sso-popup-report.ts';
+
+/** The same names as in sso-popup-report.ts (see there why they are repeated). */
+export const SSO_POPUP_NAME = 'dcos-sso-popup';
+export const SSO_MESSAGE_TYPE = 'dcos-console:sso-result';
 
 export type { SsoPopupResult } from './sso-popup-report.ts';
 

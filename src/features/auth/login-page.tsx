@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLoaderData, useNavigate, useSearchParams } from 'react-router';
 import { login, loginInputSchema, type LoginInput } from '@/api/auth.ts';
@@ -8,7 +7,8 @@ import { isApiError } from '@/api/errors.ts';
 import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { announceSession } from '@/lib/session-channel.ts';
 import { readSessionInfo } from '@/lib/session.ts';
-import { SsoButtons, type ProvidersPromise } from './sso-buttons.tsx';
+import type { LoginProvider } from '@/api/auth.ts';
+import { SsoButtons } from './sso-buttons.tsx';
 
 function describeFailure(error: unknown): { title: string; detail?: string } {
   if (!isApiError(error)) return { title: 'Sign-in failed.', detail: 'Something unexpected went wrong. Try again.' };
@@ -31,7 +31,7 @@ export function LoginPage() {
   const target = safeRedirectTarget(searchParams.get('redirect'));
   // A failed single sign-on comes back with the IAM's reason (text only, shortened: the URL is anyone's to write).
   const ssoError = searchParams.get('iam-error')?.slice(0, 300);
-  const sso = useLoaderData<{ sso?: ProvidersPromise } | undefined>()?.sso;
+  const sso = useLoaderData<{ sso?: LoginProvider[] } | undefined>()?.sso;
   const form = useForm<LoginInput>({ resolver: zodResolver(loginInputSchema), defaultValues: { uid: '', password: '' } });
   const { errors } = form.formState;
 
@@ -106,11 +106,7 @@ export function LoginPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        {sso && (
-          <Suspense fallback={null}>
-            <SsoButtons lists={sso} target={target} />
-          </Suspense>
-        )}
+        {sso && <SsoButtons providers={sso} target={target} />}
       </div>
     </main>
   );

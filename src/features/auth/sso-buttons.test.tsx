@@ -1,12 +1,13 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { getLoginProviders } from '@/api/auth.ts';
+import { http, HttpResponse } from 'msw';
 import { server, simulator } from '@/mocks/node.ts';
 import { renderRoutes } from '@/test/render.tsx';
 import { LoginPage } from './login-page.tsx';
 
 function renderLogin(entry = '/login') {
-  return renderRoutes([{ path: '/login', Component: LoginPage, loader: () => ({ sso: getLoginProviders() }) }], entry);
+  return renderRoutes([{ path: '/login', Component: LoginPage, loader: async () => ({ sso: await getLoginProviders() }) }], entry);
 }
 
 // The first render loads the page's modules: on a busy machine that alone can take seconds.
@@ -42,23 +43,23 @@ describe('Single sign-on on the sign-in page', { timeout: 20_000 }, () => {
   it('offers no single sign-on when no provider is configured', async () => {
     simulator.context.defaultDb.sso.oidc.clear();
     simulator.context.defaultDb.sso.saml.clear();
-    let answered = 0;
-    server.events.on('response:mocked', ({ request }) => {
-      if (request.url.endsWith('/providers')) answered += 1;
-    });
+    // The page shows once the loader has both lists, so their absence is final.
     renderLogin();
-    expect(await screen.findByRole('heading', { name: 'Sign in to DC/OS' })).toBeInTheDocument();
-    await waitFor(() => {
-      expect(answered).toBe(2);
-    });
-    await act(() => Promise.resolve());
+    expect(await screen.findByRole('heading', { name: 'Sign in to DC/OS' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Single sign-on' })).not.toBeInTheDocument();
-    server.events.removeAllListeners();
+  });
+
+  it('still offers the local form when a list cannot be read', async () => {
+    server.use(http.get('*/acs/api/v1/auth/saml/providers', () => HttpResponse.error()));
+    renderLogin();
+    expect(await screen.findByRole('link', { name: 'Sign in with Google' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Sign in with Okta' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
   });
 
   it('says why a single sign-on failed, as text', async () => {
     renderLogin(`/login?iam-error=${encodeURIComponent("The login provider with ID '<b>x</b>' is not known")}`);
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert).toHaveTextContent("Single sign-on did not sign you in.The login provider with ID '<b>x</b>' is not known");
     expect(alert.querySelector('b')).toBeNull();
   });

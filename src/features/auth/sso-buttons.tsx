@@ -1,7 +1,4 @@
-import { use } from 'react';
 import { ssoStartUrl, type LoginProvider } from '@/api/auth.ts';
-
-export type ProvidersPromise = Promise<LoginProvider[]>;
 
 const SHOWN = 3;
 
@@ -22,10 +19,9 @@ function Links({ providers, target }: { providers: LoginProvider[]; target: stri
 /**
  * "Sign in with …" for every configured identity provider: plain links into the IAM's single sign-on, which comes back
  * to `target` (checked again at the end of the flow). The first three show, the rest behind a native "More"
- * disclosure (keyboard and screen reader support for free, no script). Rendered under Suspense while the lists load.
+ * disclosure (keyboard and screen reader support for free, no script).
  */
-export function SsoButtons({ lists, target }: { lists: ProvidersPromise; target: string }) {
-  const providers = use(lists);
+export function SsoButtons({ providers, target }: { providers: LoginProvider[]; target: string }) {
   if (providers.length === 0) return null;
   return (
     <section aria-label="Single sign-on" className="sso">
