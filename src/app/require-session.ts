@@ -3,8 +3,7 @@ import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { userQueries } from '@/api/users.ts';
 import { paths } from '@/lib/paths.ts';
-import { expireSessionInfo, readSessionInfo, type SessionInfo } from '@/lib/session.ts';
-import { forgetSession, knownSession, rememberSession } from './reauth/known-session.ts';
+import { expireSessionInfo, knownSession, readSessionInfo, rememberSession, type SessionInfo } from '@/lib/session.ts';
 
 export const PROTECTED_ROUTE_ID = 'protected';
 
@@ -27,7 +26,6 @@ export function requireSession(queryClient: QueryClient) {
       await queryClient.query(userQueries.permissions(session.uid));
     } catch (error) {
       if (isApiError(error, 'unauthenticated')) {
-        forgetSession();
         expireSessionInfo();
         queryClient.clear();
         throw redirect(paths.login(here));

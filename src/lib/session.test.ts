@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expireSessionInfo, readSessionInfo, sessionLabel } from './session.ts';
+import { expireSessionInfo, knownSession, readSessionInfo, rememberSession, sessionLabel } from './session.ts';
 
 function setInfo(value: string) {
   document.cookie = `dcos-acs-info-cookie=${value}; Path=/`;
@@ -31,6 +31,13 @@ describe('the info cookie', () => {
     expireSessionInfo();
     expect(readSessionInfo()).toBeNull();
     expect(document.cookie).not.toContain('dcos-acs-info-cookie');
+  });
+
+  it('takes the account this tab knew with it, so Back after sign-out cannot offer to renew it', () => {
+    rememberSession({ uid: 'joe', description: 'Joe', is_remote: false });
+    expect(knownSession()?.uid).toBe('joe');
+    expireSessionInfo();
+    expect(knownSession()).toBeNull();
   });
 
   it('labels remote accounts by uid and local ones by description', () => {

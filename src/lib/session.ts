@@ -36,8 +36,25 @@ export function readSessionInfo(): SessionInfo | null {
   }
 }
 
-/** The IAM's logout does not clear the info cookie; the console expires it itself, as the DC/OS UI did. */
+// The account this tab last confirmed. The info cookie expires together with the session, so without this a signed-in
+// page whose session just ended could not say whose session to renew, and a click to another page would drop to the
+// sign-in page instead of offering the re-authentication dialog.
+let known: SessionInfo | null = null;
+
+export function rememberSession(session: SessionInfo): void {
+  known = session;
+}
+
+export function knownSession(): SessionInfo | null {
+  return known;
+}
+
+/**
+ * Ends the session on this side: the IAM's logout does not clear the info cookie, so the console expires it itself,
+ * as the DC/OS UI did, and forgets the account this tab knew (a page reached by Back must not offer to renew it).
+ */
 export function expireSessionInfo(): void {
+  known = null;
   document.cookie = `${INFO_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
 }
 

@@ -9,8 +9,7 @@ import { listSchema } from '@/api/schemas.ts';
 import { userSchema } from '@/api/users.ts';
 import { clearBrowserCookies, httpOnlyCookies } from '@/test/browser-cookies.ts';
 import { renderRoutes } from '@/test/render.tsx';
-import { readSessionInfo } from '@/lib/session.ts';
-import { forgetSession } from './known-session.ts';
+import { expireSessionInfo, readSessionInfo } from '@/lib/session.ts';
 import { ReauthGate } from './reauth-gate.tsx';
 
 /** A page with a half-typed draft and a button whose request needs the session. */
@@ -62,7 +61,7 @@ beforeEach(async () => {
   await login({ uid: 'bootstrapuser', password: 'deleteme' });
 });
 afterEach(() => {
-  forgetSession();
+  expireSessionInfo();
 });
 
 // Each test signs in up to three times (SHA-512 crypt) and types like a person: slower than the default 5 s on a busy machine.

@@ -5,8 +5,7 @@ import { logout } from '@/api/auth.ts';
 import { setUnauthenticatedHandler } from '@/api/request.ts';
 import { paths } from '@/lib/paths.ts';
 import { announceSession } from '@/lib/session-channel.ts';
-import { expireSessionInfo, readSessionInfo } from '@/lib/session.ts';
-import { forgetSession, rememberSession } from './known-session.ts';
+import { expireSessionInfo, readSessionInfo, rememberSession } from '@/lib/session.ts';
 import { ReauthDialog } from './reauth-dialog.tsx';
 
 /**
@@ -70,7 +69,6 @@ export function ReauthGate({ uid }: { uid: string }) {
     } catch {
       // The session is already over on the server's side; ending it here is what matters.
     }
-    forgetSession();
     expireSessionInfo();
     queryClient.clear();
     settle(false);
