@@ -25,8 +25,8 @@ export function onSessionMessage(listener: (message: SessionMessage) => void): (
   if (!channel) return () => undefined;
   channel.onmessage = (event: MessageEvent<Envelope>) => {
     if (event.data.from === THIS_TAB) return;
-    const { from: _from, ...message } = event.data;
-    listener(message);
+    const { data } = event;
+    listener(data.type === 'signed-in' ? { type: 'signed-in', uid: data.uid } : { type: 'signed-out' });
   };
   return () => {
     channel.close();
