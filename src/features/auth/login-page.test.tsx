@@ -73,6 +73,18 @@ describe('LoginPage', () => {
     server.events.removeAllListeners();
   });
 
+  it('focuses the first flagged field and drops its message once it is filled in', async () => {
+    const { user } = renderLogin();
+    await user.type(screen.getByLabelText('Password'), 'deleteme{Enter}');
+    expect(await screen.findByText('Enter your username.')).toBeInTheDocument();
+    expect(screen.queryByText('Enter your password.')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toHaveFocus();
+    await user.type(screen.getByLabelText('Username'), 'b');
+    expect(screen.queryByText('Enter your username.')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Password')).toHaveValue('deleteme');
+  });
+
   it('reports a cluster that cannot be reached', async () => {
     server.use(http.post('*/acs/api/v1/auth/login', () => HttpResponse.error()));
     const { user } = renderLogin();

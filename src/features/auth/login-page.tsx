@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { useLoaderData, useNavigate, useSearchParams } from 'react-router';
 import { login, loginInputSchema, type LoginInput } from '@/api/auth.ts';
 import { isApiError } from '@/api/errors.ts';
@@ -24,6 +23,30 @@ function describeFailure(error: unknown): { title: string; detail?: string } {
   }
 }
 
+type FieldErrors = Partial<Record<keyof LoginInput, string>>;
+
+/** The schema's message for each field that fails it (the form checks itself: two fields need no form library). */
+function validate(values: Record<keyof LoginInput, string>): { input?: LoginInput; errors: FieldErrors } {
+  const parsed = loginInputSchema.safeParse(values);
+  if (parsed.success) return { input: parsed.data, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if ((field === 'uid' || field === 'password') && !errors[field]) errors[field] = issue.message;
+  }
+  return { errors };
+}
+
+function formValues(form: HTMLFormElement): Record<keyof LoginInput, string> {
+  const text = (name: keyof LoginInput) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value ?? '';
+  return { uid: text('uid'), password: text('password') };
+}
+
+function focusFirstInvalid(form: HTMLFormElement, errors: FieldErrors): void {
+  const first = errors.uid ? 'uid' : 'password';
+  form.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
+}
+
 export function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -32,8 +55,8 @@ export function LoginPage() {
   // A failed single sign-on comes back with the IAM's reason (text only, shortened: the URL is anyone's to write).
   const ssoError = searchParams.get('iam-error')?.slice(0, 300);
   const sso = useLoaderData<{ sso?: LoginProvider[] } | undefined>()?.sso;
-  const form = useForm<LoginInput>({ resolver: zodResolver(loginInputSchema), defaultValues: { uid: '', password: '' } });
-  const { errors } = form.formState;
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
 
   const signIn = useMutation({
     mutationFn: login,
@@ -44,17 +67,31 @@ export function LoginPage() {
       await navigate(target, { replace: true });
     },
     onError: (error) => {
-      if (isApiError(error, 'unauthenticated')) {
-        form.resetField('password');
-        form.setFocus('password');
+      if (isApiError(error, 'unauthenticated') && passwordRef.current) {
+        passwordRef.current.value = '';
+        passwordRef.current.focus();
       }
     },
   });
 
   const failure = signIn.isError ? describeFailure(signIn.error) : ssoError ? { title: 'Single sign-on did not sign you in.', detail: ssoError } : null;
-  const onSubmit = form.handleSubmit((values) => {
-    if (!signIn.isPending) signIn.mutate(values);
-  });
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const checked = validate(formValues(form));
+    setErrors(checked.errors);
+    if (!checked.input) {
+      focusFirstInvalid(form, checked.errors);
+      return;
+    }
+    if (!signIn.isPending) signIn.mutate(checked.input);
+  };
+  // After a refused submit, a flagged field is checked again as it is typed in, so its message goes once it is fixed.
+  const onInput = (event: ChangeEvent<HTMLInputElement>) => {
+    const field = event.currentTarget.name as keyof LoginInput;
+    const form = event.currentTarget.form;
+    if (form && errors[field] && !validate(formValues(form)).errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
 
   return (
     <main className="login-layout">
@@ -68,21 +105,22 @@ export function LoginPage() {
             {failure.detail && <p>{failure.detail}</p>}
           </div>
         )}
-        <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Sign in">
+        <form onSubmit={onSubmit} noValidate aria-label="Sign in">
           <div className="field">
             <label htmlFor="login-uid">Username</label>
             <input
               id="login-uid"
+              name="uid"
               autoComplete="username"
               autoCapitalize="none"
               spellCheck={false}
               aria-invalid={errors.uid ? true : undefined}
               aria-describedby={errors.uid ? 'login-uid-error' : undefined}
-              {...form.register('uid')}
+              onChange={onInput}
             />
             {errors.uid && (
               <p className="field-error" id="login-uid-error">
-                {errors.uid.message}
+                {errors.uid}
               </p>
             )}
           </div>
@@ -90,15 +128,17 @@ export function LoginPage() {
             <label htmlFor="login-password">Password</label>
             <input
               id="login-password"
+              name="password"
+              ref={passwordRef}
               type="password"
               autoComplete="current-password"
               aria-invalid={errors.password ? true : undefined}
               aria-describedby={errors.password ? 'login-password-error' : undefined}
-              {...form.register('password')}
+              onChange={onInput}
             />
             {errors.password && (
               <p className="field-error" id="login-password-error">
-                {errors.password.message}
+                {errors.password}
               </p>
             )}
           </div>
