@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { request, requestVoid } from './request.ts';
+import { readJson, request, requestResponse, requestVoid } from './request.ts';
 
 const IAM = '/acs/api/v1';
 
@@ -11,13 +11,41 @@ export const loginInputSchema = z.object({
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
 const loginResponseSchema = z.object({ token: z.string().min(1) });
+const tokenClaimsSchema = z.object({ exp: z.number().positive() });
+
+/** The token's `exp` (seconds since the epoch, the server's clock), or null when it cannot be read. */
+export function tokenExpiry(token: string): number | null {
+  const body = token.split('.')[1];
+  if (!body) return null;
+  try {
+    const json = atob(body.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = tokenClaimsSchema.safeParse(JSON.parse(json));
+    return claims.success ? claims.data.exp : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * When a session whose token says `exp` ends, in this browser's clock: the server's Date header (when it sends one)
+ * corrects a clock that runs fast or slow, so the warning comes a minute before the end wherever the laptop's clock is.
+ */
+export function sessionEnd(exp: number, serverDate: string | null, now = Date.now()): number {
+  const serverNow = serverDate ? Date.parse(serverDate) : Number.NaN;
+  const skew = Number.isNaN(serverNow) ? 0 : serverNow - now;
+  return exp * 1000 - skew;
+}
 
 /**
  * Signs in with a local uid and password. The server sets the HttpOnly session cookie; the token in the body is
- * checked for shape and then dropped: the console never keeps a token where scripts could read it.
+ * checked for shape and dropped (the console never keeps a token where scripts could read it); what is returned is when
+ * the session ends in this browser's clock (null when the token does not say), for the warning a minute before.
  */
-export async function login(input: LoginInput): Promise<void> {
-  await request(`${IAM}/auth/login`, loginResponseSchema, { method: 'POST', body: { uid: input.uid, password: input.password }, reauth: false });
+export async function login(input: LoginInput): Promise<{ expiresAt: number | null }> {
+  const response = await requestResponse(`${IAM}/auth/login`, { method: 'POST', body: { uid: input.uid, password: input.password }, reauth: false });
+  const { token } = await readJson(response, loginResponseSchema);
+  const exp = tokenExpiry(token);
+  return { expiresAt: exp === null ? null : sessionEnd(exp, response.headers.get('date')) };
 }
 
 /** Ends the session on the server: the IAM expires the HttpOnly auth cookie. */

@@ -85,7 +85,11 @@ function malformed(description: string, status: number): ApiError {
 
 /** A request whose JSON answer is parsed with `schema`; a wrong shape is an ordinary ApiError of kind `malformed`. */
 export async function request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, options);
+  return readJson(await send(path, options), schema);
+}
+
+/** Reads a successful response's JSON with `schema`, with the same errors as `request` (for callers that need the headers). */
+export async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const text = await response.text();
   let value: unknown;
   try {

@@ -3,7 +3,7 @@ import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { userQueries } from '@/api/users.ts';
 import { paths } from '@/lib/paths.ts';
-import { expireSessionInfo, knownSession, readSessionInfo, rememberSession, type SessionInfo } from '@/lib/session.ts';
+import { expireSessionInfo, forgetSessionExpiry, knownSession, readSessionInfo, rememberSession, sessionExpiresAt, type SessionInfo } from '@/lib/session.ts';
 
 export const PROTECTED_ROUTE_ID = 'protected';
 
@@ -32,6 +32,10 @@ export function requireSession(queryClient: QueryClient) {
       }
       throw error;
     }
+    // A session that works cannot have ended: a past end belongs to an earlier session (one begun elsewhere, whose end
+    // the console was never told), so no warning should count down from it.
+    const expiresAt = sessionExpiresAt();
+    if (expiresAt !== null && expiresAt <= Date.now()) forgetSessionExpiry();
     const current = readSessionInfo() ?? session;
     rememberSession(current);
     return current;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { expireSessionInfo, knownSession, readSessionInfo, rememberSession, sessionLabel } from './session.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { expireSessionInfo, knownSession, onSessionExpiryChange, readSessionInfo, rememberSession, rememberSessionExpiry, sessionExpiresAt, sessionLabel } from './session.ts';
 
 function setInfo(value: string) {
   document.cookie = `dcos-acs-info-cookie=${value}; Path=/`;
@@ -44,5 +44,28 @@ describe('the info cookie', () => {
     expect(sessionLabel({ uid: 'joe', description: 'Joe Doe', is_remote: false })).toBe('Joe Doe');
     expect(sessionLabel({ uid: 'joe@corp', description: 'Joe Doe', is_remote: true })).toBe('joe@corp');
     expect(sessionLabel({ uid: 'joe', description: '', is_remote: false })).toBe('joe');
+  });
+});
+
+describe('the end of the session', () => {
+  it('is kept as a time only, shared by the tabs, and forgotten on sign-out', () => {
+    const heard = vi.fn();
+    const stop = onSessionExpiryChange(heard);
+    rememberSessionExpiry(1_900_000_000_000);
+    expect(sessionExpiresAt()).toBe(1_900_000_000_000);
+    expect(Object.values(localStorage)).toEqual(['1900000000000']);
+    expireSessionInfo();
+    expect(sessionExpiresAt()).toBeNull();
+    expect(heard).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('is unknown after single sign-on, and when storage holds garbage', () => {
+    rememberSessionExpiry(1_900_000_000_000);
+    rememberSessionExpiry(null);
+    expect(sessionExpiresAt()).toBeNull();
+    localStorage.setItem('dcos-console-session-expires-at', 'soon');
+    expect(sessionExpiresAt()).toBeNull();
+    localStorage.clear();
   });
 });

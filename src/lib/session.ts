@@ -55,10 +55,65 @@ export function knownSession(): SessionInfo | null {
  */
 export function expireSessionInfo(): void {
   known = null;
+  forgetSessionExpiry();
   document.cookie = `${INFO_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
 }
 
 /** How the signed-in account is shown: its description, or the uid for remote accounts or without one. */
 export function sessionLabel(info: SessionInfo): string {
   return info.is_remote || !info.description ? info.uid : info.description;
+}
+
+// When the session ends, in this browser's clock: told by the sign-in answer (the token's `exp`, corrected by the
+// server's Date), never by the HttpOnly cookie. A time is no secret; it is kept in localStorage so every tab of the
+// console and a reload know it. Unknown after single sign-on, whose token the console never sees.
+const EXPIRY_KEY = 'dcos-console-session-expires-at';
+const EXPIRY_EVENT = 'dcos-console-session-expiry';
+
+/** Calls the listener when the end changes, in this tab or another; returns the function that stops listening. */
+export function onSessionExpiryChange(listener: () => void): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === EXPIRY_KEY || event.key === null) listener();
+  };
+  window.addEventListener(EXPIRY_EVENT, listener);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    window.removeEventListener(EXPIRY_EVENT, listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/** Notes when the session just started ends; null (after single sign-on, or a token without `exp`) forgets it. */
+export function rememberSessionExpiry(expiresAt: number | null): void {
+  if (expiresAt === null) {
+    forgetSessionExpiry();
+    return;
+  }
+  try {
+    localStorage.setItem(EXPIRY_KEY, String(Math.round(expiresAt)));
+  } catch {
+    // Storage refused (private mode, quota): the warning is then not shown, and a 401 still asks to sign in again.
+  }
+  window.dispatchEvent(new Event(EXPIRY_EVENT));
+}
+
+export function forgetSessionExpiry(): void {
+  try {
+    localStorage.removeItem(EXPIRY_KEY);
+  } catch {
+    // Nothing was stored.
+  }
+  window.dispatchEvent(new Event(EXPIRY_EVENT));
+}
+
+/** When the session ends (ms since the epoch, this browser's clock), or null when unknown. */
+export function sessionExpiresAt(): number | null {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(EXPIRY_KEY);
+  } catch {
+    return null;
+  }
+  const value = Number(raw);
+  return raw !== null && Number.isFinite(value) && value > 0 ? value : null;
 }

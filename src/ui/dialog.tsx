@@ -9,10 +9,12 @@ interface DialogProps {
   children: ReactNode;
   /** Keep the dialog open on Escape/outside click while work is in flight. */
   isDismissable?: boolean;
+  /** `alertdialog` for an urgent message that needs an answer (it is announced as soon as it opens). */
+  role?: 'dialog' | 'alertdialog';
 }
 
 /** A modal dialog: focus is trapped and returned, Escape closes, the page behind is inert. */
-export function Dialog({ title, isOpen, onClose, children, isDismissable = true }: DialogProps) {
+export function Dialog({ title, isOpen, onClose, children, isDismissable = true, role = 'dialog' }: DialogProps) {
   return (
     <ModalOverlay
       className="modal-overlay"
@@ -24,7 +26,7 @@ export function Dialog({ title, isOpen, onClose, children, isDismissable = true 
       isKeyboardDismissDisabled={!isDismissable}
     >
       <Modal className="modal">
-        <AriaDialog className="dialog">
+        <AriaDialog className="dialog" role={role}>
           <Heading slot="title" className="dialog-title">
             {title}
           </Heading>

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { login, loginProvidersQuery, ssoStartUrl, type LoginProvider } from '@/api/auth.ts';
 import { isApiError } from '@/api/errors.ts';
 import { paths } from '@/lib/paths.ts';
+import { rememberSessionExpiry } from '@/lib/session.ts';
 import { openSsoPopup, type SsoPopup } from '@/lib/sso-popup.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
@@ -14,6 +15,8 @@ interface ReauthDialogProps {
   onCancel: () => void;
   /** Signing out, or opening the overview for another account. */
   busy: boolean;
+  /** Asked for before the session ends ("Stay signed in"), rather than after a request found it ended. */
+  early?: boolean;
 }
 
 /**
@@ -21,7 +24,7 @@ interface ReauthDialogProps {
  * popup. The uid is the signed-in one; changing it is possible but deliberate (another account starts afresh).
  * Mounted only while needed, so every time it opens it starts empty.
  */
-export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working }: ReauthDialogProps) {
+export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working, early = false }: ReauthDialogProps) {
   const id = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
   const [otherAccount, setOtherAccount] = useState(false);
@@ -46,7 +49,8 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working }: Reaut
       return;
     }
     try {
-      await signIn.mutateAsync({ uid: user.trim(), password });
+      const { expiresAt } = await signIn.mutateAsync({ uid: user.trim(), password });
+      rememberSessionExpiry(expiresAt);
       setPassword('');
       onSignedIn();
     } catch (error) {
@@ -63,7 +67,11 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working }: Reaut
     popup.current = openSsoPopup(ssoStartUrl(provider, paths.ssoDone()));
     const result = await popup.current.result;
     setWaiting(null);
-    if (result.ok) onSignedIn();
+    if (result.ok) {
+      // Single sign-on sets the cookie without showing the console a token: when this session ends is unknown.
+      rememberSessionExpiry(null);
+      onSignedIn();
+    }
     else setProblem(result.message);
   };
 
@@ -71,7 +79,10 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working }: Reaut
   const busy = signIn.isPending || working;
   return (
     <Dialog title="Sign in again" isOpen onClose={() => undefined} isDismissable={false}>
-      <p>Your session has ended. Sign in again to carry on: this page and anything you typed stay as they are.</p>
+      <p>
+        {early ? 'Sign in again to start a new session' : 'Your session has ended. Sign in again to carry on'}: this page and anything you typed stay as they
+        are.
+      </p>
       <form
         aria-label="Sign in again"
         noValidate

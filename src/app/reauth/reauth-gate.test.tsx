@@ -9,7 +9,7 @@ import { listSchema } from '@/api/schemas.ts';
 import { userSchema } from '@/api/users.ts';
 import { clearBrowserCookies, httpOnlyCookies } from '@/test/browser-cookies.ts';
 import { renderRoutes } from '@/test/render.tsx';
-import { expireSessionInfo, readSessionInfo } from '@/lib/session.ts';
+import { expireSessionInfo, readSessionInfo, rememberSessionExpiry, sessionExpiresAt } from '@/lib/session.ts';
 import { ReauthGate } from './reauth-gate.tsx';
 
 /** A page with a half-typed draft and a button whose request needs the session. */
@@ -123,5 +123,64 @@ describe('ReauthGate', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('heading', { name: 'Sign-in page' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
     expect(document.cookie).not.toContain('dcos-acs-info-cookie');
+  });
+});
+
+describe('The warning before the session ends', { timeout: 30_000 }, () => {
+  it('counts the last minute down and lets the person stay signed in without losing the draft', async () => {
+    rememberSessionExpiry(Date.now() + 45_000);
+    const { user } = renderSignedIn();
+    const warning = await screen.findByRole('alertdialog', { name: 'Your session is about to end' });
+    expect(warning).toHaveTextContent(/Your session ends in 0:4[45]\./);
+    await waitFor(() => {
+      expect(within(warning).getByRole('button', { name: 'Stay signed in' })).toHaveFocus();
+    });
+    await user.click(within(warning).getByRole('button', { name: 'Stay signed in' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Sign in again' });
+    expect(dialog).toHaveTextContent('Sign in again to start a new session');
+    await user.type(within(dialog).getByLabelText('Password'), 'deleteme{Enter}');
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    });
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    // The simulator's sessions last five days: the new end is noted, so the warning waits for it.
+    expect(sessionExpiresAt()).toBeGreaterThan(Date.now() + 4 * 24 * 3600_000);
+    await user.type(screen.getByLabelText('Draft'), 'still here');
+    expect(screen.getByLabelText('Draft')).toHaveValue('still here');
+  });
+
+  it('signs out from the warning', async () => {
+    rememberSessionExpiry(Date.now() + 30_000);
+    const { user, router } = renderSignedIn();
+    const warning = await screen.findByRole('alertdialog', { name: 'Your session is about to end' });
+    await user.click(within(warning).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign-in page' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(httpOnlyCookies().has('dcos-acs-auth-cookie')).toBe(false);
+    expect(sessionExpiresAt()).toBeNull();
+  });
+
+  it('says when the session has ended, and Escape puts the warning aside until a request needs a new session', async () => {
+    rememberSessionExpiry(Date.now() - 1000);
+    const { user } = renderSignedIn();
+    const ended = await screen.findByRole('alertdialog', { name: 'Your session has ended' });
+    expect(within(ended).getByRole('button', { name: 'Sign in again' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => {
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    });
+    expireSession();
+    await user.click(screen.getByRole('button', { name: 'Load users' }));
+    expect(await screen.findByRole('dialog', { name: 'Sign in again' })).toHaveTextContent('Your session has ended.');
+  });
+
+  it('stays away while the end is more than a minute off, or unknown (single sign-on)', async () => {
+    rememberSessionExpiry(Date.now() + 5 * 60_000);
+    renderSignedIn();
+    expect(await screen.findByRole('heading', { name: 'Draft page' })).toBeInTheDocument();
+    rememberSessionExpiry(null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 });

@@ -6,16 +6,23 @@ import { setUnauthenticatedHandler } from '@/api/request.ts';
 import { paths } from '@/lib/paths.ts';
 import { announceSession } from '@/lib/session-channel.ts';
 import { expireSessionInfo, readSessionInfo, rememberSession } from '@/lib/session.ts';
+import { ExpiryWarning } from './expiry-warning.tsx';
 import { ReauthDialog } from './reauth-dialog.tsx';
+import { useSessionExpiry } from './use-session-expiry.ts';
 
 /**
  * While a signed-in page is shown, a 401 from any request opens the re-authentication dialog over it (design.md §2).
  * Every request that failed meanwhile waits; after signing in again as the same account each is sent once more and
- * the page carries on. Another account clears the cache and goes home; Cancel signs out.
+ * the page carries on. Another account clears the cache and goes home; Cancel signs out. A minute before the session
+ * ends (when the console knows the end), a warning offers to stay signed in (the same dialog, early) or sign out.
  */
 export function ReauthGate({ uid }: { uid: string }) {
   const [open, setOpen] = useState(false);
+  const [early, setEarly] = useState(false);
   const [busy, setBusy] = useState(false);
+  const expiry = useSessionExpiry();
+  // The end whose warning was put aside with Escape: not shown again for it (a new session brings a new end).
+  const [dismissed, setDismissed] = useState<number | null>(null);
   const waiting = useRef<((renewed: boolean) => void)[]>([]);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -27,6 +34,7 @@ export function ReauthGate({ uid }: { uid: string }) {
         () =>
           new Promise<boolean>((resolve) => {
             waiting.current.push(resolve);
+            setEarly(false);
             setOpen(true);
           }),
       ),
@@ -78,5 +86,20 @@ export function ReauthGate({ uid }: { uid: string }) {
     await navigate(paths.login(), { replace: true });
   };
 
-  return open ? <ReauthDialog uid={uid} onSignedIn={() => void onSignedIn()} onCancel={() => void onCancel()} busy={busy} /> : null;
+  if (open) return <ReauthDialog uid={uid} onSignedIn={() => void onSignedIn()} onCancel={() => void onCancel()} busy={busy} early={early} />;
+  if (expiry && expiry.expiresAt !== dismissed) {
+    return (
+      <ExpiryWarning
+        expiry={expiry}
+        busy={busy}
+        onStay={() => {
+          setEarly(expiry.left > 0);
+          setOpen(true);
+        }}
+        onSignOut={() => void onCancel()}
+        onDismiss={() => setDismissed(expiry.expiresAt)}
+      />
+    );
+  }
+  return null;
 }

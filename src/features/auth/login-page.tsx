@@ -5,7 +5,7 @@ import { login, loginInputSchema, type LoginInput } from '@/api/auth.ts';
 import { isApiError } from '@/api/errors.ts';
 import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { announceSession } from '@/lib/session-channel.ts';
-import { readSessionInfo } from '@/lib/session.ts';
+import { readSessionInfo, rememberSessionExpiry } from '@/lib/session.ts';
 import type { LoginProvider } from '@/api/auth.ts';
 import { SsoButtons } from './sso-buttons.tsx';
 
@@ -60,7 +60,8 @@ export function LoginPage() {
 
   const signIn = useMutation({
     mutationFn: login,
-    onSuccess: async () => {
+    onSuccess: async ({ expiresAt }) => {
+      rememberSessionExpiry(expiresAt);
       // Nothing cached for a previous account may show to this one.
       queryClient.clear();
       announceSession({ type: 'signed-in', uid: readSessionInfo()?.uid ?? '' });

@@ -1,4 +1,5 @@
 import { ssoStartUrl, type LoginProvider } from '@/api/auth.ts';
+import { rememberSessionExpiry } from '@/lib/session.ts';
 
 const SHOWN = 3;
 
@@ -7,7 +8,8 @@ function Links({ providers, target }: { providers: LoginProvider[]; target: stri
     <ul className="plain-list stack">
       {providers.map((p) => (
         <li key={`${p.kind}/${p.id}`}>
-          <a className="btn" href={ssoStartUrl(p, target)}>
+          {/* The session single sign-on starts has an end the console is never told: forget any earlier one. */}
+          <a className="btn" href={ssoStartUrl(p, target)} onClick={() => rememberSessionExpiry(null)}>
             Sign in with {p.description}
           </a>
         </li>
