@@ -67,8 +67,9 @@ function dcosApi(): Plugin {
 export default defineConfig({
   plugins: [react(), dcosApi()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { host, port, strictPort: true },
-  preview: { host, port, strictPort: true },
+  // No CORS: Vite would otherwise approve preflights from localhost origins. The console and its API share one origin.
+  server: { host, port, strictPort: true, cors: false },
+  preview: { host, port, strictPort: true, cors: false },
   // The manifest maps each source module to its chunk: e2e/budgets.spec.ts and bench/ read it to check the byte budgets.
   build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false }, manifest: true },
   test: {

@@ -100,4 +100,15 @@ test.describe('A page on another origin, visited while signed in', () => {
     );
     await expect(page).toHaveTitle('safe');
   });
+
+  test('[ASVS 3.5.2] a preflight from another origin is not approved, so no cross-origin write can start', async ({ request, baseURL }) => {
+    for (const origin of ['http://localhost:4000', 'http://evil.example']) {
+      const preflight = await request.fetch(`${baseURL ?? ''}/acs/api/v1/users/mallory`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type,x-requested-with' },
+      });
+      expect(preflight.headers()['access-control-allow-origin'], origin).toBeUndefined();
+      expect(preflight.headers()['access-control-allow-methods'], origin).toBeUndefined();
+    }
+  });
 });
