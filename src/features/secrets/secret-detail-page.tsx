@@ -212,7 +212,8 @@ export function SecretDetailPage() {
             </table>
           </section>
           <section className="card">
-            <EditValue path={path} />
+            {/* Keyed by path: a value typed for one secret must never be offered for saving into another. */}
+            <EditValue key={path} path={path} />
           </section>
         </div>
       )}
