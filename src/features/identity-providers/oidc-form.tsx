@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { Link } from 'react-router';
 import { saveOidcProvider } from '@/api/providers.ts';
-import { settingsPaths } from '@/lib/paths.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { Field } from '@/ui/field.tsx';
 import { OIDC_ERROR_FIELDS, oidcFormSchema, toOidcInput, type OidcFormValues } from './provider-schemas.ts';
 import { applyProviderError } from './server-errors.ts';
+import { ProviderFormActions, ProviderIdentityFields } from './provider-form-parts.tsx';
 import { useProviderMutation } from './use-provider-mutation.ts';
 
 interface OidcFormProps {
@@ -46,14 +45,7 @@ export function OidcForm({ mode, initial, hasClientSecret = false, onSaved }: Oi
   return (
     <form className="card" aria-label={mode === 'create' ? 'New OIDC provider' : 'OIDC provider settings'} noValidate onSubmit={(e) => void onSubmit(e)}>
       <ErrorAlert message={errors.root?.server?.message} />
-      {mode === 'create' && (
-        <Field label="Provider ID" error={errors.id} hint="Lowercase letters, digits and -. It becomes part of URLs and cannot be changed later.">
-          {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('id')} />}
-        </Field>
-      )}
-      <Field label="Description" error={errors.description} hint="The sign-in page shows “Sign in with” this text.">
-        {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
-      </Field>
+      <ProviderIdentityFields mode={mode} id={form.register('id')} description={form.register('description')} errors={errors} />
       <Field label="Issuer" error={errors.issuer} hint="The provider’s https URL, e.g. https://accounts.google.com.">
         {(props) => <input {...props} type="url" autoComplete="off" spellCheck={false} {...form.register('issuer')} />}
       </Field>
@@ -74,14 +66,7 @@ export function OidcForm({ mode, initial, hasClientSecret = false, onSaved }: Oi
       <Field label="CA certificates (PEM, optional)" error={errors.caCerts} hint="Only needed when the provider’s certificate is not signed by a public authority.">
         {(props) => <textarea {...props} spellCheck={false} autoComplete="off" {...form.register('caCerts')} />}
       </Field>
-      <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : mode === 'create' ? 'Create provider' : 'Save changes'}
-        </button>
-        <Link className="btn" to={settingsPaths.providers()}>
-          {mode === 'create' ? 'Cancel' : 'Back to providers'}
-        </Link>
-      </div>
+      <ProviderFormActions mode={mode} isSubmitting={isSubmitting} />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { Link } from 'react-router';
 import { saveSamlProvider } from '@/api/providers.ts';
-import { settingsPaths } from '@/lib/paths.ts';
 import { checkSamlMetadata } from '@/lib/saml-metadata.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { Field } from '@/ui/field.tsx';
 import { SAML_ERROR_FIELDS, samlFormSchema, toSamlInput, type SamlFormValues } from './provider-schemas.ts';
 import { applyProviderError } from './server-errors.ts';
+import { ProviderFormActions, ProviderIdentityFields } from './provider-form-parts.tsx';
 import { useProviderMutation } from './use-provider-mutation.ts';
 
 /** Metadata files are a few KiB; anything this large is not one. */
@@ -67,14 +66,7 @@ export function SamlForm({ mode, initial, onSaved }: { mode: 'create' | 'update'
   return (
     <form className="card" aria-label={mode === 'create' ? 'New SAML provider' : 'SAML provider settings'} noValidate onSubmit={(e) => void onSubmit(e)}>
       <ErrorAlert message={errors.root?.server?.message} />
-      {mode === 'create' && (
-        <Field label="Provider ID" error={errors.id} hint="Lowercase letters, digits and -. It becomes part of URLs and cannot be changed later.">
-          {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('id')} />}
-        </Field>
-      )}
-      <Field label="Description" error={errors.description} hint="The sign-in page shows “Sign in with” this text.">
-        {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
-      </Field>
+      <ProviderIdentityFields mode={mode} id={form.register('id')} description={form.register('description')} errors={errors} />
       <Field
         label="IdP metadata (XML)"
         error={errors.idpMetadata}
@@ -103,14 +95,7 @@ export function SamlForm({ mode, initial, onSaved }: { mode: 'create' | 'update'
       <Field label="SP base URL" error={errors.spBaseUrl} hint="The cluster URL people use; the ACS callback and SP metadata URLs are built from it.">
         {(props) => <input {...props} type="url" autoComplete="off" spellCheck={false} {...form.register('spBaseUrl')} />}
       </Field>
-      <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : mode === 'create' ? 'Create provider' : 'Save changes'}
-        </button>
-        <Link className="btn" to={settingsPaths.providers()}>
-          {mode === 'create' ? 'Cancel' : 'Back to providers'}
-        </Link>
-      </div>
+      <ProviderFormActions mode={mode} isSubmitting={isSubmitting} />
     </form>
   );
 }

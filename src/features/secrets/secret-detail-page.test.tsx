@@ -46,7 +46,7 @@ describe('SecretDetailPage', () => {
   it('does not carry a value typed for one secret over to the next one opened', async () => {
     await login({ uid: 'bootstrapuser', password: 'deleteme' });
     const { user, router } = renderSecret('db-password');
-    const value = () => screen.getByRole('textbox', { name: 'Value', exact: true });
+    const value = () => screen.getByRole('textbox', { name: /^Value$/ });
     await user.type(value(), 'meant-for-db-password');
     await router.navigate('/secrets/view/group/spark/aws-secret-key');
     expect(await screen.findByRole('heading', { name: /aws-secret-key/ })).toBeInTheDocument();
