@@ -7,6 +7,7 @@ import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { announceSession } from '@/lib/session-channel.ts';
 import { readSessionInfo, rememberSessionExpiry } from '@/lib/session.ts';
 import type { LoginProvider } from '@/api/auth.ts';
+import { Field } from '@/ui/field.tsx';
 import { SsoButtons } from './sso-buttons.tsx';
 
 function describeFailure(error: unknown): { title: string; detail?: string } {
@@ -107,42 +108,12 @@ export function LoginPage() {
           </div>
         )}
         <form onSubmit={onSubmit} noValidate aria-label="Sign in">
-          <div className="field">
-            <label htmlFor="login-uid">Username</label>
-            <input
-              id="login-uid"
-              name="uid"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              aria-invalid={errors.uid ? true : undefined}
-              aria-describedby={errors.uid ? 'login-uid-error' : undefined}
-              onChange={onInput}
-            />
-            {errors.uid && (
-              <p className="field-error" id="login-uid-error">
-                {errors.uid}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              name="password"
-              ref={passwordRef}
-              type="password"
-              autoComplete="current-password"
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? 'login-password-error' : undefined}
-              onChange={onInput}
-            />
-            {errors.password && (
-              <p className="field-error" id="login-password-error">
-                {errors.password}
-              </p>
-            )}
-          </div>
+          <Field label="Username" error={errors.uid ? { message: errors.uid } : undefined}>
+            {(props) => <input {...props} name="uid" autoComplete="username" autoCapitalize="none" spellCheck={false} onChange={onInput} />}
+          </Field>
+          <Field label="Password" error={errors.password ? { message: errors.password } : undefined}>
+            {(props) => <input {...props} name="password" ref={passwordRef} type="password" autoComplete="current-password" onChange={onInput} />}
+          </Field>
           <button type="submit" className="btn btn-primary" disabled={signIn.isPending}>
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
