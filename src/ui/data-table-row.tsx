@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, type MouseEvent, type ReactNode } from 'react';
 import type { Column } from './data-table.tsx';
 
 export interface DataTableRowProps<T> {
@@ -15,7 +15,7 @@ export interface DataTableRowProps<T> {
   isActive: boolean;
   /** Stable callbacks (same identity on every render), so an unchanged row skips rendering. */
   onFocusRow: (index: number) => void;
-  onOpenRow: (index: number) => void;
+  onOpenRow: (index: number) => boolean;
   onToggleRow: (index: number, range: boolean) => void;
 }
 
@@ -62,3 +62,16 @@ function DataTableRowView<T>({ row, id, index, start, height, template, columns,
  * rows whose data, position, selection or focus changed need to render again (issue 9: keystroke ≤ 50 ms).
  */
 export const DataTableRow = memo(DataTableRowView) as typeof DataTableRowView;
+
+/**
+ * The link in a row's first cell to the page the row opens (the same page as Enter or a double click): a plain
+ * anchor, whose plain click the table turns into its onOpen (an in-app navigation). A router Link per row
+ * (path resolution, click and prefetch hooks) was the largest part of rendering the rows a keystroke brings in.
+ */
+export function RowLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+  return (
+    <a href={href} className={className} tabIndex={-1} data-opens-row="">
+      {children}
+    </a>
+  );
+}

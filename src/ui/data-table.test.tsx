@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DataTable, sortRows, type Column } from './data-table.tsx';
+import { RowLink } from './data-table-row.tsx';
 
 interface Row {
   id: string;
@@ -82,6 +83,20 @@ describe('DataTable', () => {
     expect(within(grid).getByRole('checkbox', { name: 'Select user-00002' })).toBeChecked();
     // Only the row whose selection changed rendered again.
     expect(cell).toHaveBeenCalledTimes(rendered + 1);
+  });
+
+  it('opens the row when its RowLink is clicked plainly, and leaves a modified click to the browser', () => {
+    withViewport();
+    const onOpen = vi.fn();
+    const linked: Column<Row>[] = [{ id: 'id', header: 'ID', cell: (r) => <RowLink href={`/people/${r.id}`}>{r.id}</RowLink> }];
+    render(<DataTable label="People" rows={rows} columns={linked} getRowId={(r) => r.id} onOpen={onOpen} empty="None" />);
+    const link = screen.getByRole('link', { name: 'user-00001' });
+    expect(link).toHaveAttribute('href', '/people/user-00001');
+    // fireEvent-style dispatch: the return value says whether the default (following the href) was prevented.
+    expect(link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }))).toBe(true);
+    expect(onOpen).not.toHaveBeenCalled();
+    expect(link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))).toBe(false);
+    expect(onOpen).toHaveBeenCalledExactlyOnceWith(rows[1]);
   });
 
   it('shows the empty message when there are no rows', () => {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { DataTableRow } from './data-table-row.tsx';
 
 export type SortDirection = 'asc' | 'desc';
@@ -38,7 +38,9 @@ interface DataTableProps<T> {
   rowHeight?: number;
 }
 
-const OVERSCAN = 8;
+/** Rows rendered beyond each edge of the viewport: enough for smooth scrolling, few enough that a filter keystroke
+ * mounts little more than the visible rows. */
+const OVERSCAN = 4;
 
 /**
  * An ARIA grid whose rows are virtualized: the DOM holds only the rows in view, whatever the row count.
@@ -97,9 +99,19 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   const onOpenRow = useCallback((index: number) => {
     const { rows: current, onOpen: open } = latest.current;
     const row = current[index];
-    if (row !== undefined) open?.(row);
+    if (row === undefined || !open) return false;
+    open(row);
+    return true;
   }, []);
   const onToggleRow = useCallback((index: number, range: boolean) => latest.current.toggle(index, range), []);
+
+  // A RowLink clicked plainly opens its row in the app; with a modifier or another button the browser follows the
+  // href itself (new tab, new window), as with any link.
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const row = (event.target as Element).closest('a[data-opens-row]')?.closest('[data-index]');
+    if (row && onOpenRow(Number(row.getAttribute('data-index')))) event.preventDefault();
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Only a focused row navigates; keys typed into a checkbox or the header's buttons keep their own meaning.
@@ -129,7 +141,7 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   const selectedCount = selection && selection.selected.size > 0 ? rows.reduce((n, row) => n + (selection.selected.has(getRowId(row)) ? 1 : 0), 0) : 0;
 
   return (
-    <div className="data-table" role="grid" tabIndex={-1} onKeyDown={onKeyDown} aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined}>
+    <div className="data-table" role="grid" tabIndex={-1} onKeyDown={onKeyDown} onClick={onClick} aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined}>
       <div className="dt-row dt-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         {selection && (
           <div role="columnheader" className="dt-cell dt-check">

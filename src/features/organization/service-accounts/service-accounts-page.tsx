@@ -1,9 +1,21 @@
 import { useState } from 'react';
 import { orgPaths } from '@/lib/paths.ts';
-import { AccountList } from '../shared/account-list.tsx';
+import { AccountList, type AccountListActions } from '../shared/account-list.tsx';
 import { BulkActions } from '../shared/bulk-actions.tsx';
 import { ExportCsvButton } from '../shared/export-csv-button.tsx';
 import { CreateServiceAccountDialog } from './create-service-account-dialog.tsx';
+
+const NOUN = { one: 'service account', many: 'service accounts' };
+
+/** At module level: one identity, so the list's memoized toolbar is not rebuilt on every render of the page. */
+function renderActions({ visible, selected, clearSelection }: AccountListActions) {
+  return (
+    <>
+      <BulkActions selected={selected} onDone={clearSelection} noun="service accounts" />
+      <ExportCsvButton rows={visible} filename="dcos-service-accounts.csv" />
+    </>
+  );
+}
 
 export function ServiceAccountsPage() {
   const [creating, setCreating] = useState(false);
@@ -24,14 +36,9 @@ export function ServiceAccountsPage() {
       </p>
       <AccountList
         type="service"
-        noun={{ one: 'service account', many: 'service accounts' }}
+        noun={NOUN}
         detailPath={orgPaths.serviceAccount}
-        renderActions={({ visible, selected, clearSelection }) => (
-          <>
-            <BulkActions selected={selected} onDone={clearSelection} noun="service accounts" />
-            <ExportCsvButton rows={visible} filename="dcos-service-accounts.csv" />
-          </>
-        )}
+        renderActions={renderActions}
       />
       <CreateServiceAccountDialog isOpen={creating} onClose={() => setCreating(false)} />
     </>

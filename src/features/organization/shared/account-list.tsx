@@ -1,22 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { isSystemAccount, ORIGIN_LABELS, originOf, userQueries, type AccountType, type User } from '@/api/users.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { RowLink } from '@/ui/data-table-row.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { filterAccounts, ORIGIN_FILTERS, type OriginFilter } from './account-filter.ts';
 import { OriginBadge } from './origin-badge.tsx';
 
+/** One empty selection, so the bulk actions (memoized) see the same props while nothing is selected. */
+const NONE: readonly User[] = [];
 const DEFAULT_SORT = { column: 'uid', direction: 'asc' } as const;
-
-export const ORIGIN_FILTERS = ['all', 'local', 'external'] as const;
-export type OriginFilter = (typeof ORIGIN_FILTERS)[number];
-
-export function matchesAccount(user: User, query: string, filter: OriginFilter): boolean {
-  if (filter === 'local' && originOf(user) !== 'local') return false;
-  if (filter === 'external' && originOf(user) === 'local') return false;
-  return query === '' || user.uid.toLowerCase().includes(query) || user.description.toLowerCase().includes(query);
-}
 
 function sortValue(user: User, column: string): string {
   if (column === 'description') return user.description;
@@ -24,12 +19,18 @@ function sortValue(user: User, column: string): string {
   return user.uid;
 }
 
+export interface AccountListActions {
+  visible: readonly User[];
+  selected: readonly User[];
+  clearSelection: () => void;
+}
+
 interface AccountListProps {
   type: AccountType;
   noun: { one: string; many: string };
   detailPath: (uid: string) => string;
-  /** Toolbar actions that act on the current view (export) or the selection (bulk). */
-  renderActions: (view: { visible: readonly User[]; selected: readonly User[]; clearSelection: () => void }) => ReactNode;
+  /** Toolbar actions that act on the current view (export) or the selection (bulk); keep its identity (module level). */
+  renderActions: (view: AccountListActions) => ReactNode;
 }
 
 /** The list of users or service accounts: search, origin filter, sort and open row in the URL; virtualized rows. */
@@ -44,7 +45,7 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
 
   // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
   const sorted = useMemo(() => sortRows(accounts.data ?? [], sort, sortValue), [accounts.data, sort]);
-  const visible = useMemo(() => sorted.filter((u) => matchesAccount(u, query, params.filter)), [sorted, query, params.filter]);
+  const visible = useMemo(() => filterAccounts(sorted, query, params.filter), [sorted, query, params.filter]);
 
   const columns = useMemo<Column<User>[]>(
     () => [
@@ -55,9 +56,7 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
         width: 'minmax(12rem, 1.2fr)',
         cell: (u) => (
           <>
-            <Link to={detailPath(u.uid)} tabIndex={-1}>
-              {u.uid}
-            </Link>{' '}
+            <RowLink href={detailPath(u.uid)}>{u.uid}</RowLink>{' '}
             {isSystemAccount(u.uid) && <span className="badge badge-system">system</span>}
           </>
         ),
@@ -80,23 +79,30 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
     [detailPath, queryClient],
   );
 
-  if (accounts.isPending) return <LoadingState>Loading {noun.many}…</LoadingState>;
-  if (accounts.isError)
-    return <ErrorState title={`Could not load the ${noun.many}`} error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />;
-
-  const selectedRows = selected.size === 0 ? [] : visible.filter((u) => selected.has(u.uid));
-  const total = accounts.data.length;
-  return (
-    <>
-      <div className="toolbar" role="search">
-        <div className="field">
-          <label htmlFor="list-search">Search {noun.many}</label>
-          <input id="list-search" type="search" value={params.query} onChange={(e) => params.set({ query: e.target.value })} placeholder="ID or description" />
-        </div>
+  // The parts below are memoized so that a render which changes none of their inputs leaves them alone: above all
+  // the one after the search reaches the URL (useListParams), which would otherwise render the table and its
+  // inputs again, and React writes an input's attributes on every render of it.
+  const { one, many } = noun;
+  const { set } = params;
+  const searchField = useMemo(
+    () => (
+      <div className="field">
+        <label htmlFor="list-search">Search {many}</label>
+        <input id="list-search" type="search" value={params.query} onChange={(e) => set({ query: e.target.value })} placeholder="ID or description" />
+      </div>
+    ),
+    [many, params.query, set],
+  );
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+  const total = accounts.data?.length ?? 0;
+  const toolbarRest = useMemo(() => {
+    const selectedRows = selected.size === 0 ? NONE : visible.filter((u) => selected.has(u.uid));
+    return (
+      <>
         {type === 'user' && (
           <div className="field">
             <label htmlFor="list-origin">Origin</label>
-            <select id="list-origin" value={params.filter} onChange={(e) => params.set({ filter: e.target.value as OriginFilter })}>
+            <select id="list-origin" value={params.filter} onChange={(e) => set({ filter: e.target.value as OriginFilter })}>
               <option value="all">All</option>
               <option value="local">Local</option>
               <option value="external">External (LDAP, OIDC, SAML)</option>
@@ -104,22 +110,40 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
           </div>
         )}
         <p className="count" aria-live="polite">
-          {visible.length === total ? `${total} ${total === 1 ? noun.one : noun.many}` : `${visible.length} of ${total} ${noun.many}`}
+          {visible.length === total ? `${total} ${total === 1 ? one : many}` : `${visible.length} of ${total} ${many}`}
           {selectedRows.length > 0 && `, ${selectedRows.length} selected`}
         </p>
-        <div className="actions">{renderActions({ visible, selected: selectedRows, clearSelection: () => setSelected(new Set()) })}</div>
-      </div>
+        <div className="actions">{renderActions({ visible, selected: selectedRows, clearSelection })}</div>
+      </>
+    );
+  }, [type, params.filter, set, visible, total, one, many, selected, renderActions, clearSelection]);
+  const table = useMemo(
+    () => (
       <DataTable
-        label={noun.many.charAt(0).toUpperCase() + noun.many.slice(1)}
+        label={many.charAt(0).toUpperCase() + many.slice(1)}
         rows={visible}
         columns={columns}
         getRowId={(u) => u.uid}
         sort={sort}
-        onSortChange={(next) => params.set({ sort: next })}
+        onSortChange={(next) => set({ sort: next })}
         onOpen={(u) => void navigate(detailPath(u.uid))}
         selection={{ selected, onChange: setSelected }}
-        empty={total === 0 ? `No ${noun.many} yet.` : `No ${noun.many} match this search.`}
+        empty={total === 0 ? `No ${many} yet.` : `No ${many} match this search.`}
       />
+    ),
+    [many, visible, columns, sort, set, navigate, detailPath, selected, total],
+  );
+
+  if (accounts.isPending) return <LoadingState>Loading {many}…</LoadingState>;
+  if (accounts.isError)
+    return <ErrorState title={`Could not load the ${many}`} error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />;
+  return (
+    <>
+      <div className="toolbar" role="search">
+        {searchField}
+        {toolbarRest}
+      </div>
+      {table}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { addMember, groupQueries, removeMember } from '@/api/groups.ts';
 import { deleteUser, isSystemAccount, userQueries, type User } from '@/api/users.ts';
 import { BulkPanel } from '@/ui/bulk-panel.tsx';
@@ -11,7 +11,7 @@ import { EntityPicker } from './entity-picker.tsx';
 type Pending = { kind: 'add' | 'remove' } | { kind: 'delete' };
 
 /** Add to group, remove from group or delete for every selected account, with per-item results. */
-export function BulkActions({ selected, onDone, noun }: { selected: readonly User[]; onDone: () => void; noun: string }) {
+function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[]; onDone: () => void; noun: string }) {
   const queryClient = useQueryClient();
   const refresh = useCallback(
     () =>
@@ -97,3 +97,6 @@ export function BulkActions({ selected, onDone, noun }: { selected: readonly Use
     </>
   );
 }
+
+/** Memoized: the list renders its toolbar on every search keystroke, and these actions change only with the selection. */
+export const BulkActions = memo(BulkActionsPanel);

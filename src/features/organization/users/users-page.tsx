@@ -1,10 +1,22 @@
 import { useState } from 'react';
 import { orgPaths } from '@/lib/paths.ts';
-import { AccountList } from '../shared/account-list.tsx';
+import { AccountList, type AccountListActions } from '../shared/account-list.tsx';
 import { BulkActions } from '../shared/bulk-actions.tsx';
 import { ExportCsvButton } from '../shared/export-csv-button.tsx';
 import { LdapImportDialog } from '../shared/ldap-import-dialog.tsx';
 import { CreateUserDialog } from './create-user-dialog.tsx';
+
+const NOUN = { one: 'user', many: 'users' };
+
+/** At module level: one identity, so the list's memoized toolbar is not rebuilt on every render of the page. */
+function renderActions({ visible, selected, clearSelection }: AccountListActions) {
+  return (
+    <>
+      <BulkActions selected={selected} onDone={clearSelection} noun="users" />
+      <ExportCsvButton rows={visible} filename="dcos-users.csv" />
+    </>
+  );
+}
 
 export function UsersPage() {
   const [creating, setCreating] = useState(false);
@@ -25,14 +37,9 @@ export function UsersPage() {
       </div>
       <AccountList
         type="user"
-        noun={{ one: 'user', many: 'users' }}
+        noun={NOUN}
         detailPath={orgPaths.user}
-        renderActions={({ visible, selected, clearSelection }) => (
-          <>
-            <BulkActions selected={selected} onDone={clearSelection} noun="users" />
-            <ExportCsvButton rows={visible} filename="dcos-users.csv" />
-          </>
-        )}
+        renderActions={renderActions}
       />
       <CreateUserDialog isOpen={creating} onClose={() => setCreating(false)} />
       <LdapImportDialog kind="user" isOpen={importing} onClose={() => setImporting(false)} />
