@@ -229,20 +229,15 @@ describe('GET /secrets/v1/secret/default/{path}?list=true', () => {
     await expectMessage(await call('GET', '/secrets/v1/secret/vault/?list=true'), 404, /^Store "vault" not found/);
   });
 
-  it('lists 10,005 secrets at the root in well under 50 ms', async () => {
+  // How fast is for `npm run bench` (its simulator figure: 10,000 secrets within 50 ms); tests hold no timings.
+  it('lists all 10,005 secrets at the root, in byte order, and the same again on the next request', async () => {
     const big = freshDb({ secrets: 10_000 });
-    const root10k = () => simulator.handle(request('GET', '/secrets/v1/secret/default/?list=true', { dbId: big.id }));
-    const first = (await (await root10k()).json()) as { array: string[] };
+    const root10k = async () => (await (await simulator.handle(request('GET', '/secrets/v1/secret/default/?list=true', { dbId: big.id }))).json()) as { array: string[] };
+    const first = await root10k();
     expect(first.array).toHaveLength(10_005);
+    expect(new Set(first.array).size).toBe(10_005);
     expect(first.array).toEqual([...first.array].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      const response = await root10k();
-      await response.arrayBuffer();
-      best = Math.min(best, performance.now() - started);
-    }
-    expect(best).toBeLessThan(50);
+    expect(await root10k()).toEqual(first);
   });
 });
 

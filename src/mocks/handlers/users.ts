@@ -6,6 +6,7 @@ import { empty, iamError, json, readJsonObject } from '../lib/http.ts';
 import { publicKeyProblem } from '../lib/public-key.ts';
 import { sha512Crypt } from '../lib/sha512-crypt.ts';
 import type { SimContext } from '../sim-context.ts';
+import { listUsersResponse } from './user-list.ts';
 import { IAM_ACCESS, guarded } from './guard.ts';
 import {
   IAM,
@@ -165,10 +166,7 @@ export function userHandlers(sim: SimContext) {
     http.get(
       `*${IAM}/users`,
       guarded(sim, () => IAM_ACCESS, ({ request, db }) => {
-        const services = new URL(request.url).searchParams.get('type') === 'service';
-        const array = [];
-        for (const user of db.users.values()) if (user.isService === services) array.push(userJson(user));
-        return json({ array });
+        return listUsersResponse(db, new URL(request.url).searchParams.get('type') === 'service');
       }),
     ),
     http.get(
