@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import { useUrlText } from './use-url-text.ts';
+import { useUrlSearchText } from './use-url-text.ts';
 
 export interface ListParams<F extends string> {
   query: string;
@@ -12,7 +12,7 @@ export interface ListParams<F extends string> {
 /**
  * Search, sort and filter of a list, kept in the URL (`?q=&sort=uid:asc&filter=`) so a reload or a shared link
  * shows the same view. Updates replace the history entry: typing is not a navigation. The search text is the
- * component's own state and reaches the URL once typing pauses (useUrlText): a keystroke renders the list only.
+ * component's own state and reaches the URL once typing pauses (useUrlSearchText): a keystroke renders the list only.
  */
 export function useListParams<F extends string>(filters: readonly F[], defaultFilter: F): ListParams<F> {
   const [params, setParams] = useSearchParams();
@@ -43,20 +43,7 @@ export function useListParams<F extends string>(filters: readonly F[], defaultFi
     },
     [defaultFilter],
   );
-  const writeQuery = useCallback(
-    (query: string) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (query === '') next.delete('q');
-          else next.set('q', query);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  const [query, setQuery] = useUrlText(params.get('q') ?? '', writeQuery);
+  const [query, setQuery] = useUrlSearchText('q');
   const setAll = useCallback<ListParams<F>['set']>(
     ({ query: text, ...rest }) => {
       if (text !== undefined) setQuery(text);

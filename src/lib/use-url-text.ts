@@ -1,4 +1,5 @@
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 
 /** How long typing pauses before the text goes to the URL. */
 export const URL_TEXT_DELAY_MS = 250;
@@ -54,4 +55,23 @@ export function useUrlText(urlValue: string, write: (value: string) => void, del
     [delayMs],
   );
   return [text, change];
+}
+
+/**
+ * The search parameter `key` as typed text (useUrlText): its writes replace the history entry (typing is not a
+ * navigation), and an empty text removes the parameter.
+ */
+export function useUrlSearchText(key: string): [string, (next: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const write = (value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === '') next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+  return useUrlText(params.get(key) ?? '', write);
 }

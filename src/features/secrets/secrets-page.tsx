@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { secretQueries } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
-import { useUrlText } from '@/lib/use-url-text.ts';
+import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { OpenByPath } from './open-by-path.tsx';
 import { SealPanel } from './seal-panel.tsx';
@@ -14,18 +14,8 @@ export function SecretsPage() {
   const [params, setParams] = useSearchParams();
   const folder = params.get('path') ?? '';
   const view = params.get('view') === 'flat' ? 'flat' : 'tree';
-  const writeQuery = (value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === '') next.delete('q');
-        else next.set('q', value);
-        return next;
-      },
-      { replace: true },
-    );
   // The box shows its own state; the URL follows once typing pauses (a navigation per keystroke is slow).
-  const [search, setSearch] = useUrlText(params.get('q') ?? '', writeQuery);
+  const [search, setSearch] = useUrlSearchText('q');
   const descending = params.get('sort') === 'desc';
   const list = useQuery(secretQueries.list());
 
