@@ -5,7 +5,7 @@
 export const KIB = 1024;
 
 export const BUDGETS = {
-  /** JS the sign-in page loads: the entry, its preloads and the login route's chunk, gzip. */
+  /** JS the sign-in page loads: the entry, its preloads and the login route's chunk (if lazy), gzip. */
   loginJsGzip: 150 * KIB,
   /** Any chunk loaded after the entry (a route module, a shared chunk, a heavy part such as key generation), gzip. */
   lazyChunkGzip: 40 * KIB,
@@ -24,7 +24,7 @@ export const BUDGETS = {
   simulatorListMs: 50,
 } as const;
 
-/** The login route's module in the Vite manifest: its chunk is part of what the sign-in page loads. */
+/** The login route's module in the Vite manifest: when lazy, its chunk is part of what the sign-in page loads. */
 export const LOGIN_ROUTE_MODULE = 'src/features/auth/login-page.tsx';
 /** The signed-in layout route: pages under it find its chunks already loaded. */
 export const SHELL_ROUTE_MODULE = 'src/app/shell/app-shell.tsx';

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
-import { useLoaderData, useNavigate, useSearchParams } from 'react-router';
-import { login, loginInputSchema, type LoginInput } from '@/api/auth.ts';
+import { Suspense, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
+import { Await, useLoaderData, useNavigate, useSearchParams } from 'react-router';
+import { getLoginProviders, login, loginInputSchema, type LoginInput } from '@/api/auth.ts';
 import { isApiError } from '@/api/errors.ts';
 import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { announceSession } from '@/lib/session-channel.ts';
 import { readSessionInfo, rememberSessionExpiry } from '@/lib/session.ts';
-import type { LoginProvider } from '@/api/auth.ts';
 import { Field } from '@/ui/field.tsx';
 import { SsoButtons } from './sso-buttons.tsx';
 
@@ -48,6 +47,14 @@ function focusFirstInvalid(form: HTMLFormElement, errors: FieldErrors): void {
   form.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
 }
 
+/**
+ * The identity providers' public lists, fetched alongside the page and not awaited: the form paints at once and the
+ * "Sign in with …" links follow below it (a list that fails is left out).
+ */
+export function loginLoader() {
+  return { sso: getLoginProviders() };
+}
+
 export function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -55,7 +62,7 @@ export function LoginPage() {
   const target = safeRedirectTarget(searchParams.get('redirect'));
   // A failed single sign-on comes back with the IAM's reason (text only, shortened: the URL is anyone's to write).
   const ssoError = searchParams.get('iam-error')?.slice(0, 300);
-  const sso = useLoaderData<{ sso?: LoginProvider[] } | undefined>()?.sso;
+  const sso = useLoaderData<ReturnType<typeof loginLoader> | undefined>()?.sso;
   const passwordRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -118,7 +125,11 @@ export function LoginPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        {sso && <SsoButtons providers={sso} target={target} />}
+        {sso && (
+          <Suspense fallback={null}>
+            <Await resolve={sso}>{(providers: Awaited<typeof sso>) => <SsoButtons providers={providers} target={target} />}</Await>
+          </Suspense>
+        )}
       </div>
     </main>
   );

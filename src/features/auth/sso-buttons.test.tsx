@@ -1,13 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getLoginProviders } from '@/api/auth.ts';
 import { http, HttpResponse } from 'msw';
 import { server, simulator } from '@/mocks/node.ts';
 import { renderRoutes } from '@/test/render.tsx';
-import { LoginPage } from './login-page.tsx';
+import { LoginPage, loginLoader } from './login-page.tsx';
 
 function renderLogin(entry = '/login') {
-  return renderRoutes([{ path: '/login', Component: LoginPage, loader: async () => ({ sso: await getLoginProviders() }) }], entry);
+  return renderRoutes([{ path: '/login', Component: LoginPage, loader: loginLoader }], entry);
 }
 
 // The first render loads the page's modules: on a busy machine that alone can take seconds.
@@ -43,10 +42,38 @@ describe('Single sign-on on the sign-in page', { timeout: 20_000 }, () => {
   it('offers no single sign-on when no provider is configured', async () => {
     simulator.context.defaultDb.sso.oidc.clear();
     simulator.context.defaultDb.sso.saml.clear();
-    // The page shows once the loader has both lists, so their absence is final.
+    // Both lists answered (and rendered) before looking: only then is the absence final.
+    let answered = 0;
+    const count = ({ request }: { request: Request }) => {
+      if (request.url.endsWith('/providers')) answered++;
+    };
+    server.events.on('response:mocked', count);
     renderLogin();
     expect(await screen.findByRole('heading', { name: 'Sign in to DC/OS' }, { timeout: 5000 })).toBeInTheDocument();
+    await waitFor(() => expect(answered).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    server.events.removeListener('response:mocked', count);
     expect(screen.queryByRole('region', { name: 'Single sign-on' })).not.toBeInTheDocument();
+  });
+
+  it('shows the form at once and adds the providers when their lists arrive', async () => {
+    let release: (value?: unknown) => void = () => undefined;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get('*/acs/api/v1/auth/oidc/providers', async () => {
+        await held;
+        return HttpResponse.json({ 'google-idp': 'Google' });
+      }),
+    );
+    renderLogin();
+    // The form does not wait for the identity providers (slow links: the sign-in page paints first).
+    expect(await screen.findByRole('button', { name: 'Sign in' }, { timeout: 5000 })).toBeEnabled();
+    expect(screen.queryByRole('link', { name: 'Sign in with Google' })).not.toBeInTheDocument();
+    release();
+    expect(await screen.findByRole('link', { name: 'Sign in with Google' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Sign in with Okta' })).toBeInTheDocument();
   });
 
   it('still offers the local form when a list cannot be read', async () => {
