@@ -64,6 +64,47 @@ function dcosApi(): Plugin {
   };
 }
 
+/**
+ * What every signed-in page needs beyond the entry (the shell, the shared UI and its React Aria parts, the API
+ * modules, TanStack Query's hooks) travels in three chunks rather than two dozen small ones: over HTTP/1.1 a browser
+ * opens 6 connections per host, so each extra wave of small files costs a full round trip on a slow link. The three
+ * import one way only (a cycle between chunks can run a module before one it needs): the console's own modules
+ * ("frame") use the widgets, which use React Aria's foundations ("aria"). Modules the entry loads stay there (the
+ * sign-in page is unchanged); pages and lazily imported parts (CSV, key generation) keep their own chunks.
+ */
+interface ModuleGraph {
+  getModuleInfo: (id: string) => { importedIds: readonly string[] } | null;
+}
+const ARIA_FOUNDATIONS = /\/react-aria\/dist\/private\/(utils|interactions|focus|ssr|i18n|intl|live-announcer)\//;
+
+function staticClosure(roots: Iterable<string>, graph: ModuleGraph, stop = new Set<string>()): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (seen.has(id) || stop.has(id)) continue;
+    seen.add(id);
+    queue.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+function frameChunkName(): (id: string, graph: ModuleGraph) => string | null {
+  const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  let groups: Map<string, string> | undefined;
+  const assign = (graph: ModuleGraph) => {
+    const entry = staticClosure([src('./src/main.tsx')], graph);
+    const shell = staticClosure([src('./src/app/shell/app-shell.tsx')], graph, entry);
+    const aria = staticClosure([...shell].filter((id) => ARIA_FOUNDATIONS.test(id)), graph, entry);
+    const map = new Map<string, string>();
+    for (const id of shell) map.set(id, aria.has(id) ? 'aria' : id.includes('/node_modules/') ? 'widgets' : 'frame');
+    return map;
+  };
+  return (id, graph) => {
+    groups ??= assign(graph);
+    return groups.get(id) ?? null;
+  };
+}
+
 export default defineConfig({
   plugins: [react(), dcosApi()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -71,7 +112,13 @@ export default defineConfig({
   server: { host, port, strictPort: true, cors: false },
   preview: { host, port, strictPort: true, cors: false },
   // The manifest maps each source module to its chunk: e2e/budgets.spec.ts and bench/ read it to check the byte budgets.
-  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false }, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    manifest: true,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: frameChunkName(), debugName: 'frame', includeDependenciesRecursively: false }] } } },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

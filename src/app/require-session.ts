@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
+import { metadataQueries } from '@/api/metadata.ts';
+import { secretQueries } from '@/api/secrets.ts';
 import { userQueries } from '@/api/users.ts';
 import { paths } from '@/lib/paths.ts';
 import { expireSessionInfo, forgetSessionExpiry, knownSession, readSessionInfo, rememberSession, sessionExpiresAt, type SessionInfo } from '@/lib/session.ts';
@@ -22,6 +24,10 @@ export function requireSession(queryClient: QueryClient) {
     // The info cookie ends with the session; the account this tab had lets an ended session be renewed in place.
     const session = readSessionInfo() ?? knownSession();
     if (!session) throw redirect(paths.login(here));
+    // What the shell reads on every page (security-mode banner, sealed notice) travels alongside the session check
+    // and the page's code instead of after them; errors stay in the cache for the shell to explain.
+    queryClient.query(metadataQueries.bootstrapConfig()).catch(() => undefined);
+    queryClient.query(secretQueries.sealStatus()).catch(() => undefined);
     try {
       await queryClient.query(userQueries.permissions(session.uid));
     } catch (error) {

@@ -1,8 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
-import { getLoginProviders } from '@/api/auth.ts';
+import { groupQueries } from '@/api/groups.ts';
+import { secretQueries } from '@/api/secrets.ts';
+import { userQueries } from '@/api/users.ts';
+import { LoginPage, loginLoader } from '@/features/auth/login-page.tsx';
 import { orgPaths, paths } from '@/lib/paths.ts';
+import { knownSession, readSessionInfo } from '@/lib/session.ts';
 import { PROTECTED_ROUTE_ID, requireSession } from './require-session.ts';
 import { RouteError } from './route-error.tsx';
 
@@ -30,6 +34,23 @@ function detailTabs(permissionsTab: LazyComponent): RouteObject[] {
   return [{ index: true }, { path: 'permissions', handle: { tab: 'permissions' }, lazy: permissionsTab }, { path: ':tab' }];
 }
 
+/**
+ * A list page's loader: starts the page's first read while its code downloads (and alongside the session check),
+ * instead of once it has rendered. Not awaited: the page shows its own loading and error states, and a fresh cached
+ * answer is not asked again. Without a known session the protected route sends to sign-in: nothing to read then.
+ * Search and sort changes of the page itself do not run it again.
+ */
+function prefetching(start: () => Promise<unknown>): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
+  return {
+    loader: () => {
+      // Errors stay in the cache for the page to explain.
+      if (readSessionInfo() ?? knownSession()) start().catch(() => undefined);
+      return null;
+    },
+    shouldRevalidate: () => false,
+  };
+}
+
 /** The Settings pages share one chunk and one import (the entry lists each import's files). */
 const settingsPages = () => import('./settings-pages.ts');
 
@@ -39,9 +60,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/login',
       HydrateFallback: PageLoading,
-      // The identity providers' public lists, fetched while the page's code loads (a list that fails is left out).
-      loader: async () => ({ sso: await getLoginProviders() }),
-      lazy: async () => ({ Component: (await import('@/features/auth/login-page.tsx')).LoginPage }),
+      // The first page of most visits is part of the entry: no second round trip before the form shows.
+      loader: loginLoader,
+      Component: LoginPage,
     },
     // The end of a single sign-on run in the re-authentication popup (src/lib/sso-popup.ts).
     { path: paths.ssoDone(), lazy: async () => ({ Component: (await import('./sso-done-page.tsx')).SsoDonePage }) },
@@ -63,13 +84,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { index: true, lazy: async () => ({ Component: (await import('./home-page.tsx')).HomePage }) },
             { path: 'organization', loader: () => redirect(orgPaths.users()) },
-            { path: 'organization/users', lazy: async () => ({ Component: (await import('@/features/organization/users/users-page.tsx')).UsersPage }) },
+            { path: 'organization/users', ...prefetching(() => queryClient.query(userQueries.list('user'))), lazy: async () => ({ Component: (await import('@/features/organization/users/users-page.tsx')).UsersPage }) },
             {
               path: 'organization/users/:uid',
               lazy: async () => ({ Component: (await import('@/features/organization/users/user-detail-page.tsx')).UserDetailPage }),
               children: detailTabs(accountPermissionsTab),
             },
-            { path: 'organization/groups', lazy: async () => ({ Component: (await import('@/features/organization/groups/groups-page.tsx')).GroupsPage }) },
+            { path: 'organization/groups', ...prefetching(() => queryClient.query(groupQueries.list())), lazy: async () => ({ Component: (await import('@/features/organization/groups/groups-page.tsx')).GroupsPage }) },
             {
               path: 'organization/groups/:gid',
               lazy: async () => ({ Component: (await import('@/features/organization/groups/group-detail-page.tsx')).GroupDetailPage }),
@@ -77,6 +98,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'organization/service-accounts',
+              ...prefetching(() => queryClient.query(userQueries.list('service'))),
               lazy: async () => ({ Component: (await import('@/features/organization/service-accounts/service-accounts-page.tsx')).ServiceAccountsPage }),
             },
             {
@@ -87,7 +109,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'permissions', lazy: async () => ({ Component: (await import('@/features/permissions/acls-page.tsx')).AclsPage }) },
             { path: 'permissions/check', lazy: async () => ({ Component: (await import('@/features/permissions/check-page.tsx')).CheckPage }) },
             { path: 'permissions/acls/*', lazy: async () => ({ Component: (await import('@/features/permissions/acl-detail-page.tsx')).AclDetailPage }) },
-            { path: 'secrets', lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
+            { path: 'secrets', ...prefetching(() => queryClient.query(secretQueries.list())), lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
             { path: 'secrets/new', lazy: async () => ({ Component: (await import('@/features/secrets/secret-create-page.tsx')).SecretCreatePage }) },
             { path: 'secrets/view/*', lazy: async () => ({ Component: (await import('@/features/secrets/secret-detail-page.tsx')).SecretDetailPage }) },
             { path: 'settings', lazy: async () => ({ Component: (await settingsPages()).ProvidersPage }) },
