@@ -72,7 +72,7 @@ test.describe('Secrets', () => {
     await page.getByLabel('File (any bytes)').check();
     await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1024 * 1024 - 1023) });
     await page.getByRole('button', { name: 'Create secret' }).click();
-    await expect(page.getByRole('alert')).toContainText('This secret is 1023.0 KiB; the secret store takes at most 1,047,552 bytes (1 MiB less 1 KiB of metadata).');
+    await expect(page.getByRole('alert')).toContainText('This secret is 1,047,553 bytes (1023.0 KiB); the secret store takes at most 1,047,552 bytes (1 MiB less 1 KiB of metadata).');
     expect(puts).toBe(0);
   });
 

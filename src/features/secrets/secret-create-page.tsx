@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
-import { createSecret, secretPathSchema, secretQueries, type SecretInput } from '@/api/secrets.ts';
+import { createSecret, secretPathSchema, secretQueries, secretSizeProblem, type SecretInput } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { useToast } from '@/ui/toast.tsx';
-import { SecretValueFields, sizeProblem } from './secret-value-form.tsx';
+import { SecretValueFields } from './secret-value-form.tsx';
 
 export function SecretCreatePage() {
   const navigate = useNavigate();
@@ -43,7 +43,7 @@ export function SecretCreatePage() {
           event.preventDefault();
           const parsed = secretPathSchema.safeParse(path);
           setPathError(parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid path.'));
-          const problem = input ? sizeProblem(input) : 'Enter a value or choose a file.';
+          const problem = input ? secretSizeProblem(input) : 'Enter a value or choose a file.';
           setValueError(problem);
           if (parsed.success && input && !problem && !create.isPending) create.mutate({ target: parsed.data, value: input });
         }}

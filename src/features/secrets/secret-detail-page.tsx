@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { deleteSecret, fetchSecretValue, secretPathSchema, secretQueries, updateSecret, type SecretInput } from '@/api/secrets.ts';
+import { deleteSecret, fetchSecretValue, formatBytes, secretPathSchema, secretQueries, secretSizeProblem, updateSecret, type SecretInput } from '@/api/secrets.ts';
 import { downloadBlob } from '@/lib/download.ts';
 import { secretPaths } from '@/lib/paths.ts';
 import { describeSpace } from '@/lib/spaces.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { useToast } from '@/ui/toast.tsx';
-import { formatBytes, SecretValueFields, sizeProblem } from './secret-value-form.tsx';
+import { SecretValueFields } from './secret-value-form.tsx';
 
 const SPACE_EXAMPLES = [
   ['group/secret', '/marathon-user/service', 'No'],
@@ -132,7 +132,7 @@ function EditValue({ path }: { path: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (!input) { setError('Enter a value or choose a file.'); return; }
-        const tooBig = sizeProblem(input);
+        const tooBig = secretSizeProblem(input);
         if (tooBig) { setError(tooBig); return; }
         if (!save.isPending) save.mutate(input);
       }}
