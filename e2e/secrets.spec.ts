@@ -145,6 +145,44 @@ test.describe('Secrets', () => {
     });
   });
 
+  test.describe('a store that starts sealed', () => {
+    test.use({ simOptions: { sealed: true } });
+
+    test('the list is not asked for while sealed, and appears on unseal', async ({ page, simDb }) => {
+      const lists: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('?list=true')) lists.push(r.url());
+      });
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
+      await expect(page.getByRole('status').filter({ hasText: 'The secret store is sealed: unseal it to browse secrets.' })).toBeVisible();
+      await expect(page.getByText('Could not list the secrets')).toHaveCount(0);
+      await expect(page.getByRole('grid', { name: 'Secrets' })).toHaveCount(0);
+      expect(lists).toEqual([]);
+
+      await page.getByLabel('Unseal key share').fill(simDb.unsealKeys?.[0] ?? '');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByRole('grid', { name: 'Secrets' }).getByRole('link', { name: 'db-password' })).toBeVisible();
+      await expect(page.getByText('The secret store is sealed')).toHaveCount(0);
+    });
+
+    test('create keeps what was typed and sends it once unsealed', async ({ page, simDb }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/new'));
+      await page.getByLabel('Path').fill('sealed/new-token');
+      await page.getByRole('textbox', { name: 'Value', exact: true }).fill('typed-while-sealed');
+      await expect(page.getByRole('status').filter({ hasText: 'The secret store is sealed: unseal it to create secrets.' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Create secret' })).toBeDisabled();
+
+      await page.getByLabel('Unseal key share').fill(simDb.unsealKeys?.[0] ?? '');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByText('The secret store is sealed')).toHaveCount(0);
+      await expect(page.getByRole('textbox', { name: 'Value', exact: true })).toHaveValue('typed-while-sealed');
+      await page.getByRole('button', { name: 'Create secret' }).click();
+      await expect(page).toHaveURL('/secrets/view/sealed/new-token');
+      await page.getByRole('button', { name: 'Reveal' }).click();
+      await expect(page.getByLabel('Secret value')).toHaveText('typed-while-sealed');
+    });
+  });
+
   test.describe('sealing', () => {
     test.use({ simOptions: { sealThreshold: 2, sealShares: 3 } });
 

@@ -8,6 +8,7 @@ import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { OpenByPath } from './open-by-path.tsx';
 import { SealPanel } from './seal-panel.tsx';
+import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretsList } from './secrets-list.tsx';
 
 export function SecretsPage() {
@@ -17,7 +18,9 @@ export function SecretsPage() {
   // The box shows its own state; the URL follows once typing pauses (a navigation per keystroke is slow).
   const [search, setSearch] = useUrlSearchText('q');
   const descending = params.get('sort') === 'desc';
-  const list = useQuery(secretQueries.list());
+  // The shell asks for the seal status on every page, so waiting for it rarely costs a round trip.
+  const { sealed, known } = useStoreSealed();
+  const list = useQuery({ ...secretQueries.list(), enabled: known && !sealed });
 
   // One identity for the memoized list: it reads the latest setter (React Router's changes with every URL).
   const latestSetParams = useRef(setParams);
@@ -45,7 +48,9 @@ export function SecretsPage() {
         </div>
       </div>
       <SealPanel />
-      {list.isPending ? (
+      {sealed ? (
+        <SealedStoreNotice what="browse secrets" />
+      ) : list.isPending ? (
         <LoadingState>Loading secrets…</LoadingState>
       ) : list.isError ? (
         isApiError(list.error, 'forbidden') ? (
