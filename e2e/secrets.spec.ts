@@ -108,12 +108,35 @@ test.describe('Secrets', () => {
 
   test('an account that may not list gets "open a secret by path" instead of a dead end', async ({ page }) => {
     await signIn(page, 'bob', 'bob-pass', toSecrets());
-    await expect(page.getByText('Your account may not list secrets')).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Your account may not list secrets (it needs dcos:secrets:list:default:/ read).');
     await page.getByLabel('Secret path').fill('db-password');
-    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('button', { name: 'Open secret' }).click();
     await expect(page).toHaveURL('/secrets/view/db-password');
     await page.getByRole('button', { name: 'Reveal' }).click();
     await expect(page.getByRole('alert')).toContainText(/permission/i);
+  });
+
+  test('an account that may list only a folder browses that folder instead of hitting the root wall', async ({ page }) => {
+    // The seed grants alice dcos:secrets:list:default:/group read, and nothing on the whole store.
+    await signIn(page, 'alice', 'alice-pass', toSecrets());
+    await expect(page.getByRole('alert')).toContainText('Your account may not list secrets (it needs dcos:secrets:list:default:/ read).');
+    await page.getByLabel('Folder path').fill('group');
+    await page.getByRole('button', { name: 'Open folder' }).click();
+    await expect(page).toHaveURL('/secrets?path=group');
+    await expect(page.getByText('Your account may not list the whole store: this shows group and what lies below it.')).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'Secrets' });
+    await grid.getByRole('link', { name: 'spark/' }).click();
+    await expect(page).toHaveURL('/secrets?path=group%2Fspark');
+    await expect(grid.getByRole('link', { name: 'config/' })).toBeVisible();
+    await grid.getByRole('link', { name: 'aws-secret-key' }).click();
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(page.getByLabel('Secret value')).not.toBeEmpty();
+  });
+
+  test('a refused folder names the permission it needs', async ({ page }) => {
+    await signIn(page, 'bob', 'bob-pass', toSecrets('/secrets?path=group%2Fspark'));
+    await expect(page.getByRole('alert')).toContainText('Your account may not list secrets in group/spark (it needs dcos:secrets:list:default:/group/spark read).');
+    await expect(page.getByLabel('Secret path')).toBeVisible();
   });
 
   test('bulk delete reports each secret', async ({ page }) => {

@@ -49,6 +49,11 @@ export type SecretValue =
   | { kind: 'text'; value: string; size: number; author?: string | undefined; created?: string | undefined; description?: string | undefined; labels?: string[] | undefined }
   | { kind: 'file'; bytes: Uint8Array<ArrayBuffer>; size: number };
 
+/** The permission that lets an account list the keys under `path` (`''`: the whole store). */
+export function secretListRid(path: string): string {
+  return `dcos:secrets:list:default:/${path}`;
+}
+
 export const secretQueries = {
   all: () => ['secrets'] as const,
   /** Every secret path under `path`, relative to it (the Secret Store lists recursively). */
