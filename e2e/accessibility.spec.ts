@@ -132,6 +132,47 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page);
     });
 
+    test('a revealed text secret and the seal confirmation have no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsecrets%2Fview%2Fdb-password');
+      await page.getByRole('button', { name: 'Reveal' }).click();
+      await expect(page.getByLabel('Secret value')).not.toBeEmpty();
+      await expectNoAxeViolations(page, 'with the value revealed');
+      await page.goto('/secrets');
+      await page.getByRole('button', { name: 'Seal the store…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Seal the secret store?' })).toBeVisible();
+      await expectNoAxeViolations(page, 'in the seal confirmation');
+    });
+
+    test('creating a secret with a bad path, then an existing one, has no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsecrets%2Fnew');
+      await page.getByLabel('Path').fill('group/app.conf');
+      await page.getByRole('textbox', { name: 'Value', exact: true }).fill('x');
+      await page.getByRole('button', { name: 'Create secret' }).click();
+      await expect(page.getByText(/^Not allowed: “\.”\./)).toBeVisible();
+      await expectNoAxeViolations(page, 'with a path error');
+      await page.getByLabel('Path').fill('db-password');
+      await page.getByRole('button', { name: 'Create secret' }).click();
+      await expect(page.getByRole('alert')).toContainText('A secret already exists at this path.');
+      await expectNoAxeViolations(page, 'with the 409');
+    });
+
+    test.describe('with a sealed store', () => {
+      test.use({ simOptions: { sealed: true } });
+
+      test('the Secrets page with the unseal form and a refused key, and the create page, have no axe violations', async ({ page }) => {
+        await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsecrets');
+        await expect(page.getByText('The secret store is sealed: unseal it to browse secrets.')).toBeVisible();
+        await expectNoAxeViolations(page, 'when sealed');
+        await page.getByLabel('Unseal key share').fill('not-a-key');
+        await page.getByRole('button', { name: 'Submit key share' }).click();
+        await expect(page.getByRole('form', { name: 'Unseal' }).getByRole('alert')).toBeVisible();
+        await expectNoAxeViolations(page, 'with a refused key');
+        await page.goto('/secrets/new');
+        await expect(page.getByText('The secret store is sealed: unseal it to create secrets.')).toBeVisible();
+        await expectNoAxeViolations(page, 'on the create page when sealed');
+      });
+    });
+
     test('the banner of a permissive cluster and of an unknown mode have no axe violations', async ({ page }) => {
       await signIn(page, 'bob', 'bob-pass');
       await expect(page.getByRole('region', { name: 'Security mode' })).toContainText('Security mode unknown.');

@@ -10,6 +10,8 @@ export interface SimOptions {
   secrets?: number;
   sealThreshold?: number;
   sealShares?: number;
+  /** The Secret Store starts sealed. */
+  sealed?: boolean;
 }
 
 /** What the simulator said about the test's database (its id, options, and the store's unseal key shares). */

@@ -118,6 +118,8 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
     { url: '/secrets?path=group%2Fspark', heading: 'Secrets', main: secretsApi('/secret/default/?list=true') },
     // An account that may not list secrets can still open one by path.
     { url: '/secrets', heading: 'Secrets', account: 'bob', main: null },
+    // An account that may list only a folder: the root list is refused, then the folder is listed by itself.
+    { url: '/secrets?path=group', heading: 'Secrets', account: 'alice', main: secretsApi('/secret/default/group?list=true') },
   ],
   // A form: nothing is read until it is submitted.
   '/secrets/new': [{ url: '/secrets/new', heading: 'Create secret', main: null }],

@@ -72,7 +72,7 @@ test.describe('Secrets', () => {
     await page.getByLabel('File (any bytes)').check();
     await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1024 * 1024 - 1023) });
     await page.getByRole('button', { name: 'Create secret' }).click();
-    await expect(page.getByRole('alert')).toContainText('This secret is 1023.0 KiB; the secret store takes at most 1,047,552 bytes (1 MiB less 1 KiB of metadata).');
+    await expect(page.getByRole('alert')).toContainText('This secret is 1,047,553 bytes (1023.0 KiB); the secret store takes at most 1,047,552 bytes (1 MiB less 1 KiB of metadata).');
     expect(puts).toBe(0);
   });
 
@@ -108,12 +108,35 @@ test.describe('Secrets', () => {
 
   test('an account that may not list gets "open a secret by path" instead of a dead end', async ({ page }) => {
     await signIn(page, 'bob', 'bob-pass', toSecrets());
-    await expect(page.getByText('Your account may not list secrets')).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Your account may not list secrets (it needs dcos:secrets:list:default:/ read).');
     await page.getByLabel('Secret path').fill('db-password');
-    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('button', { name: 'Open secret' }).click();
     await expect(page).toHaveURL('/secrets/view/db-password');
     await page.getByRole('button', { name: 'Reveal' }).click();
     await expect(page.getByRole('alert')).toContainText(/permission/i);
+  });
+
+  test('an account that may list only a folder browses that folder instead of hitting the root wall', async ({ page }) => {
+    // The seed grants alice dcos:secrets:list:default:/group read, and nothing on the whole store.
+    await signIn(page, 'alice', 'alice-pass', toSecrets());
+    await expect(page.getByRole('alert')).toContainText('Your account may not list secrets (it needs dcos:secrets:list:default:/ read).');
+    await page.getByLabel('Folder path').fill('group');
+    await page.getByRole('button', { name: 'Open folder' }).click();
+    await expect(page).toHaveURL('/secrets?path=group');
+    await expect(page.getByText('Your account may not list the whole store: this shows group and what lies below it.')).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'Secrets' });
+    await grid.getByRole('link', { name: 'spark/' }).click();
+    await expect(page).toHaveURL('/secrets?path=group%2Fspark');
+    await expect(grid.getByRole('link', { name: 'config/' })).toBeVisible();
+    await grid.getByRole('link', { name: 'aws-secret-key' }).click();
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(page.getByLabel('Secret value')).not.toBeEmpty();
+  });
+
+  test('a refused folder names the permission it needs', async ({ page }) => {
+    await signIn(page, 'bob', 'bob-pass', toSecrets('/secrets?path=group%2Fspark'));
+    await expect(page.getByRole('alert')).toContainText('Your account may not list secrets in group/spark (it needs dcos:secrets:list:default:/group/spark read).');
+    await expect(page.getByLabel('Secret path')).toBeVisible();
   });
 
   test('bulk delete reports each secret', async ({ page }) => {
@@ -142,6 +165,44 @@ test.describe('Secrets', () => {
       expect(texts.length).toBeGreaterThan(0);
       for (const text of texts) expect(text).toContain('prod');
       expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(1500);
+    });
+  });
+
+  test.describe('a store that starts sealed', () => {
+    test.use({ simOptions: { sealed: true } });
+
+    test('the list is not asked for while sealed, and appears on unseal', async ({ page, simDb }) => {
+      const lists: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('?list=true')) lists.push(r.url());
+      });
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
+      await expect(page.getByRole('status').filter({ hasText: 'The secret store is sealed: unseal it to browse secrets.' })).toBeVisible();
+      await expect(page.getByText('Could not list the secrets')).toHaveCount(0);
+      await expect(page.getByRole('grid', { name: 'Secrets' })).toHaveCount(0);
+      expect(lists).toEqual([]);
+
+      await page.getByLabel('Unseal key share').fill(simDb.unsealKeys?.[0] ?? '');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByRole('grid', { name: 'Secrets' }).getByRole('link', { name: 'db-password' })).toBeVisible();
+      await expect(page.getByText('The secret store is sealed')).toHaveCount(0);
+    });
+
+    test('create keeps what was typed and sends it once unsealed', async ({ page, simDb }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/new'));
+      await page.getByLabel('Path').fill('sealed/new-token');
+      await page.getByRole('textbox', { name: 'Value', exact: true }).fill('typed-while-sealed');
+      await expect(page.getByRole('status').filter({ hasText: 'The secret store is sealed: unseal it to create secrets.' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Create secret' })).toBeDisabled();
+
+      await page.getByLabel('Unseal key share').fill(simDb.unsealKeys?.[0] ?? '');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByText('The secret store is sealed')).toHaveCount(0);
+      await expect(page.getByRole('textbox', { name: 'Value', exact: true })).toHaveValue('typed-while-sealed');
+      await page.getByRole('button', { name: 'Create secret' }).click();
+      await expect(page).toHaveURL('/secrets/view/sealed/new-token');
+      await page.getByRole('button', { name: 'Reveal' }).click();
+      await expect(page.getByLabel('Secret value')).toHaveText('typed-while-sealed');
     });
   });
 

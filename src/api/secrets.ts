@@ -16,6 +16,12 @@ function encodePath(path: string): string {
 }
 const secretUrl = (path: string) => `${SECRETS}/secret/${STORE}/${encodePath(path)}`;
 
+/** What a path may not contain, named for the message: "a space", or the character in quotes. */
+function badCharacters(path: string): string {
+  const bad = [...new Set(Array.from(path).filter((c) => !/[a-zA-Z0-9\-_/]/.test(c)))];
+  return bad.map((c) => (/\s/.test(c) ? 'a space' : `“${c}”`)).join(', ');
+}
+
 /** The DC/OS UI's path rule: segments of letters, digits, `-` and `_`, no leading or trailing `/`. */
 export const secretPathSchema = z
   .string()
@@ -23,7 +29,10 @@ export const secretPathSchema = z
   .min(1, 'Enter a path, for example group/app/password.')
   .refine((p) => !p.startsWith('/') && !p.endsWith('/'), 'No / at the start or the end.')
   .refine((p) => !p.includes('//'), 'Empty segments (//) are not allowed.')
-  .refine((p) => /^[a-zA-Z0-9\-_/]+$/.test(p), 'Use only letters, digits, - and _ in each segment, separated by /.');
+  .refine((p) => /^[a-zA-Z0-9\-_/]+$/.test(p), {
+    // Naming the character saves a hunt for it in a long path (a dot or a space looks harmless).
+    error: (issue) => `Not allowed: ${badCharacters(String(issue.input))}. Use only letters, digits, - and _ in each segment, separated by /.`,
+  });
 
 export const sealStatusSchema = z.object({ sealed: z.boolean(), threshold: z.number(), shares: z.number(), progress: z.number() });
 export type SealStatus = z.infer<typeof sealStatusSchema>;
@@ -39,6 +48,11 @@ const secretBodySchema = z.object({
 export type SecretValue =
   | { kind: 'text'; value: string; size: number; author?: string | undefined; created?: string | undefined; description?: string | undefined; labels?: string[] | undefined }
   | { kind: 'file'; bytes: Uint8Array<ArrayBuffer>; size: number };
+
+/** The permission that lets an account list the keys under `path` (`''`: the whole store). */
+export function secretListRid(path: string): string {
+  return `dcos:secrets:list:default:/${path}`;
+}
 
 export const secretQueries = {
   all: () => ['secrets'] as const,
@@ -97,8 +111,26 @@ function bodyFor(input: SecretInput) {
   return input.kind === 'text' ? { body: { value: input.value } } : { rawBody: { data: input.file, contentType: 'application/octet-stream' } };
 }
 
+/** The bytes the store counts: UTF-8 for text (an "é" is two), the file's own size for a file. */
 export function secretInputSize(input: SecretInput): number {
   return input.kind === 'text' ? new TextEncoder().encode(input.value).length : input.file.size;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+/**
+ * Over the limit is refused in the browser, before anything is uploaded. The exact byte count comes first: one byte
+ * over the limit rounds to the same KiB as the limit itself.
+ */
+export function secretSizeProblem(input: SecretInput): string | null {
+  const size = secretInputSize(input);
+  return size > MAX_SECRET_BYTES
+    ? `This secret is ${size.toLocaleString('en')} bytes (${formatBytes(size)}); the secret store takes at most ${MAX_SECRET_BYTES.toLocaleString('en')} bytes (1 MiB less 1 KiB of metadata).`
+    : null;
 }
 
 export async function createSecret(path: string, input: SecretInput): Promise<void> {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { secretQueries, sealStore, unsealStore } from '@/api/secrets.ts';
+import { isApiError } from '@/api/errors.ts';
+import { secretQueries, sealStore, unsealStore, type SealStatus } from '@/api/secrets.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState } from '@/ui/query-state.tsx';
 import { useIsSuperuser } from './use-is-superuser.ts';
@@ -15,17 +16,24 @@ export function SealPanel() {
   const [confirming, setConfirming] = useState(false);
   const [key, setKey] = useState('');
   const refresh = () => queryClient.invalidateQueries({ queryKey: secretQueries.all() });
+  const [rejected, setRejected] = useState<string | null>(null);
   const unseal = useMutation({
-    mutationFn: unsealStore,
-    onSuccess: async (next) => {
+    mutationFn: ({ share }: { share: string; before: SealStatus }) => unsealStore(share),
+    onMutate: () => setRejected(null),
+    onSuccess: async (next, { before }) => {
       setKey('');
       queryClient.setQueryData(secretQueries.sealStatus().queryKey, next);
+      setRejected(shareOutcome(before, next));
       if (!next.sealed) await refresh();
     },
   });
 
   if (status.isPending) return null;
-  if (status.isError) return <ErrorState title="Could not read the seal status" error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.isError) {
+    // A cluster may keep the seal status from accounts that are not superusers: then there is nothing to show them.
+    if (isApiError(status.error, 'forbidden')) return null;
+    return <ErrorState title="Could not read the seal status" error={status.error} onRetry={() => void status.refetch()} />;
+  }
   const s = status.data;
   return (
     <section className={`card seal-panel ${s.sealed ? 'is-sealed' : ''}`} aria-labelledby="seal-heading">
@@ -41,7 +49,7 @@ export function SealPanel() {
           aria-label="Unseal"
           onSubmit={(event) => {
             event.preventDefault();
-            if (key.trim() !== '' && !unseal.isPending) unseal.mutate(key.trim());
+            if (key.trim() !== '' && !unseal.isPending) unseal.mutate({ share: key.trim(), before: s });
           }}
         >
           <p>
@@ -51,9 +59,9 @@ export function SealPanel() {
             <label htmlFor="unseal-key">Unseal key share</label>
             <input id="unseal-key" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />
           </div>
-          {unseal.isError && (
+          {(unseal.isError || rejected) && (
             <p className="field-error" role="alert">
-              {unseal.error.message}
+              {unseal.error?.message ?? rejected}
             </p>
           )}
           <button type="submit" className="btn btn-primary" disabled={unseal.isPending || key.trim() === ''}>
@@ -77,6 +85,19 @@ export function SealPanel() {
       </ConfirmDialog>
     </section>
   );
+}
+
+/**
+ * What a 200 answer to a key share means when the store is still sealed. Vault checks the shares only once the
+ * threshold is reached: if they do not unseal it, it drops them all, so the progress goes down instead of up.
+ */
+function shareOutcome(before: SealStatus, next: SealStatus): string | null {
+  if (!next.sealed) return null;
+  if (next.progress < before.progress || (next.progress === 0 && before.progress + 1 >= next.threshold)) {
+    return `The key shares did not unseal the store: it rejected them and reset the progress to ${next.progress} of ${next.threshold}. Enter the shares again, checking each one.`;
+  }
+  if (next.progress === before.progress) return 'This key share was not counted: it may have been entered already.';
+  return null;
 }
 
 /** A line in the shell on every page while the store is sealed. */

@@ -2,11 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
-import { createSecret, secretPathSchema, secretQueries, type SecretInput } from '@/api/secrets.ts';
+import { createSecret, secretPathSchema, secretQueries, secretSizeProblem, type SecretInput } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { useToast } from '@/ui/toast.tsx';
-import { SecretValueFields, sizeProblem } from './secret-value-form.tsx';
+import { SealPanel } from './seal-panel.tsx';
+import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
+import { SecretValueFields } from './secret-value-form.tsx';
 
 export function SecretCreatePage() {
   const navigate = useNavigate();
@@ -27,6 +29,8 @@ export function SecretCreatePage() {
     },
   });
   const conflict = isApiError(create.error, 'conflict');
+  // The form stays as typed while sealed; only sending waits for the unseal.
+  const { sealed } = useStoreSealed();
 
   return (
     <>
@@ -35,6 +39,12 @@ export function SecretCreatePage() {
         <Link to={secretPaths.list({ folder })}>Secrets</Link> / <span aria-current="page">New secret</span>
       </nav>
       <h1>Create secret</h1>
+      {sealed && (
+        <>
+          <SealPanel />
+          <SealedStoreNotice what="create secrets" />
+        </>
+      )}
       <form
         className="card"
         aria-label="Create secret"
@@ -43,9 +53,9 @@ export function SecretCreatePage() {
           event.preventDefault();
           const parsed = secretPathSchema.safeParse(path);
           setPathError(parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid path.'));
-          const problem = input ? sizeProblem(input) : 'Enter a value or choose a file.';
+          const problem = input ? secretSizeProblem(input) : 'Enter a value or choose a file.';
           setValueError(problem);
-          if (parsed.success && input && !problem && !create.isPending) create.mutate({ target: parsed.data, value: input });
+          if (parsed.success && input && !problem && !create.isPending && !sealed) create.mutate({ target: parsed.data, value: input });
         }}
       >
         <ErrorAlert message={conflict ? 'A secret already exists at this path.' : create.error?.message}>
@@ -86,7 +96,7 @@ export function SecretCreatePage() {
           error={valueError}
         />
         <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
-          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+          <button type="submit" className="btn btn-primary" disabled={create.isPending || sealed}>
             {create.isPending ? 'Creating…' : 'Create secret'}
           </button>
           <Link className="btn" to={secretPaths.list({ folder })}>

@@ -43,6 +43,22 @@ describe('SecretDetailPage', () => {
     expect(JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data))).not.toContain(secret);
   });
 
+  it('says kind, size, description and labels come with Reveal, then shows them from the value', async () => {
+    await login({ uid: 'bootstrapuser', password: 'deleteme' });
+    const { user } = renderSecret('group/spark/config/log-level');
+    const reveal = screen.getByRole('button', { name: 'Reveal' });
+    expect(reveal).toHaveAccessibleDescription(
+      'Kind (text or file), size, description and labels come with Reveal: the secret store sends them only together with the value.',
+    );
+    expect(screen.queryByText(/^Text, /)).not.toBeInTheDocument();
+
+    await user.click(reveal);
+    expect(await screen.findByText('Text, 4 B')).toBeInTheDocument();
+    expect(screen.getByText('Log level of Spark drivers')).toBeInTheDocument();
+    expect(screen.getByText('spark')).toBeInTheDocument();
+    expect(screen.queryByText(/come with Reveal/)).not.toBeInTheDocument();
+  });
+
   it('does not carry a value typed for one secret over to the next one opened', async () => {
     await login({ uid: 'bootstrapuser', password: 'deleteme' });
     const { user, router } = renderSecret('db-password');

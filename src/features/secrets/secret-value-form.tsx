@@ -1,19 +1,5 @@
 import { useId, useState } from 'react';
-import { MAX_SECRET_BYTES, secretInputSize, type SecretInput } from '@/api/secrets.ts';
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-}
-
-/** Over 1 MB is refused here, before anything is uploaded. */
-export function sizeProblem(input: SecretInput): string | null {
-  const size = secretInputSize(input);
-  return size > MAX_SECRET_BYTES
-    ? `This secret is ${formatBytes(size)}; the secret store takes at most ${MAX_SECRET_BYTES.toLocaleString('en')} bytes (1 MiB less 1 KiB of metadata).`
-    : null;
-}
+import { formatBytes, type SecretInput } from '@/api/secrets.ts';
 
 /** The value of a secret: multi-line text, or a file of any bytes. */
 export function SecretValueFields({ onChange, error }: { onChange: (input: SecretInput | null) => void; error: string | null }) {

@@ -57,9 +57,9 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
       const matching = query === '' ? entries : keyed.filter(({ key }) => key.includes(query)).map(({ entry }) => entry);
       return descending ? [...matching].reverse() : matching;
     }
-    // Folders first, then secrets, each by name.
+    // Folders first, then secrets, each by name; descending reverses each group, the folders staying first.
     const entries = childrenOf(paths, folder);
-    return descending ? [...entries].reverse() : entries;
+    return descending ? [...entries.filter((e) => e.kind === 'folder').reverse(), ...entries.filter((e) => e.kind === 'secret').reverse()] : entries;
   }, [paths, query, flat, folder, descending]);
 
   const columns = useMemo<Column<TreeEntry>[]>(

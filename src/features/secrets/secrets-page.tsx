@@ -6,8 +6,9 @@ import { secretQueries } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
 import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
-import { OpenByPath } from './open-by-path.tsx';
+import { ListRefused } from './list-refused.tsx';
 import { SealPanel } from './seal-panel.tsx';
+import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretsList } from './secrets-list.tsx';
 
 export function SecretsPage() {
@@ -17,7 +18,16 @@ export function SecretsPage() {
   // The box shows its own state; the URL follows once typing pauses (a navigation per keystroke is slow).
   const [search, setSearch] = useUrlSearchText('q');
   const descending = params.get('sort') === 'desc';
-  const list = useQuery(secretQueries.list());
+  // The shell asks for the seal status on every page, so waiting for it rarely costs a round trip.
+  const { sealed, known } = useStoreSealed();
+  const root = useQuery({ ...secretQueries.list(), enabled: known && !sealed });
+  // An account may be allowed to list only a folder (dcos:secrets:list:default:/group): then the open folder is
+  // listed by itself, its keys made full paths again, and the tree starts there.
+  const below = folder !== '' && isApiError(root.error, 'forbidden');
+  const toFullPaths = useCallback((keys: string[]) => keys.map((key) => `${folder}/${key}`), [folder]);
+  const subtree = useQuery({ ...secretQueries.list(folder), enabled: below && !sealed, select: toFullPaths });
+  const list = below ? subtree : root;
+  const listed = below ? folder : '';
 
   // One identity for the memoized list: it reads the latest setter (React Router's changes with every URL).
   const latestSetParams = useRef(setParams);
@@ -45,24 +55,21 @@ export function SecretsPage() {
         </div>
       </div>
       <SealPanel />
-      {list.isPending ? (
+      {sealed ? (
+        <SealedStoreNotice what="browse secrets" />
+      ) : list.isPending ? (
         <LoadingState>Loading secrets…</LoadingState>
       ) : list.isError ? (
         isApiError(list.error, 'forbidden') ? (
-          <div className="card stack">
-            <div className="notice" role="alert">
-              <p>
-                Your account may not list secrets (it needs <code>dcos:secrets:list:default:/</code> read). You can still open a
-                secret you know the path of.
-              </p>
-            </div>
-            <OpenByPath />
-          </div>
+          <ListRefused folder={listed} />
         ) : (
           <ErrorState title="Could not list the secrets" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
         )
       ) : (
-        <SecretsList paths={list.data} folder={folder} view={view} descending={descending} search={search} onSearchChange={setSearch} setParam={setParam} />
+        <>
+          {below && <p className="muted">Your account may not list the whole store: this shows {folder} and what lies below it.</p>}
+          <SecretsList paths={list.data} folder={folder} view={view} descending={descending} search={search} onSearchChange={setSearch} setParam={setParam} />
+        </>
       )}
     </>
   );

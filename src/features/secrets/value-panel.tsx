@@ -1,0 +1,108 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { fetchSecretValue, formatBytes, secretQueries } from '@/api/secrets.ts';
+import { downloadBlob } from '@/lib/download.ts';
+import { useToast } from '@/ui/toast.tsx';
+
+export function fileName(path: string) {
+  return path.split('/').pop() ?? 'secret';
+}
+
+/** The value, masked and not fetched until Reveal; Copy and Download fetch it without showing it. */
+export function ValuePanel({ path }: { path: string }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [revealed, setRevealed] = useState(false);
+  const value = useQuery({ ...secretQueries.value(path), enabled: revealed });
+  const hide = () => {
+    setRevealed(false);
+    queryClient.removeQueries({ queryKey: secretQueries.value(path).queryKey });
+  };
+  // Leaving the page forgets the value too.
+  useEffect(() => () => queryClient.removeQueries({ queryKey: secretQueries.value(path).queryKey }), [queryClient, path]);
+  const copy = useMutation({
+    mutationFn: async () => {
+      const secret = await fetchSecretValue(path);
+      if (secret.kind === 'file') throw new Error('This is a file secret: download it instead.');
+      await navigator.clipboard.writeText(secret.value);
+    },
+    onSuccess: () => toast.show('Copied the value to the clipboard.'),
+  });
+  const download = useMutation({
+    mutationFn: async () => {
+      const secret = await fetchSecretValue(path);
+      downloadBlob(fileName(path), secret.kind === 'file' ? new Blob([secret.bytes], { type: 'application/octet-stream' }) : new Blob([secret.value], { type: 'text/plain' }));
+    },
+  });
+  const failure = value.error ?? copy.error ?? download.error;
+  return (
+    <section className="card" aria-labelledby="value-heading">
+      <h2 id="value-heading">Value</h2>
+      {!revealed || value.isPending ? (
+        <>
+          <p className="mono" aria-label="Masked value">
+            {revealed ? 'Fetching…' : '••••••••••••'}
+          </p>
+          {/* The store gives kind, size, description and labels only with the value (docs/decisions/005). */}
+          <p className="muted" id="value-withheld">
+            Kind (text or file), size, description and labels come with Reveal: the secret store sends them only together with the value.
+          </p>
+        </>
+      ) : value.isSuccess ? (
+        value.data.kind === 'text' ? (
+          <>
+            <pre className="mono" aria-label="Secret value">
+              {value.data.value}
+            </pre>
+            <dl className="props" style={{ marginTop: '0.75rem' }}>
+              <dt>Kind</dt>
+              <dd>Text, {formatBytes(value.data.size)}</dd>
+              {value.data.description && (
+                <>
+                  <dt>Description</dt>
+                  <dd>{value.data.description}</dd>
+                </>
+              )}
+              {value.data.labels && value.data.labels.length > 0 && (
+                <>
+                  <dt>Labels</dt>
+                  <dd>{value.data.labels.join(', ')}</dd>
+                </>
+              )}
+              {value.data.author && (
+                <>
+                  <dt>Author</dt>
+                  <dd>{value.data.author}</dd>
+                </>
+              )}
+            </dl>
+          </>
+        ) : (
+          <p>File secret, {formatBytes(value.data.size)}: download it to see its bytes.</p>
+        )
+      ) : null}
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure.message}
+        </p>
+      )}
+      <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
+        {revealed ? (
+          <button type="button" className="btn" onClick={hide}>
+            Hide
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary" onClick={() => setRevealed(true)} aria-describedby="value-withheld">
+            Reveal
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => copy.mutate()} disabled={copy.isPending}>
+          Copy
+        </button>
+        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending}>
+          Download
+        </button>
+      </div>
+    </section>
+  );
+}
