@@ -11,6 +11,7 @@ import type { Action } from '@/lib/rid.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { accountRows } from './permissions-tab.tsx';
+import { useAccountPath } from './use-account-path.ts';
 import { usePermissionChange } from './use-permission-change.ts';
 
 /** The answer to "may `uid` do `action` on `rid`?", with the reason chain, the mode's say, and "grant this" on a no. */
@@ -19,6 +20,7 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
   const config = useQuery(metadataQueries.bootstrapConfig());
   const iam = useQuery({ ...aclQueries.allowed({ uid }, rid, action), retry: false });
   const [granting, setGranting] = useState(false);
+  const accountPath = useAccountPath();
   const grant = usePermissionChange(
     () => grantPermission({ uid }, rid, [action]),
     () => `Granted ${action} on ${rid} to ${uid}.`,
@@ -76,7 +78,7 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
             <button type="button" className="btn btn-primary" onClick={() => setGranting(true)}>
               Grant this
             </button>{' '}
-            <Link to={`${orgPaths.user(uid, 'permissions')}?${new URLSearchParams({ grant: rid, action }).toString()}`}>Grant with more options</Link>
+            <Link to={`${accountPath(uid, 'permissions')}?${new URLSearchParams({ grant: rid, action }).toString()}`}>Grant with more options</Link>
           </p>
         </>
       )}
