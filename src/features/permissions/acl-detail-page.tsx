@@ -2,14 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { aclQueries, deleteAcl, revokePermission } from '@/api/acls.ts';
-import { isApiError } from '@/api/errors.ts';
+import { forbiddenHint, isApiError } from '@/api/errors.ts';
 import { isSystemAccount } from '@/api/users.ts';
 import { permissionPaths } from '@/lib/paths.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { AclHoldersTable, type Holder } from './acl-holders-table.tsx';
 import { principalName } from './grant-dialog.tsx';
-import { forbiddenHint } from './permissions-editor.tsx';
 import { usePermissionChange } from './use-permission-change.ts';
 
 function ridFromSplat(splat: string): string {
@@ -109,6 +108,7 @@ export function AclDetailPage() {
           if (revoking) await revoke.mutateAsync(revoking);
         }}
         confirmLabel="Revoke"
+        errorHint={forbiddenHint}
         requireTyping={revokingSystem}
       >
         <p>
@@ -125,6 +125,7 @@ export function AclDetailPage() {
           await navigate(permissionPaths.acls());
         }}
         confirmLabel="Delete ACL"
+        errorHint={forbiddenHint}
         requireTyping={holders.isSuccess && systemHolders.length === 0 ? undefined : rid}
       >
         <p>

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { grantPermission, type Principal } from '@/api/acls.ts';
+import { forbiddenHint } from '@/api/errors.ts';
 import type { Action, CatalogEntry } from '@/lib/rid.ts';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
@@ -29,6 +30,7 @@ function GrantForm({ principal, catalog, initialRid, initialActions, onDone }: {
   const { choice } = builder;
   const actions = choice.actions.filter((a) => picked.has(a));
   const actionProblem = actions.length === 0 ? 'Choose at least one action.' : null;
+  const hint = grant.error ? forbiddenHint(grant.error) : null;
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -65,7 +67,7 @@ function GrantForm({ principal, catalog, initialRid, initialActions, onDone }: {
         <label htmlFor="grant-description">Description of the resource (used when its ACL is new)</label>
         <input id="grant-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder={choice.entry?.description ?? ''} />
       </div>
-      <ErrorAlert message={grant.error?.message} />
+      <ErrorAlert message={grant.error?.message}>{hint && <p>{hint}</p>}</ErrorAlert>
       <FormActions onCancel={onDone} pending={grant.isPending} label="Grant" pendingLabel="Granting…" />
     </form>
   );

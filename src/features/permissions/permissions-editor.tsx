@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { aclQueries, revokePermission, type Principal } from '@/api/acls.ts';
-import { isApiError } from '@/api/errors.ts';
+import { forbiddenHint } from '@/api/errors.ts';
 import { isAction } from '@/lib/rid.ts';
 import { permissionPaths } from '@/lib/paths.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
@@ -15,11 +15,6 @@ import { usePermissionChange } from './use-permission-change.ts';
 interface Revoking {
   row: PermissionRow;
   action?: string | undefined;
-}
-
-/** Where the IAM's rule is known, say which permission a 403 lacks. */
-export function forbiddenHint(error: Error): string | null {
-  return isApiError(error, 'forbidden') ? 'Managing permissions needs dcos:adminrouter:acs full (or dcos:superuser).' : null;
 }
 
 /**
@@ -130,6 +125,7 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
           if (revoking) await revoke.mutateAsync(revoking);
         }}
         confirmLabel="Revoke"
+        errorHint={forbiddenHint}
       >
         <p>
           {name} loses {revoking?.action ? `“${revoking.action}”` : 'every action'} on <span className="mono">{revoking?.row.rid}</span>.
