@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { aclQueries, revokePermission, type Principal } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
-import { isAction } from '@/lib/rid.ts';
 import { permissionPaths } from '@/lib/paths.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { BulkGrant } from './bulk-grant.tsx';
-import { GrantDialog, principalName } from './grant-dialog.tsx';
+import { principalName } from './grant-dialog.tsx';
+import { GrantFromUrl } from './grant-from-url.tsx';
 import { isSuperuserRow, PermissionTable, type PermissionRow } from './permission-table.tsx';
 import { usePermissionChange } from './use-permission-change.ts';
 
@@ -48,7 +48,6 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
     );
   const granting = unlocked && params.get('grant') !== null;
   const bulk = unlocked && params.get('bulk') === '1';
-  const initialAction = params.get('action') ?? '';
 
   if (rows.error) {
     return (
@@ -106,17 +105,7 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
       ) : (
         <PermissionTable rows={shown} label={`Permissions of ${name}`} editable={unlocked} onRevoke={(row, action) => setRevoking({ row, action })} />
       )}
-      {granting && !catalog.isPending && (
-        <GrantDialog
-          principal={principal}
-          catalog={catalog.data ?? []}
-          initialRid={params.get('grant') ?? ''}
-          initialActions={isAction(initialAction) ? [initialAction] : []}
-          isOpen
-          onClose={() => setParam({ grant: null, action: null })}
-        />
-      )}
-      {granting && catalog.isPending && <LoadingState>Loading the permission catalog…</LoadingState>}
+      {granting && <GrantFromUrl principal={principal} onClose={() => setParam({ grant: null, action: null })} />}
       <ConfirmDialog
         title={revoking?.action ? `Revoke “${revoking.action}”?` : 'Revoke every action?'}
         isOpen={revoking !== null}
