@@ -11,14 +11,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly description: string | undefined;
   readonly code: string | undefined;
+  /** The request's path, so a refusal can say which permission the endpoint needs (forbiddenHint). */
+  readonly path: string | undefined;
 
-  constructor(init: { status: number; kind: ApiErrorKind; title: string; description?: string | undefined; code?: string | undefined }) {
+  constructor(init: { status: number; kind: ApiErrorKind; title: string; description?: string | undefined; code?: string | undefined; path?: string | undefined }) {
     super(init.description ?? init.title);
     this.status = init.status;
     this.kind = init.kind;
     this.title = init.title;
     this.description = init.description;
     this.code = init.code;
+    this.path = init.path;
   }
 }
 
@@ -61,7 +64,7 @@ const MAX_TEXT = 300;
  * Turns any non-2xx response into an ApiError: IAM JSON bodies keep their title, description and code; Admin
  * Router's HTML 401/403 pages and plain-text bodies (the 503 of a read-only datastore) get a readable description.
  */
-export async function decodeErrorResponse(response: Response): Promise<ApiError> {
+export async function decodeErrorResponse(response: Response, path?: string): Promise<ApiError> {
   const status = response.status;
   const contentType = response.headers.get('content-type') ?? '';
   const text = await response.text().catch(() => '');
@@ -84,5 +87,21 @@ export async function decodeErrorResponse(response: Response): Promise<ApiError>
     description = text.trim().slice(0, MAX_TEXT);
   }
   const kind = kindForStatus(status, code);
-  return new ApiError({ status, kind, title, description: description ?? PAGE_DESCRIPTIONS[kind], code });
+  return new ApiError({ status, kind, title, description: description ?? PAGE_DESCRIPTIONS[kind], code, path });
+}
+
+/**
+ * A 403 names no permission, but the reference does for the IAM: every `/acs/api/v1` endpoint behind Admin Router needs
+ * `dcos:adminrouter:acs full` (some docs say `dcos:superuser`; api doc §1). Null for other refusals and other errors.
+ */
+export function forbiddenHint(error: unknown): string | null {
+  if (!isApiError(error, 'forbidden') || !error.path?.startsWith('/acs/api/v1/')) return null;
+  return 'Managing users, groups and permissions needs dcos:adminrouter:acs full (or dcos:superuser).';
+}
+
+/** The error's message, followed by the missing permission when a 403 names one (one line, e.g. a bulk result). */
+export function describeErrorWithHint(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = forbiddenHint(error);
+  return hint ? `${message} ${hint}` : message;
 }

@@ -69,7 +69,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   }
   if (!response.ok) {
-    const error = await decodeErrorResponse(response);
+    const error = await decodeErrorResponse(response, path);
     // The server did not act on a request it refused as unauthenticated, so sending it again once is safe.
     if (error.kind === 'unauthenticated' && options.reauth !== false && onUnauthenticated && !options.signal?.aborted) {
       if (await onUnauthenticated(error)) return send(path, { ...options, reauth: false });

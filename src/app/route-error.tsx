@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react-router';
-import { isApiError } from '@/api/errors.ts';
+import { forbiddenHint, isApiError } from '@/api/errors.ts';
 import { useSignOut } from '@/features/auth/use-sign-out.ts';
 import { paths } from '@/lib/paths.ts';
 
@@ -10,7 +10,7 @@ function Frame({ standalone, children }: { standalone: boolean; children: ReactN
 }
 
 /** A 403: this account may not use the page. Signing in as another account is the way on. */
-function AccessDenied({ detail, standalone }: { detail: string; standalone: boolean }) {
+function AccessDenied({ detail, hint, standalone }: { detail: string; hint: string | null; standalone: boolean }) {
   const signOut = useSignOut();
   return (
     <Frame standalone={standalone}>
@@ -18,6 +18,7 @@ function AccessDenied({ detail, standalone }: { detail: string; standalone: bool
       <div className="alert alert-error" role="alert">
         <h1 className="alert-title">Access denied</h1>
         <p>{detail} Ask a superuser for access, or sign in with another account.</p>
+        {hint && <p>{hint}</p>}
       </div>
       <button type="button" className="btn btn-primary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
         Sign out
@@ -32,7 +33,7 @@ export function RouteError({ standalone = false }: { standalone?: boolean }) {
   const error = useRouteError();
   const revalidator = useRevalidator();
   const retrying = revalidator.state === 'loading';
-  if (isApiError(error, 'forbidden')) return <AccessDenied detail={error.message} standalone={standalone} />;
+  if (isApiError(error, 'forbidden')) return <AccessDenied detail={error.message} hint={forbiddenHint(error)} standalone={standalone} />;
   let title = 'Something went wrong';
   let detail = 'An unexpected error occurred.';
   if (isApiError(error)) {

@@ -47,12 +47,14 @@ interface ConfirmDialogProps {
   children: ReactNode;
   /** When set, the user must type this text exactly to confirm (for actions that may break the cluster). */
   requireTyping?: string | undefined;
+  /** More about a failure under its message, e.g. the permission a 403 lacks. */
+  errorHint?: ((error: unknown) => string | null) | undefined;
 }
 
 /** Confirms a destructive action; shows the server's refusal in place. */
-export function ConfirmDialog({ title, isOpen, onClose, onConfirm, confirmLabel, children, requireTyping }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, isOpen, onClose, onConfirm, confirmLabel, children, requireTyping, errorHint }: ConfirmDialogProps) {
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; hint: string | null } | null>(null);
   const [typed, setTyped] = useState('');
   const close = () => {
     setError(null);
@@ -67,7 +69,7 @@ export function ConfirmDialog({ title, isOpen, onClose, onConfirm, confirmLabel,
       setTyped('');
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The action failed.');
+      setError({ message: e instanceof Error ? e.message : 'The action failed.', hint: errorHint?.(e) ?? null });
     } finally {
       setPending(false);
     }
@@ -84,7 +86,7 @@ export function ConfirmDialog({ title, isOpen, onClose, onConfirm, confirmLabel,
           <input id="confirm-typing" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
         </div>
       )}
-      <ErrorAlert message={error ?? undefined} />
+      <ErrorAlert message={error?.message}>{error?.hint && <p>{error.hint}</p>}</ErrorAlert>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={close} disabled={pending}>
           Cancel

@@ -3,9 +3,10 @@ import { createBulkRun, type BulkRun, type BulkSnapshot } from '@/lib/bulk-runne
 
 /**
  * Runs a bulk action over string keys (4 at a time) and re-renders on every item's result. `onPassEnd` runs after the
- * first pass and after each Retry failed (e.g. to refresh cached lists).
+ * first pass and after each Retry failed (e.g. to refresh cached lists). `describeError` words an item's failure
+ * (by default its message).
  */
-export function useBulkRun(onPassEnd: () => Promise<unknown>) {
+export function useBulkRun(onPassEnd: () => Promise<unknown>, describeError?: (error: unknown) => string) {
   const [run, setRun] = useState<{ title: string; run: BulkRun<string> } | null>(null);
   const current = run?.run;
   const subscribe = useCallback((listener: () => void) => (current ? current.subscribe(listener) : () => undefined), [current]);
@@ -13,11 +14,11 @@ export function useBulkRun(onPassEnd: () => Promise<unknown>) {
 
   const start = useCallback(
     (title: string, keys: readonly string[], action: (key: string, signal: AbortSignal) => Promise<void>) => {
-      const next = createBulkRun(keys, action, { concurrency: 4, key: (key) => key });
+      const next = createBulkRun(keys, action, { concurrency: 4, key: (key) => key, ...(describeError ? { describeError } : {}) });
       setRun({ title, run: next });
       void next.start().then(onPassEnd);
     },
-    [onPassEnd],
+    [onPassEnd, describeError],
   );
   const retryFailed = useCallback(() => {
     void current?.retryFailed().then(onPassEnd);

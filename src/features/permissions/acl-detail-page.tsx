@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { aclQueries, deleteAcl, revokePermission, type Principal } from '@/api/acls.ts';
-import { isApiError } from '@/api/errors.ts';
-import { orgPaths, permissionPaths } from '@/lib/paths.ts';
+import { aclQueries, deleteAcl, revokePermission } from '@/api/acls.ts';
+import { forbiddenHint, isApiError } from '@/api/errors.ts';
+import { isSystemAccount } from '@/api/users.ts';
+import { permissionPaths } from '@/lib/paths.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { AclHoldersTable, type Holder } from './acl-holders-table.tsx';
 import { principalName } from './grant-dialog.tsx';
-import { forbiddenHint } from './permissions-editor.tsx';
 import { usePermissionChange } from './use-permission-change.ts';
 
 function ridFromSplat(splat: string): string {
@@ -16,11 +17,6 @@ function ridFromSplat(splat: string): string {
   } catch {
     return splat;
   }
-}
-
-interface Holder {
-  principal: Principal;
-  actions: string[];
 }
 
 /** One resource: its description, who holds which action on it (revocable), and deleting its ACL. */
@@ -77,6 +73,10 @@ export function AclDetailPage() {
     ...(holders.data?.users ?? []).map((u) => ({ principal: { uid: u.uid }, actions: u.actions.map((a) => a.name) })),
     ...(holders.data?.groups ?? []).map((g) => ({ principal: { gid: g.gid }, actions: g.actions.map((a) => a.name) })),
   ];
+  // Component accounts may break the cluster when they lose a permission (api doc §3): their holders, and a holder list
+  // that could not be read, make Delete ACL ask for the rid to be typed.
+  const systemHolders = rows.flatMap((h) => ('uid' in h.principal && isSystemAccount(h.principal.uid) ? [h.principal.uid] : []));
+  const revokingSystem = revoking && 'uid' in revoking.principal && isSystemAccount(revoking.principal.uid) ? revoking.principal.uid : undefined;
   return (
     <>
       <title>{`${rid} · Permissions · DC/OS Security Console`}</title>
@@ -98,42 +98,7 @@ export function AclDetailPage() {
       ) : rows.length === 0 ? (
         <p className="muted">Nobody holds an action on this resource.</p>
       ) : (
-        <table className="simple-table">
-          <caption className="visually-hidden">Holders of {rid}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Account or group</th>
-              <th scope="col">Actions</th>
-              <th scope="col">Revoke</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((holder) => {
-              const name = principalName(holder.principal);
-              return (
-                <tr key={name}>
-                  <td>
-                    <Link to={'uid' in holder.principal ? orgPaths.user(holder.principal.uid, 'permissions') : orgPaths.group(holder.principal.gid, 'permissions')}>{name}</Link>
-                  </td>
-                  <td>
-                    <ul className="chips" aria-label={`Actions of ${name}`}>
-                      {holder.actions.map((a) => (
-                        <li key={a} className="chip">
-                          {a}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => setRevoking(holder)} aria-label={`Revoke all from ${name}`}>
-                      Revoke all
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <AclHoldersTable rid={rid} rows={rows} onRevoke={setRevoking} />
       )}
       <ConfirmDialog
         title="Revoke every action?"
@@ -143,10 +108,13 @@ export function AclDetailPage() {
           if (revoking) await revoke.mutateAsync(revoking);
         }}
         confirmLabel="Revoke"
+        errorHint={forbiddenHint}
+        requireTyping={revokingSystem}
       >
         <p>
           {revoking ? principalName(revoking.principal) : ''} loses every action on <span className="mono">{rid}</span>.
         </p>
+        {revokingSystem && <SystemWarning uids={[revokingSystem]} />}
       </ConfirmDialog>
       <ConfirmDialog
         title="Delete this ACL?"
@@ -157,11 +125,23 @@ export function AclDetailPage() {
           await navigate(permissionPaths.acls());
         }}
         confirmLabel="Delete ACL"
+        errorHint={forbiddenHint}
+        requireTyping={holders.isSuccess && systemHolders.length === 0 ? undefined : rid}
       >
         <p>
           Every account and group loses its permissions on <span className="mono">{rid}</span> ({rows.length} holder{rows.length === 1 ? '' : 's'}).
         </p>
+        {systemHolders.length > 0 && <SystemWarning uids={systemHolders} />}
       </ConfirmDialog>
     </>
+  );
+}
+
+function SystemWarning({ uids }: { uids: readonly string[] }) {
+  return (
+    <p className="notice">
+      {uids.join(', ')} {uids.length === 1 ? 'is a DC/OS component account' : 'are DC/OS component accounts'}: taking a permission away may stop the
+      service that uses it, and with it parts of the cluster.
+    </p>
   );
 }

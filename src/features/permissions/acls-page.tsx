@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { aclQueries, type Acl } from '@/api/acls.ts';
+import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
-import { forbiddenHint } from './permissions-editor.tsx';
 import { PermissionsNav } from './permissions-nav.tsx';
 
 const FILTERS = ['all'] as const;

@@ -1,5 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { grantPermission, type Principal } from '@/api/acls.ts';
+import { describeErrorWithHint } from '@/api/errors.ts';
 import { parsePermissionLines, type PermissionLine } from '@/lib/permission-lines.ts';
 import { matchRid, type CatalogEntry } from '@/lib/rid.ts';
 import { BulkPanel } from '@/ui/bulk-panel.tsx';
@@ -16,7 +17,7 @@ export function BulkGrant({ principal, catalog, onClose }: { principal: Principa
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<PermissionLine[] | null>(null);
   const refresh = useRefreshPermissions();
-  const bulk = useBulkRun(refresh);
+  const bulk = useBulkRun(refresh, describeErrorWithHint);
   const invalid = checked?.filter((l) => l.error !== null) ?? [];
   const valid = checked?.filter((l) => l.error === null) ?? [];
 

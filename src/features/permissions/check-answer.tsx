@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { aclQueries, grantPermission } from '@/api/acls.ts';
-import { isApiError } from '@/api/errors.ts';
+import { describeErrorWithHint, forbiddenHint, isApiError } from '@/api/errors.ts';
 import { metadataQueries } from '@/api/metadata.ts';
 import { isSystemAccount, userQueries } from '@/api/users.ts';
 import { describeReason, explainAccess, type Grant } from '@/lib/access-check.ts';
@@ -11,14 +11,17 @@ import type { Action } from '@/lib/rid.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { accountRows } from './permissions-tab.tsx';
+import { useAccountPath } from './use-account-path.ts';
 import { usePermissionChange } from './use-permission-change.ts';
 
 /** The answer to "may `uid` do `action` on `rid`?", with the reason chain, the mode's say, and "grant this" on a no. */
 export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; action: Action }) {
-  const permissions = useQuery({ ...userQueries.permissions(uid), select: accountRows });
+  // A refusal is shown in the answer with the permission it lacks, so the question above stays on screen.
+  const permissions = useQuery({ ...userQueries.permissions(uid), select: accountRows, throwOnError: false });
   const config = useQuery(metadataQueries.bootstrapConfig());
-  const iam = useQuery({ ...aclQueries.allowed({ uid }, rid, action), retry: false });
+  const iam = useQuery({ ...aclQueries.allowed({ uid }, rid, action), retry: false, throwOnError: false });
   const [granting, setGranting] = useState(false);
+  const accountPath = useAccountPath();
   const grant = usePermissionChange(
     () => grantPermission({ uid }, rid, [action]),
     () => `Granted ${action} on ${rid} to ${uid}.`,
@@ -33,7 +36,11 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
           <p>Check the user or service account ID.</p>
         </div>
       );
-    return <ErrorState title="Could not read the account's permissions" error={permissions.error} onRetry={() => void permissions.refetch()} retrying={permissions.isFetching} />;
+    return (
+      <ErrorState title="Could not read the account's permissions" error={permissions.error} onRetry={() => void permissions.refetch()} retrying={permissions.isFetching}>
+        {forbiddenHint(permissions.error)}
+      </ErrorState>
+    );
   }
   const mode = config.data?.security ?? 'strict';
   const grants: Grant[] = permissions.data.map((row) => ({ rid: row.rid, actions: row.actions, source: row.source }));
@@ -76,13 +83,13 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
             <button type="button" className="btn btn-primary" onClick={() => setGranting(true)}>
               Grant this
             </button>{' '}
-            <Link to={`${orgPaths.user(uid, 'permissions')}?${new URLSearchParams({ grant: rid, action }).toString()}`}>Grant with more options</Link>
+            <Link to={`${accountPath(uid, 'permissions')}?${new URLSearchParams({ grant: rid, action }).toString()}`}>Grant with more options</Link>
           </p>
         </>
       )}
       <p className="muted">
         The IAM&apos;s own check (this exact resource):{' '}
-        {iam.isPending ? 'asking…' : iam.isError ? `not available (${iam.error.message})` : iam.data ? 'allowed' : 'not allowed'}.
+        {iam.isPending ? 'asking…' : iam.isError ? `not available (${describeErrorWithHint(iam.error)})` : iam.data ? 'allowed' : 'not allowed'}.
       </p>
       <ConfirmDialog
         title={`Grant ${action} to ${uid}?`}
@@ -90,6 +97,7 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
         onClose={() => setGranting(false)}
         onConfirm={() => grant.mutateAsync(undefined)}
         confirmLabel="Grant"
+        errorHint={forbiddenHint}
         requireTyping={isSystemAccount(uid) ? uid : undefined}
       >
         <p>

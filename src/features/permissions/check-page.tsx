@@ -75,6 +75,12 @@ export function CheckPage() {
   const rid = params.get('rid') ?? '';
   const action = params.get('action') ?? '';
   const checked = isAction(action) ? action : null;
+  // The form holds its own edits, so it starts again from the URL when the question there changes by Back, Forward or a
+  // link; not when the change is its own Check (`asked`), which would only cost the focus. Adjusting state during render
+  // is React's pattern for this.
+  const question = new URLSearchParams({ uid, rid, action }).toString();
+  const [form, setForm] = useState<{ question: string; asked: string | null; generation: number }>({ question, asked: null, generation: 0 });
+  if (form.question !== question) setForm({ question, asked: null, generation: question === form.asked ? form.generation : form.generation + 1 });
 
   return (
     <>
@@ -92,9 +98,14 @@ export function CheckPage() {
             <p className="notice">The permission catalog could not be loaded ({catalog.error.message}); type the resource ID instead.</p>
           )}
           <CheckForm
+            key={form.generation}
             catalog={catalog.data ?? []}
             initial={{ uid, rid, action }}
-            onCheck={(q) => setParams({ uid: q.uid, rid: q.rid, action: q.action })}
+            onCheck={(q) => {
+              const asked = { uid: q.uid, rid: q.rid, action: q.action };
+              setForm((current) => ({ ...current, asked: new URLSearchParams(asked).toString() }));
+              setParams(asked);
+            }}
           />
         </>
       )}

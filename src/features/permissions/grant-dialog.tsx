@@ -1,5 +1,6 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { grantPermission, type Principal } from '@/api/acls.ts';
+import { forbiddenHint } from '@/api/errors.ts';
 import type { Action, CatalogEntry } from '@/lib/rid.ts';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
@@ -17,7 +18,17 @@ interface GrantInput {
   description: string;
 }
 
-function GrantForm({ principal, catalog, initialRid, initialActions, onDone }: { principal: Principal; catalog: readonly CatalogEntry[]; initialRid: string; initialActions: readonly Action[]; onDone: () => void }) {
+interface GrantProps {
+  principal: Principal;
+  catalog: readonly CatalogEntry[];
+  initialRid: string;
+  initialActions: readonly Action[];
+  /** Told the rid being edited (a typed one as typed, a catalog one once complete), so the URL can keep it. */
+  onRidChange: (rid: string) => void;
+  onDone: () => void;
+}
+
+function GrantForm({ principal, catalog, initialRid, initialActions, onRidChange, onDone }: GrantProps) {
   const builder = useRidBuilder(catalog, initialRid);
   const [picked, setPicked] = useState<ReadonlySet<Action>>(new Set(initialActions));
   const [description, setDescription] = useState('');
@@ -27,8 +38,12 @@ function GrantForm({ principal, catalog, initialRid, initialActions, onDone }: {
     (input) => `Granted ${input.actions.join(', ')} on ${input.rid} to ${principalName(principal)}.`,
   );
   const { choice } = builder;
+  // An incomplete catalog rid (a placeholder left empty) would come back as a typed rid; keep none until it is whole.
+  const editedRid = builder.state.mode === 'free' ? builder.state.freeRid : choice.problem ? '' : choice.rid;
+  useEffect(() => onRidChange(editedRid), [editedRid, onRidChange]);
   const actions = choice.actions.filter((a) => picked.has(a));
   const actionProblem = actions.length === 0 ? 'Choose at least one action.' : null;
+  const hint = grant.error ? forbiddenHint(grant.error) : null;
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -65,31 +80,17 @@ function GrantForm({ principal, catalog, initialRid, initialActions, onDone }: {
         <label htmlFor="grant-description">Description of the resource (used when its ACL is new)</label>
         <input id="grant-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder={choice.entry?.description ?? ''} />
       </div>
-      <ErrorAlert message={grant.error?.message} />
+      <ErrorAlert message={grant.error?.message}>{hint && <p>{hint}</p>}</ErrorAlert>
       <FormActions onCancel={onDone} pending={grant.isPending} label="Grant" pendingLabel="Granting…" />
     </form>
   );
 }
 
 /** Grants one rid with one or more actions to an account or group; creates the ACL when it is missing. */
-export function GrantDialog({
-  principal,
-  catalog,
-  initialRid = '',
-  initialActions = [],
-  isOpen,
-  onClose,
-}: {
-  principal: Principal;
-  catalog: readonly CatalogEntry[];
-  initialRid?: string;
-  initialActions?: readonly Action[];
-  isOpen: boolean;
-  onClose: () => void;
-}) {
+export function GrantDialog({ isOpen, onClose, ...form }: Omit<GrantProps, 'onDone'> & { isOpen: boolean; onClose: () => void }) {
   return (
-    <Dialog title={`Grant a permission to ${principalName(principal)}`} isOpen={isOpen} onClose={onClose}>
-      <GrantForm principal={principal} catalog={catalog} initialRid={initialRid} initialActions={initialActions} onDone={onClose} />
+    <Dialog title={`Grant a permission to ${principalName(form.principal)}`} isOpen={isOpen} onClose={onClose}>
+      <GrantForm {...form} onDone={onClose} />
     </Dialog>
   );
 }

@@ -2,24 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { aclQueries, revokePermission, type Principal } from '@/api/acls.ts';
-import { isApiError } from '@/api/errors.ts';
-import { isAction } from '@/lib/rid.ts';
+import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { BulkGrant } from './bulk-grant.tsx';
-import { GrantDialog, principalName } from './grant-dialog.tsx';
+import { principalName } from './grant-dialog.tsx';
+import { GrantFromUrl } from './grant-from-url.tsx';
 import { isSuperuserRow, PermissionTable, type PermissionRow } from './permission-table.tsx';
 import { usePermissionChange } from './use-permission-change.ts';
 
 interface Revoking {
   row: PermissionRow;
   action?: string | undefined;
-}
-
-/** Where the IAM's rule is known, say which permission a 403 lacks. */
-export function forbiddenHint(error: Error): string | null {
-  return isApiError(error, 'forbidden') ? 'Managing permissions needs dcos:adminrouter:acs full (or dcos:superuser).' : null;
 }
 
 /**
@@ -53,7 +48,6 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
     );
   const granting = unlocked && params.get('grant') !== null;
   const bulk = unlocked && params.get('bulk') === '1';
-  const initialAction = params.get('action') ?? '';
 
   if (rows.error) {
     return (
@@ -111,17 +105,7 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
       ) : (
         <PermissionTable rows={shown} label={`Permissions of ${name}`} editable={unlocked} onRevoke={(row, action) => setRevoking({ row, action })} />
       )}
-      {granting && !catalog.isPending && (
-        <GrantDialog
-          principal={principal}
-          catalog={catalog.data ?? []}
-          initialRid={params.get('grant') ?? ''}
-          initialActions={isAction(initialAction) ? [initialAction] : []}
-          isOpen
-          onClose={() => setParam({ grant: null, action: null })}
-        />
-      )}
-      {granting && catalog.isPending && <LoadingState>Loading the permission catalog…</LoadingState>}
+      {granting && <GrantFromUrl principal={principal} onClose={() => setParam({ grant: null, action: null })} />}
       <ConfirmDialog
         title={revoking?.action ? `Revoke “${revoking.action}”?` : 'Revoke every action?'}
         isOpen={revoking !== null}
@@ -130,6 +114,7 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
           if (revoking) await revoke.mutateAsync(revoking);
         }}
         confirmLabel="Revoke"
+        errorHint={forbiddenHint}
       >
         <p>
           {name} loses {revoking?.action ? `“${revoking.action}”` : 'every action'} on <span className="mono">{revoking?.row.rid}</span>.
