@@ -91,4 +91,55 @@ test.describe('Service accounts', () => {
     await membership.getByRole('button', { name: 'Add to group' }).click();
     await expect(page.getByRole('link', { name: 'developers' })).toBeVisible();
   });
+
+  test('a bulk change over a selection that holds dcos_ accounts stays locked until their uids are typed', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts');
+    const grid = page.getByRole('grid', { name: 'Service accounts' });
+    await grid.getByRole('checkbox', { name: 'Select dcos_marathon' }).click();
+    await grid.getByRole('checkbox', { name: 'Select jenkins' }).click();
+    await page.getByRole('button', { name: 'Add to group…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add 2 service accounts to a group' });
+    await picker.getByLabel('Find a group').fill('data-science');
+    await picker.getByRole('button', { name: 'Choose data-science' }).click();
+
+    const confirm = page.getByRole('dialog', { name: 'Add 2 service accounts to data-science?' });
+    await expect(confirm).toContainText('dcos_marathon is a DC/OS component account');
+    const add = confirm.getByRole('button', { name: 'Add to group' });
+    await expect(add).toBeDisabled();
+    await confirm.getByLabel('Type dcos_marathon to confirm').fill('dcos_marath');
+    await expect(add).toBeDisabled();
+    await expect(page.getByRole('region', { name: 'Bulk action progress' })).toHaveCount(0);
+    await confirm.getByLabel('Type dcos_marathon to confirm').fill('dcos_marathon');
+    await add.click();
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    // Delete over a selection with two component accounts needs both uids.
+    await grid.getByRole('checkbox', { name: 'Select dcos_marathon' }).click();
+    await grid.getByRole('checkbox', { name: 'Select dcos_metronome' }).click();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const deletion = page.getByRole('dialog', { name: 'Delete 2 service accounts?' });
+    const typed = deletion.getByLabel('Type dcos_marathon, dcos_metronome to confirm');
+    await typed.fill('dcos_marathon');
+    await expect(deletion.getByRole('button', { name: 'Delete 2 service accounts' })).toBeDisabled();
+    await typed.fill('dcos_marathon, dcos_metronome');
+    await expect(deletion.getByRole('button', { name: 'Delete 2 service accounts' })).toBeEnabled();
+    await deletion.getByRole('button', { name: 'Cancel' }).click();
+    await expect(grid.getByRole('link', { name: 'dcos_metronome' })).toBeVisible();
+  });
+
+  test('typing the full uid of a dcos_ account enables Delete on its page, and deletes it', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts%2Fdcos_metronome');
+    await page.getByRole('button', { name: 'Delete service account' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete service account dcos_metronome?' });
+    const remove = confirm.getByRole('button', { name: 'Delete service account' });
+    await expect(remove).toBeDisabled();
+    await confirm.getByLabel('Type dcos_metronome to confirm').fill('dcos_metronome');
+    await expect(remove).toBeEnabled();
+    await remove.click();
+    await expect(page).toHaveURL('/organization/service-accounts');
+    await expect(page.getByRole('grid', { name: 'Service accounts' }).getByRole('link', { name: 'dcos_marathon' })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Service accounts' }).getByRole('link', { name: 'dcos_metronome' })).toHaveCount(0);
+  });
 });

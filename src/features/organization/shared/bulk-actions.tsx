@@ -8,7 +8,8 @@ import { LeaveGuard } from '@/ui/leave-guard.tsx';
 import { useBulkRun } from '@/ui/use-bulk-run.ts';
 import { EntityPicker } from './entity-picker.tsx';
 
-type Pending = { kind: 'add' | 'remove' } | { kind: 'delete' };
+/** A group action first picks the group (`gid` unset); with component accounts selected it is then confirmed. */
+type Pending = { kind: 'add' | 'remove'; gid?: string } | { kind: 'delete' };
 
 /** Add to group, remove from group or delete for every selected account, with per-item results. */
 function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[]; onDone: () => void; noun: string }) {
@@ -26,7 +27,10 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
   const [pending, setPending] = useState<Pending | null>(null);
   const running = bulk.running;
   const uids = selected.map((u) => u.uid);
-  const systemCount = uids.filter(isSystemAccount).length;
+  const systemUids = uids.filter(isSystemAccount);
+  const systemCount = systemUids.length;
+  // As for one account (issue 4): a change to DC/OS component accounts needs their uids typed, not just a click.
+  const typeToConfirm = systemCount > 0 ? systemUids.join(', ') : undefined;
 
   const runForGroup = (kind: 'add' | 'remove', gid: string) => {
     setPending(null);
@@ -37,6 +41,8 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
     );
     onDone();
   };
+
+  const confirming = pending && pending.kind !== 'delete' && pending.gid !== undefined ? { kind: pending.kind, gid: pending.gid } : null;
 
   return (
     <>
@@ -51,7 +57,7 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
           Delete…
         </button>
       </div>
-      {(pending?.kind === 'add' || pending?.kind === 'remove') && (
+      {(pending?.kind === 'add' || pending?.kind === 'remove') && pending.gid === undefined && (
         <Dialog title={`${pending.kind === 'add' ? 'Add' : 'Remove'} ${uids.length} ${noun} ${pending.kind === 'add' ? 'to' : 'from'} a group`} isOpen onClose={() => setPending(null)}>
           {systemCount > 0 && (
             <div className="notice">
@@ -63,7 +69,7 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
             items={(groups.data ?? []).map((g) => ({ id: g.gid, description: g.description }))}
             exclude={new Set()}
             actionLabel="Choose"
-            onPick={(gid) => runForGroup(pending.kind, gid)}
+            onPick={(gid) => (typeToConfirm ? setPending({ kind: pending.kind, gid }) : runForGroup(pending.kind, gid))}
           />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setPending(null)}>
@@ -72,12 +78,30 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
           </div>
         </Dialog>
       )}
+      {confirming && (
+        <ConfirmDialog
+          isOpen
+          onClose={() => setPending(null)}
+          title={`${confirming.kind === 'add' ? 'Add' : 'Remove'} ${uids.length} ${noun} ${confirming.kind === 'add' ? 'to' : 'from'} ${confirming.gid}?`}
+          confirmLabel={confirming.kind === 'add' ? 'Add to group' : 'Remove from group'}
+          requireTyping={typeToConfirm}
+          onConfirm={() => {
+            runForGroup(confirming.kind, confirming.gid);
+            return Promise.resolve();
+          }}
+        >
+          <p>
+            {systemUids.join(', ')} {systemCount === 1 ? 'is a DC/OS component account' : 'are DC/OS component accounts'}: changing{' '}
+            {systemCount === 1 ? 'its' : 'their'} memberships may break the cluster.
+          </p>
+        </ConfirmDialog>
+      )}
       <ConfirmDialog
         isOpen={pending?.kind === 'delete'}
         onClose={() => setPending(null)}
         title={`Delete ${uids.length} ${noun}?`}
         confirmLabel={`Delete ${uids.length} ${noun}`}
-        requireTyping={systemCount > 0 ? `delete ${uids.length}` : undefined}
+        requireTyping={typeToConfirm}
         onConfirm={() => {
           bulk.start(`Deleting ${uids.length} ${noun}`, uids, (uid) => deleteUser(uid));
           onDone();
