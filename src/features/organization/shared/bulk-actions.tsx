@@ -66,6 +66,8 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
           )}
           <EntityPicker
             label="Find a group"
+            noun="groups"
+            source={groups}
             items={(groups.data ?? []).map((g) => ({ id: g.gid, description: g.description }))}
             exclude={new Set()}
             actionLabel="Choose"
