@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, injectFault, signIn, test } from './fixtures.ts';
 
 test.describe('Bulk actions', () => {
   test('adding several users to a group reports each result, and Retry failed finishes the job', async ({ page }) => {
@@ -30,6 +30,40 @@ test.describe('Bulk actions', () => {
 
     await page.goto('/organization/groups/developers/users');
     for (const uid of ['alice', 'bob', 'bootstrapuser']) await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
+  });
+
+  test('a running bulk action cannot be closed, and leaving the page asks first, in the app and in the browser', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
+    // Held long enough for the whole test: the run stays in progress.
+    await injectFault(page, { path: '/acs/api/v1/groups/developers/users/*', method: 'PUT', delayMs: 30_000 });
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByRole('checkbox', { name: 'Select alice' }).click();
+    await grid.getByRole('checkbox', { name: 'Select bob' }).click();
+    await page.getByRole('button', { name: 'Add to group…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
+    await picker.getByLabel('Find a group').fill('developers');
+    await picker.getByRole('button', { name: 'Choose developers' }).click();
+
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('status')).toHaveText('0 of 2 processed: 0 succeeded, 0 failed.');
+    await expect(panel.getByRole('button', { name: 'Close' })).toBeDisabled();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+    const leave = page.getByRole('dialog', { name: 'Leave while the bulk action runs?' });
+    await expect(leave).toContainText('the rest will not be processed');
+    await leave.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(leave).toBeHidden();
+    await expect(page).toHaveURL('/organization/users?filter=local');
+    await expect(panel.getByRole('status')).toHaveText('0 of 2 processed: 0 succeeded, 0 failed.');
+
+    // Closing the tab (or reloading) gets the browser's own question; staying keeps the page and its run.
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const question = await asked;
+    expect(question.type()).toBe('beforeunload');
+    await question.dismiss();
+    await expect(panel.getByRole('button', { name: 'Cancel the rest' })).toBeVisible();
+    expect(page.isClosed()).toBe(false);
   });
 });
 
