@@ -32,6 +32,25 @@ test.describe('Bulk actions', () => {
     for (const uid of ['alice', 'bob', 'bootstrapuser']) await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
   });
 
+  test('removing several users from a group reports each result, and the group no longer lists them', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dexternal');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByRole('checkbox', { name: 'Select carol' }).click();
+    await grid.getByRole('checkbox', { name: 'Select erin.lopez@example.com' }).click();
+    await page.getByRole('button', { name: 'Remove from group…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove 2 users from a group' });
+    await dialog.getByLabel('Find a group').fill('developers');
+    await dialog.getByRole('button', { name: 'Choose developers' }).click();
+
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('heading')).toHaveText('Removing 2 users from developers');
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
+    await expect(panel.getByRole('listitem')).toHaveText([/carol\s*Done/, /erin\.lopez@example\.com\s*Done/]);
+
+    await page.goto('/organization/groups/developers/users');
+    await expect(page.getByRole('heading', { name: '0 users' })).toBeVisible();
+  });
+
   test('a running bulk action cannot be closed, and leaving the page asks first, in the app and in the browser', async ({ page }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
     // Held long enough for the whole test: the run stays in progress.

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, injectFault, signIn, test } from './fixtures.ts';
 
 test.describe('Service accounts', () => {
   test('created with a key pair generated in the browser: the private key is shown once, with copy and download', async ({ page, consoleErrors }) => {
@@ -61,6 +61,34 @@ test.describe('Service accounts', () => {
     await dialog.getByRole('button', { name: 'Create service account' }).click();
     await expect(page).toHaveURL('/organization/service-accounts/backup-job');
     await expect(page.getByLabel('Public key PEM')).toContainText(publicKey.split('\n')[1] ?? '');
+  });
+
+  test('a pasted key the IAM refuses (400 ERR_INVALID_PUBLIC_KEY) is reported at the key field, and the form is kept', async ({ page }) => {
+    const { publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts');
+    await injectFault(page, {
+      path: '/acs/api/v1/users/backup-job',
+      method: 'PUT',
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ title: 'Bad Request', description: 'Invalid public key: RSA keys must be at least 4096 bits on this cluster', code: 'ERR_INVALID_PUBLIC_KEY' }),
+      count: 1,
+    });
+    await page.getByRole('button', { name: 'Create service account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create service account' });
+    await dialog.getByLabel('Service account ID').fill('backup-job');
+    await dialog.getByLabel('Paste a public key').check();
+    const field = dialog.getByLabel('Public key (PEM)');
+    await field.fill(publicKey);
+    await dialog.getByRole('button', { name: 'Create service account' }).click();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(/RSA keys must be at least 4096 bits on this cluster/);
+    await expect(dialog.getByLabel('Service account ID')).toHaveValue('backup-job');
+    await expect(field).toHaveValue(publicKey);
   });
 
   test('the dcos_ prefix is reserved, and component accounts need their uid typed to delete or change memberships', async ({ page }) => {
