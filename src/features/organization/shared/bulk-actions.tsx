@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useState } from 'react';
+import { isApiError } from '@/api/errors.ts';
 import { addMember, groupQueries, removeMember } from '@/api/groups.ts';
 import { deleteUser, isSystemAccount, userQueries, type User } from '@/api/users.ts';
 import { BulkPanel } from '@/ui/bulk-panel.tsx';
@@ -9,6 +10,18 @@ import { useBulkRun } from '@/ui/use-bulk-run.ts';
 import { EntityPicker } from './entity-picker.tsx';
 
 /** A group action first picks the group (`gid` unset); with component accounts selected it is then confirmed. */
+/** The IAM's answer when an account is already where the action would put it. */
+const ALREADY = { add: 'ERR_USER_ALREADY_IN_GROUP', remove: 'ERR_USER_NOT_IN_GROUP' } as const;
+
+/**
+ * A member added again, or a non-member removed, ends as the user asked: done, not failed (and not offered for a
+ * retry that could never succeed).
+ */
+const alreadyDone = (kind: 'add' | 'remove') => (error: unknown) => {
+  if (isApiError(error) && error.code === ALREADY[kind]) return;
+  throw error;
+};
+
 type Pending = { kind: 'add' | 'remove'; gid?: string } | { kind: 'delete' };
 
 /** Add to group, remove from group or delete for every selected account, with per-item results. */
@@ -37,7 +50,7 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
     bulk.start(
       kind === 'add' ? `Adding ${uids.length} ${noun} to ${gid}` : `Removing ${uids.length} ${noun} from ${gid}`,
       uids,
-      (uid) => (kind === 'add' ? addMember(gid, uid) : removeMember(gid, uid)),
+      (uid) => (kind === 'add' ? addMember(gid, uid) : removeMember(gid, uid)).catch(alreadyDone(kind)),
     );
     onDone();
   };
