@@ -1,4 +1,4 @@
-import { expect, injectFault, signIn, test } from './fixtures.ts';
+import { clearFaults, expect, injectFault, signIn, test } from './fixtures.ts';
 
 test.describe('Bulk actions', () => {
   test('adding several users to a group reports each result, and Retry failed finishes the job', async ({ page }) => {
@@ -49,6 +49,37 @@ test.describe('Bulk actions', () => {
 
     await page.goto('/organization/groups/developers/users');
     await expect(page.getByRole('heading', { name: '0 users' })).toBeVisible();
+  });
+
+  test('the bulk panel sits outside the search toolbar and keeps its results when the list then fails to reload', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByRole('checkbox', { name: 'Select alice' }).click();
+    await grid.getByRole('checkbox', { name: 'Select bob' }).click();
+    // The run refreshes the list when it ends; that reload fails.
+    await injectFault(page, {
+      path: '/acs/api/v1/users',
+      method: 'GET',
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ title: 'Internal Server Error', description: 'The IAM failed (test).', code: 'ERR_INTERNAL' }),
+    });
+    await page.getByRole('button', { name: 'Add to group…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
+    await picker.getByLabel('Find a group').fill('developers');
+    await picker.getByRole('button', { name: 'Choose developers' }).click();
+
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not load the users' })).toContainText('The IAM failed (test).');
+    await expect(page.getByRole('search')).toHaveCount(0);
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
+    await expect(panel.getByRole('listitem')).toHaveText([/alice\s*Done/, /bob\s*Done/]);
+
+    await clearFaults(page);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(grid).toBeVisible();
+    await expect(page.getByRole('search').getByRole('region', { name: 'Bulk action progress' })).toHaveCount(0);
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
   });
 
   test('a running bulk action cannot be closed, and leaving the page asks first, in the app and in the browser', async ({ page }) => {

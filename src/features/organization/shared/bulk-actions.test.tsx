@@ -6,12 +6,13 @@ import type { User } from '@/api/users.ts';
 import { server, simulator } from '@/mocks/node.ts';
 import { renderRoutes } from '@/test/render.tsx';
 import { BulkActions } from './bulk-actions.tsx';
+import { BulkRunArea } from './bulk-run.tsx';
 
 const accounts = (...uids: string[]): readonly User[] => uids.map((uid) => ({ uid, url: `/acs/api/v1/users/${uid}`, description: uid, is_remote: false }));
 const SELECTED = accounts('alice', 'bob');
 
 function renderBulk(selected = SELECTED) {
-  return renderRoutes([{ path: '/', element: <BulkActions selected={selected} onDone={() => undefined} noun="users" /> }]);
+  return renderRoutes([{ path: '/', element: <BulkRunArea><BulkActions selected={selected} onDone={() => undefined} noun="users" /></BulkRunArea> }]);
 }
 
 beforeEach(async () => {

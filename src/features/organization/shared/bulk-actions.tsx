@@ -1,12 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useCallback, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { memo, useState } from 'react';
 import { isApiError } from '@/api/errors.ts';
 import { addMember, groupQueries, removeMember } from '@/api/groups.ts';
-import { deleteUser, isSystemAccount, userQueries, type User } from '@/api/users.ts';
-import { BulkPanel } from '@/ui/bulk-panel.tsx';
+import { deleteUser, isSystemAccount, type User } from '@/api/users.ts';
 import { ConfirmDialog, Dialog } from '@/ui/dialog.tsx';
-import { LeaveGuard } from '@/ui/leave-guard.tsx';
-import { useBulkRun } from '@/ui/use-bulk-run.ts';
+import { useBulkRunArea } from './bulk-run.tsx';
 import { EntityPicker } from './entity-picker.tsx';
 
 /** A group action first picks the group (`gid` unset); with component accounts selected it is then confirmed. */
@@ -24,18 +22,9 @@ const alreadyDone = (kind: 'add' | 'remove') => (error: unknown) => {
 
 type Pending = { kind: 'add' | 'remove'; gid?: string } | { kind: 'delete' };
 
-/** Add to group, remove from group or delete for every selected account, with per-item results. */
+/** Add to group, remove from group or delete for every selected account; the results show in the BulkRunArea. */
 function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[]; onDone: () => void; noun: string }) {
-  const queryClient = useQueryClient();
-  const refresh = useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: userQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: groupQueries.all() }),
-      ]),
-    [queryClient],
-  );
-  const bulk = useBulkRun(refresh);
+  const bulk = useBulkRunArea();
   const groups = useQuery(groupQueries.list());
   const [pending, setPending] = useState<Pending | null>(null);
   const running = bulk.running;
@@ -129,10 +118,6 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
         </p>
         {systemCount > 0 && <p>{systemCount} of them are DC/OS component accounts: deleting them may break the cluster.</p>}
       </ConfirmDialog>
-      {bulk.snapshot && (
-        <BulkPanel title={bulk.title} snapshot={bulk.snapshot} onRetry={bulk.retryFailed} onCancel={bulk.cancel} onClose={bulk.close} />
-      )}
-      <LeaveGuard active={running} onLeave={bulk.cancel} what="the bulk action" />
     </>
   );
 }
