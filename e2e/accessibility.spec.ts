@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
-import { DEMO, expect, signIn, test } from './fixtures.ts';
+import { DEMO, expect, injectFault, signIn, test } from './fixtures.ts';
 import { ROUTE_SAMPLES, type RouteSample } from './route-samples.ts';
 
 async function expectNoAxeViolations(page: Page, state = '') {
@@ -119,6 +119,57 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Create user' }).click();
       await page.getByRole('dialog', { name: 'Create user' }).getByRole('button', { name: 'Create user' }).click();
       await expect(page.getByText('Enter a user ID.')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('the create-service-account dialog with errors, then the private-key dialog, have no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts');
+      await page.getByRole('button', { name: 'Create service account' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create service account' });
+      await dialog.getByLabel('Service account ID').fill('dcos_mine');
+      await dialog.getByLabel('Paste a public key').check();
+      await dialog.getByLabel('Public key (PEM)').fill('not a key');
+      await dialog.getByRole('button', { name: 'Create service account' }).click();
+      await expect(dialog.getByText(/dcos_ prefix is reserved/)).toBeVisible();
+      await dialog.getByLabel('Service account ID').fill('ci-runner');
+      await dialog.getByRole('button', { name: 'Create service account' }).click();
+      await expect(dialog.getByLabel('Public key (PEM)')).toHaveAttribute('aria-invalid', 'true');
+      await expectNoAxeViolations(page, 'with errors');
+
+      await dialog.getByLabel('Generate in this browser (RSA 2048)').check();
+      await dialog.getByRole('button', { name: 'Create service account' }).click();
+      await expect(page.getByRole('dialog', { name: 'Private key of ci-runner' }).getByText('it cannot be shown again')).toBeVisible();
+      await expectNoAxeViolations(page, 'showing the private key');
+    });
+
+    test('the confirm that needs a component account\'s uid typed has no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts%2Fdcos_marathon');
+      await page.getByRole('button', { name: 'Delete service account' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete service account dcos_marathon?' });
+      await confirm.getByLabel('Type dcos_marathon to confirm').fill('dcos_');
+      await expect(confirm.getByRole('button', { name: 'Delete service account' })).toBeDisabled();
+      await expectNoAxeViolations(page);
+    });
+
+    test('the bulk panel finished with a failure has no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
+      await injectFault(page, {
+        path: '/acs/api/v1/groups/developers/users/bob',
+        method: 'PUT',
+        status: 503,
+        contentType: 'text/plain',
+        body: 'IAM datastore is read-only, try again',
+      });
+      const grid = page.getByRole('grid', { name: 'Users' });
+      await grid.getByRole('checkbox', { name: 'Select alice' }).click();
+      await grid.getByRole('checkbox', { name: 'Select bob' }).click();
+      await page.getByRole('button', { name: 'Add to group…' }).click();
+      const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
+      await picker.getByLabel('Find a group').fill('developers');
+      await picker.getByRole('button', { name: 'Choose developers' }).click();
+      const panel = page.getByRole('region', { name: 'Bulk action progress' });
+      await expect(panel.getByRole('status')).toHaveText('Finished: 1 succeeded, 1 failed.');
+      await expect(panel.getByRole('button', { name: 'Retry failed (1)' })).toBeVisible();
       await expectNoAxeViolations(page);
     });
 

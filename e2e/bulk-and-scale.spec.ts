@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures.ts';
+import { clearFaults, expect, injectFault, signIn, test } from './fixtures.ts';
 
 test.describe('Bulk actions', () => {
   test('adding several users to a group reports each result, and Retry failed finishes the job', async ({ page }) => {
@@ -30,6 +30,90 @@ test.describe('Bulk actions', () => {
 
     await page.goto('/organization/groups/developers/users');
     for (const uid of ['alice', 'bob', 'bootstrapuser']) await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
+  });
+
+  test('removing several users from a group reports each result, and the group no longer lists them', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dexternal');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByRole('checkbox', { name: 'Select carol' }).click();
+    await grid.getByRole('checkbox', { name: 'Select erin.lopez@example.com' }).click();
+    await page.getByRole('button', { name: 'Remove from group…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove 2 users from a group' });
+    await dialog.getByLabel('Find a group').fill('developers');
+    await dialog.getByRole('button', { name: 'Choose developers' }).click();
+
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('heading')).toHaveText('Removing 2 users from developers');
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
+    await expect(panel.getByRole('listitem')).toHaveText([/carol\s*Done/, /erin\.lopez@example\.com\s*Done/]);
+
+    await page.goto('/organization/groups/developers/users');
+    await expect(page.getByRole('heading', { name: '0 users' })).toBeVisible();
+  });
+
+  test('the bulk panel sits outside the search toolbar and keeps its results when the list then fails to reload', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByRole('checkbox', { name: 'Select alice' }).click();
+    await grid.getByRole('checkbox', { name: 'Select bob' }).click();
+    // The run refreshes the list when it ends; that reload fails.
+    await injectFault(page, {
+      path: '/acs/api/v1/users',
+      method: 'GET',
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ title: 'Internal Server Error', description: 'The IAM failed (test).', code: 'ERR_INTERNAL' }),
+    });
+    await page.getByRole('button', { name: 'Add to group…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
+    await picker.getByLabel('Find a group').fill('developers');
+    await picker.getByRole('button', { name: 'Choose developers' }).click();
+
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not load the users' })).toContainText('The IAM failed (test).');
+    await expect(page.getByRole('search')).toHaveCount(0);
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
+    await expect(panel.getByRole('listitem')).toHaveText([/alice\s*Done/, /bob\s*Done/]);
+
+    await clearFaults(page);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(grid).toBeVisible();
+    await expect(page.getByRole('search').getByRole('region', { name: 'Bulk action progress' })).toHaveCount(0);
+    await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
+  });
+
+  test('a running bulk action cannot be closed, and leaving the page asks first, in the app and in the browser', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
+    // Held long enough for the whole test: the run stays in progress.
+    await injectFault(page, { path: '/acs/api/v1/groups/developers/users/*', method: 'PUT', delayMs: 30_000 });
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByRole('checkbox', { name: 'Select alice' }).click();
+    await grid.getByRole('checkbox', { name: 'Select bob' }).click();
+    await page.getByRole('button', { name: 'Add to group…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
+    await picker.getByLabel('Find a group').fill('developers');
+    await picker.getByRole('button', { name: 'Choose developers' }).click();
+
+    const panel = page.getByRole('region', { name: 'Bulk action progress' });
+    await expect(panel.getByRole('status')).toHaveText('0 of 2 processed: 0 succeeded, 0 failed.');
+    await expect(panel.getByRole('button', { name: 'Close' })).toBeDisabled();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+    const leave = page.getByRole('dialog', { name: 'Leave while the bulk action runs?' });
+    await expect(leave).toContainText('the rest will not be processed');
+    await leave.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(leave).toBeHidden();
+    await expect(page).toHaveURL('/organization/users?filter=local');
+    await expect(panel.getByRole('status')).toHaveText('0 of 2 processed: 0 succeeded, 0 failed.');
+
+    // Closing the tab (or reloading) gets the browser's own question; staying keeps the page and its run.
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const question = await asked;
+    expect(question.type()).toBe('beforeunload');
+    await question.dismiss();
+    await expect(panel.getByRole('button', { name: 'Cancel the rest' })).toBeVisible();
+    expect(page.isClosed()).toBe(false);
   });
 });
 

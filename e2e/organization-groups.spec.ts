@@ -38,6 +38,45 @@ test.describe('Groups and memberships', () => {
     await expect(page.getByText('Not a member of any group.')).toBeVisible();
   });
 
+  test('a user leaves a group from its own Groups tab, and the group no longer lists it', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%2Falice%2Fgroups');
+    await expect(page.getByRole('heading', { name: 'Member of 1 group' })).toBeVisible();
+    await page.getByRole('button', { name: 'Remove from operators' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove alice from operators?' });
+    await expect(confirm).toContainText('alice loses the permissions it has through operators.');
+    await confirm.getByRole('button', { name: 'Remove from group' }).click();
+    await expect(page.getByRole('status').getByText('Removed alice from operators.')).toBeVisible();
+    await expect(page.getByText('Not a member of any group.')).toBeVisible();
+
+    await page.goto('/organization/groups/operators/users');
+    await expect(page.getByText('No users in this group.')).toBeVisible();
+  });
+
+  test('groups sort by a column header, and an existing group ID is refused at the field', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fgroups');
+    const grid = page.getByRole('grid', { name: 'Groups' });
+    await expect(grid.getByRole('link')).toHaveText(['data-science', 'developers', 'operators', 'superusers']);
+    await grid.getByRole('button', { name: /^ID/ }).click();
+    await expect(page).toHaveURL(/sort=gid%3Adesc/);
+    await expect(grid.getByRole('columnheader', { name: /^ID/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(grid.getByRole('link')).toHaveText(['superusers', 'operators', 'developers', 'data-science']);
+    await grid.getByRole('button', { name: /^Description/ }).click();
+    await expect(page).toHaveURL(/sort=description%3Aasc/);
+    await expect(grid.getByRole('columnheader', { name: /^Description/ })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(grid.getByRole('link')).toHaveText(['developers', 'operators', 'data-science', 'superusers']);
+
+    await page.getByRole('button', { name: 'Create group' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create group' });
+    await dialog.getByLabel('Group ID').fill('developers');
+    await dialog.getByLabel('Description').fill('Another developers group');
+    await dialog.getByRole('button', { name: 'Create group' }).click();
+    const gid = dialog.getByLabel('Group ID');
+    await expect(gid).toHaveAttribute('aria-invalid', 'true');
+    await expect(gid).toHaveAccessibleDescription(/already exists/i);
+    // The form keeps what was typed.
+    await expect(dialog.getByLabel('Description')).toHaveValue('Another developers group');
+  });
+
   test('a group adds a member through the picker and the user page shows it', async ({ page }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fgroups%2Fdata-science%2Fusers');
     await page.getByLabel('Find a user').fill('alice');

@@ -66,6 +66,22 @@ describe('DataTable', () => {
     expect(screen.getByRole('checkbox', { name: 'Select all 10000 rows' })).toBePartiallyChecked();
   });
 
+  it('selects from the keyboard: Space toggles the focused row, Shift+Space selects the range from the last one', async () => {
+    withViewport();
+    const user = userEvent.setup();
+    render(<Harness onOpen={() => undefined} />);
+    const checked = () => screen.getAllByRole('checkbox', { checked: true }).map((c) => c.getAttribute('aria-label'));
+    screen.getAllByRole('row')[2]?.focus();
+    await user.keyboard(' ');
+    expect(checked()).toEqual(['Select user-00001']);
+    await user.keyboard('{ArrowDown}{ArrowDown}{Shift>} {/Shift}');
+    expect(checked()).toEqual(['Select user-00001', 'Select user-00002', 'Select user-00003']);
+    expect(document.activeElement).toHaveAttribute('aria-rowindex', '5');
+    await user.keyboard(' ');
+    expect(checked()).toEqual(['Select user-00001', 'Select user-00002']);
+    expect(screen.getByRole('checkbox', { name: 'Select all 10000 rows' })).toBePartiallyChecked();
+  });
+
   it('does not render unchanged rows again when the table re-renders (a keystroke in a search box, a selection)', async () => {
     withViewport();
     const cell = vi.fn((r: Row) => r.name);

@@ -59,21 +59,19 @@ export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'servi
       </section>
       <section aria-labelledby="add-member-heading">
         <h2 id="add-member-heading">Add {noun}</h2>
-        {candidates.isError ? (
-          <ErrorState title={`Could not load the ${noun}`} error={candidates.error} onRetry={() => void candidates.refetch()} />
-        ) : (
-          <EntityPicker
-            label={type === 'user' ? 'Find a user' : 'Find a service account'}
-            items={(candidates.data ?? []).map((u) => ({ id: u.uid, description: u.description }))}
-            exclude={memberIds}
-            actionLabel="Add"
-            disabled={apply.isPending}
-            onPick={(uid) => {
-              if (isSystemAccount(uid)) setChange({ kind: 'add', uid });
-              else apply.mutate({ kind: 'add', uid });
-            }}
-          />
-        )}
+        <EntityPicker
+          label={type === 'user' ? 'Find a user' : 'Find a service account'}
+          noun={noun}
+          source={candidates}
+          items={(candidates.data ?? []).map((u) => ({ id: u.uid, description: u.description }))}
+          exclude={memberIds}
+          actionLabel="Add"
+          disabled={apply.isPending}
+          onPick={(uid) => {
+            if (isSystemAccount(uid)) setChange({ kind: 'add', uid });
+            else apply.mutate({ kind: 'add', uid });
+          }}
+        />
         <ErrorAlert message={apply.isError && change === null ? apply.error.message : undefined} />
       </section>
       <ConfirmDialog

@@ -3,15 +3,13 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
-import { createSecret, secretPathSchema, serviceAccountSecret } from '@/api/secrets.ts';
 import { createServiceAccount, uidSchema } from '@/api/users.ts';
-import { downloadText } from '@/lib/download.ts';
 import { orgPaths } from '@/lib/paths.ts';
-import { CopyButton } from '@/ui/copy-button.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
 import { FormField } from '../shared/form-field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
+import { PrivateKeyDialog } from './private-key-dialog.tsx';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 const schema = z.object({
@@ -22,48 +20,48 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
+/** Why Generate is off: browsers expose `crypto.subtle` only in secure contexts (HTTPS, or localhost). */
+const NO_WEB_CRYPTO =
+  'Generating needs Web Crypto, which this browser offers only on HTTPS pages (and localhost). Open the console over HTTPS to generate a key pair here.';
+
 /** Creates a service account with a key generated here (the private key is shown once) or a pasted public key. */
 export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const [created, setCreated] = useState<{ uid: string; privateKeyPem: string } | null>(null);
-  const [secretPath, setSecretPath] = useState('');
-  const [stored, setStored] = useState<{ ok: boolean; message: string } | null>(null);
-
-  const storeAsSecret = async () => {
-    if (!created) return;
-    const parsed = secretPathSchema.safeParse(secretPath);
-    if (!parsed.success) {
-      setStored({ ok: false, message: parsed.error.issues[0]?.message ?? 'Invalid path.' });
-      return;
-    }
-    try {
-      await createSecret(parsed.data, { kind: 'text', value: serviceAccountSecret(created.uid, created.privateKeyPem) });
-      setStored({ ok: true, message: `Stored as secret ${parsed.data}.` });
-    } catch (error) {
-      // The key stays on screen and downloadable: nothing is lost when storing fails.
-      setStored({ ok: false, message: `Could not store the secret: ${error instanceof Error ? error.message : 'unknown error'}` });
-    }
-  };
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { uid: '', description: '', keySource: 'generate', publicKey: '' } });
+  // Read once per render: a page cannot become a secure context without a reload.
+  const noWebCrypto = !(globalThis.crypto as Crypto | undefined)?.subtle;
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { uid: '', description: '', keySource: noWebCrypto ? 'paste' : 'generate', publicKey: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const keySource = useWatch({ control: form.control, name: 'keySource' });
   const create = useOrgMutation(createServiceAccount, (a) => `Created service account ${a.uid}.`);
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const keys = await import('@/lib/rsa-keys.ts');
     let publicKey: string;
     let privateKeyPem: string | null = null;
-    if (values.keySource === 'paste') {
-      const check = await keys.checkRsaPublicKeyPem(values.publicKey);
-      if (!check.ok) {
-        form.setError('publicKey', { type: 'validate', message: check.reason });
-        return;
+    try {
+      const keys = await import('@/lib/rsa-keys.ts');
+      if (values.keySource === 'paste') {
+        const check = await keys.checkRsaPublicKeyPem(values.publicKey);
+        if (!check.ok) {
+          form.setError('publicKey', { type: 'validate', message: check.reason });
+          return;
+        }
+        publicKey = check.pem;
+      } else {
+        const pair = await keys.generateServiceAccountKeyPair();
+        publicKey = pair.publicKeyPem;
+        privateKeyPem = pair.privateKeyPem;
       }
-      publicKey = check.pem;
-    } else {
-      const pair = await keys.generateServiceAccountKeyPair();
-      publicKey = pair.publicKeyPem;
-      privateKeyPem = pair.privateKeyPem;
+    } catch (error) {
+      // WebCrypto refused (no secure context, a policy, a browser bug) or the key module failed to load: nothing was
+      // sent, the form keeps every value, and the reason sits at the key choice.
+      // A DOMException from another realm is not `instanceof Error`, but has a message all the same.
+      const reason = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+      form.setError('keySource', { type: 'crypto', message: `Could not make the key: ${reason}` });
+      return;
     }
     try {
       await create.mutateAsync({ uid: values.uid, description: values.description, publicKey });
@@ -74,10 +72,7 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
     form.reset();
     if (privateKeyPem) {
       setCreated({ uid: values.uid, privateKeyPem });
-      setSecretPath(`${values.uid}/private-key`);
-      setStored(null);
-    }
-    else {
+    } else {
       onClose();
       await navigate(orgPaths.serviceAccount(values.uid));
     }
@@ -91,50 +86,7 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
   };
 
   if (created) {
-    return (
-      <Dialog title={`Private key of ${created.uid}`} isOpen={isOpen} onClose={finish} isDismissable={false}>
-        <div className="notice" role="alert">
-          <p>
-            <strong>Save this private key now: it cannot be shown again.</strong> It was generated in this browser and has not
-            been sent anywhere. Whoever holds it can sign in as {created.uid}.
-          </p>
-        </div>
-        <label htmlFor="private-key" className="visually-hidden">
-          Private key
-        </label>
-        <textarea id="private-key" className="mono" readOnly rows={8} value={created.privateKeyPem} style={{ width: '100%' }} />
-        <form
-          className="stack"
-          aria-label="Store as a secret"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void storeAsSecret();
-          }}
-        >
-          <div className="field">
-            <label htmlFor="sa-secret-path">Store it as a secret at</label>
-            <input id="sa-secret-path" value={secretPath} onChange={(e) => setSecretPath(e.target.value)} autoComplete="off" spellCheck={false} />
-          </div>
-          {stored && (
-            <p className={stored.ok ? 'muted' : 'field-error'} role={stored.ok ? 'status' : 'alert'}>
-              {stored.message}
-            </p>
-          )}
-          <button type="submit" className="btn" disabled={stored?.ok === true}>
-            Store as secret (DC/OS service-account format)
-          </button>
-        </form>
-        <div className="dialog-actions">
-          <CopyButton text={created.privateKeyPem} label="Copy the private key" />
-          <button type="button" className="btn" onClick={() => downloadText(`${created.uid}-private-key.pem`, created.privateKeyPem, 'application/x-pem-file')}>
-            Download {created.uid}-private-key.pem
-          </button>
-          <button type="button" className="btn btn-primary" onClick={finish}>
-            I have saved it
-          </button>
-        </div>
-      </Dialog>
-    );
+    return <PrivateKeyDialog key={created.uid} uid={created.uid} privateKeyPem={created.privateKeyPem} isOpen={isOpen} onFinish={finish} />;
   }
 
   return (
@@ -147,14 +99,24 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
         <FormField label="Description" error={errors.description}>
           {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
         </FormField>
-        <fieldset className="field">
+        <fieldset className="field" aria-describedby={[noWebCrypto ? 'sa-key-hint' : '', errors.keySource ? 'sa-key-error' : ''].filter(Boolean).join(' ') || undefined}>
           <legend>Key pair</legend>
           <label>
-            <input type="radio" value="generate" {...form.register('keySource')} /> Generate in this browser (RSA 2048)
+            <input type="radio" value="generate" disabled={noWebCrypto} {...form.register('keySource')} /> Generate in this browser (RSA 2048)
           </label>
           <label>
             <input type="radio" value="paste" {...form.register('keySource')} /> Paste a public key
           </label>
+          {noWebCrypto && (
+            <p className="muted" id="sa-key-hint">
+              {NO_WEB_CRYPTO}
+            </p>
+          )}
+          {errors.keySource && (
+            <p className="field-error" id="sa-key-error" role="alert">
+              {errors.keySource.message}
+            </p>
+          )}
         </fieldset>
         {keySource === 'paste' && (
           <FormField label="Public key (PEM)" error={errors.publicKey} hint="-----BEGIN PUBLIC KEY----- … (never paste a private key).">

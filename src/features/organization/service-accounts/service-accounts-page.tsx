@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { orgPaths } from '@/lib/paths.ts';
 import { AccountList, type AccountListActions } from '../shared/account-list.tsx';
 import { BulkActions } from '../shared/bulk-actions.tsx';
+import { BulkRunArea } from '../shared/bulk-run.tsx';
 import { ExportCsvButton } from '../shared/export-csv-button.tsx';
 import { CreateServiceAccountDialog } from './create-service-account-dialog.tsx';
 
@@ -34,12 +35,14 @@ export function ServiceAccountsPage() {
         Accounts marked <span className="badge badge-system">system</span> (ID starting with dcos_) belong to DC/OS components;
         changing them may break the cluster.
       </p>
-      <AccountList
-        type="service"
-        noun={NOUN}
-        detailPath={orgPaths.serviceAccount}
-        renderActions={renderActions}
-      />
+      <BulkRunArea>
+        <AccountList
+          type="service"
+          noun={NOUN}
+          detailPath={orgPaths.serviceAccount}
+          renderActions={renderActions}
+        />
+      </BulkRunArea>
       <CreateServiceAccountDialog isOpen={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -53,22 +53,20 @@ export function AccountGroups({ uid }: { uid: string }) {
       </section>
       <section aria-labelledby="add-to-group">
         <h2 id="add-to-group">Add to a group</h2>
-        {allGroups.isError ? (
-          <ErrorState title="Could not load the groups" error={allGroups.error} onRetry={() => void allGroups.refetch()} />
-        ) : (
-          <EntityPicker
-            label="Find a group"
-            items={(allGroups.data ?? []).map((g) => ({ id: g.gid, description: g.description }))}
-            exclude={memberOf}
-            actionLabel="Add to"
-            disabled={apply.isPending}
-            onPick={(gid) => {
-              // Joining a group is not destructive: only component accounts ask first.
-              if (system) setChange({ kind: 'add', gid });
-              else apply.mutate({ kind: 'add', gid });
-            }}
-          />
-        )}
+        <EntityPicker
+          label="Find a group"
+          noun="groups"
+          source={allGroups}
+          items={(allGroups.data ?? []).map((g) => ({ id: g.gid, description: g.description }))}
+          exclude={memberOf}
+          actionLabel="Add to"
+          disabled={apply.isPending}
+          onPick={(gid) => {
+            // Joining a group is not destructive: only component accounts ask first.
+            if (system) setChange({ kind: 'add', gid });
+            else apply.mutate({ kind: 'add', gid });
+          }}
+        />
         <ErrorAlert message={apply.isError && change === null ? apply.error.message : undefined} />
       </section>
       <ConfirmDialog

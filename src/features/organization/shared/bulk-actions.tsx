@@ -1,42 +1,50 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useCallback, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { memo, useState } from 'react';
+import { isApiError } from '@/api/errors.ts';
 import { addMember, groupQueries, removeMember } from '@/api/groups.ts';
-import { deleteUser, isSystemAccount, userQueries, type User } from '@/api/users.ts';
-import { BulkPanel } from '@/ui/bulk-panel.tsx';
+import { deleteUser, isSystemAccount, type User } from '@/api/users.ts';
 import { ConfirmDialog, Dialog } from '@/ui/dialog.tsx';
-import { LeaveGuard } from '@/ui/leave-guard.tsx';
-import { useBulkRun } from '@/ui/use-bulk-run.ts';
+import { useBulkRunArea } from './bulk-run.tsx';
 import { EntityPicker } from './entity-picker.tsx';
 
-type Pending = { kind: 'add' | 'remove' } | { kind: 'delete' };
+/** A group action first picks the group (`gid` unset); with component accounts selected it is then confirmed. */
+/** The IAM's answer when an account is already where the action would put it. */
+const ALREADY = { add: 'ERR_USER_ALREADY_IN_GROUP', remove: 'ERR_USER_NOT_IN_GROUP' } as const;
 
-/** Add to group, remove from group or delete for every selected account, with per-item results. */
+/**
+ * A member added again, or a non-member removed, ends as the user asked: done, not failed (and not offered for a
+ * retry that could never succeed).
+ */
+const alreadyDone = (kind: 'add' | 'remove') => (error: unknown) => {
+  if (isApiError(error) && error.code === ALREADY[kind]) return;
+  throw error;
+};
+
+type Pending = { kind: 'add' | 'remove'; gid?: string } | { kind: 'delete' };
+
+/** Add to group, remove from group or delete for every selected account; the results show in the BulkRunArea. */
 function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[]; onDone: () => void; noun: string }) {
-  const queryClient = useQueryClient();
-  const refresh = useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: userQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: groupQueries.all() }),
-      ]),
-    [queryClient],
-  );
-  const bulk = useBulkRun(refresh);
+  const bulk = useBulkRunArea();
   const groups = useQuery(groupQueries.list());
   const [pending, setPending] = useState<Pending | null>(null);
   const running = bulk.running;
   const uids = selected.map((u) => u.uid);
-  const systemCount = uids.filter(isSystemAccount).length;
+  const systemUids = uids.filter(isSystemAccount);
+  const systemCount = systemUids.length;
+  // As for one account (issue 4): a change to DC/OS component accounts needs their uids typed, not just a click.
+  const typeToConfirm = systemCount > 0 ? systemUids.join(', ') : undefined;
 
   const runForGroup = (kind: 'add' | 'remove', gid: string) => {
     setPending(null);
     bulk.start(
       kind === 'add' ? `Adding ${uids.length} ${noun} to ${gid}` : `Removing ${uids.length} ${noun} from ${gid}`,
       uids,
-      (uid) => (kind === 'add' ? addMember(gid, uid) : removeMember(gid, uid)),
+      (uid) => (kind === 'add' ? addMember(gid, uid) : removeMember(gid, uid)).catch(alreadyDone(kind)),
     );
     onDone();
   };
+
+  const confirming = pending && pending.kind !== 'delete' && pending.gid !== undefined ? { kind: pending.kind, gid: pending.gid } : null;
 
   return (
     <>
@@ -51,7 +59,7 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
           Delete…
         </button>
       </div>
-      {(pending?.kind === 'add' || pending?.kind === 'remove') && (
+      {(pending?.kind === 'add' || pending?.kind === 'remove') && pending.gid === undefined && (
         <Dialog title={`${pending.kind === 'add' ? 'Add' : 'Remove'} ${uids.length} ${noun} ${pending.kind === 'add' ? 'to' : 'from'} a group`} isOpen onClose={() => setPending(null)}>
           {systemCount > 0 && (
             <div className="notice">
@@ -60,10 +68,12 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
           )}
           <EntityPicker
             label="Find a group"
+            noun="groups"
+            source={groups}
             items={(groups.data ?? []).map((g) => ({ id: g.gid, description: g.description }))}
             exclude={new Set()}
             actionLabel="Choose"
-            onPick={(gid) => runForGroup(pending.kind, gid)}
+            onPick={(gid) => (typeToConfirm ? setPending({ kind: pending.kind, gid }) : runForGroup(pending.kind, gid))}
           />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setPending(null)}>
@@ -72,12 +82,30 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
           </div>
         </Dialog>
       )}
+      {confirming && (
+        <ConfirmDialog
+          isOpen
+          onClose={() => setPending(null)}
+          title={`${confirming.kind === 'add' ? 'Add' : 'Remove'} ${uids.length} ${noun} ${confirming.kind === 'add' ? 'to' : 'from'} ${confirming.gid}?`}
+          confirmLabel={confirming.kind === 'add' ? 'Add to group' : 'Remove from group'}
+          requireTyping={typeToConfirm}
+          onConfirm={() => {
+            runForGroup(confirming.kind, confirming.gid);
+            return Promise.resolve();
+          }}
+        >
+          <p>
+            {systemUids.join(', ')} {systemCount === 1 ? 'is a DC/OS component account' : 'are DC/OS component accounts'}: changing{' '}
+            {systemCount === 1 ? 'its' : 'their'} memberships may break the cluster.
+          </p>
+        </ConfirmDialog>
+      )}
       <ConfirmDialog
         isOpen={pending?.kind === 'delete'}
         onClose={() => setPending(null)}
         title={`Delete ${uids.length} ${noun}?`}
         confirmLabel={`Delete ${uids.length} ${noun}`}
-        requireTyping={systemCount > 0 ? `delete ${uids.length}` : undefined}
+        requireTyping={typeToConfirm}
         onConfirm={() => {
           bulk.start(`Deleting ${uids.length} ${noun}`, uids, (uid) => deleteUser(uid));
           onDone();
@@ -90,10 +118,6 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
         </p>
         {systemCount > 0 && <p>{systemCount} of them are DC/OS component accounts: deleting them may break the cluster.</p>}
       </ConfirmDialog>
-      {bulk.snapshot && (
-        <BulkPanel title={bulk.title} snapshot={bulk.snapshot} onRetry={bulk.retryFailed} onCancel={bulk.cancel} onClose={bulk.close} />
-      )}
-      <LeaveGuard active={running} onLeave={bulk.cancel} what="the bulk action" />
     </>
   );
 }

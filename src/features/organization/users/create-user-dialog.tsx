@@ -22,7 +22,8 @@ export function CreateUserDialog({ isOpen, onClose }: { isOpen: boolean; onClose
       onClose();
       await navigate(orgPaths.user(values.uid));
     } catch (error) {
-      applyServerError(error, form.setError, { ERR_USER_EXISTS: 'uid', ERR_INVALID_USER_ID: 'uid' });
+      // The IAM answers a password its rules refuse with ERR_INVALID_DATA ("Password does not match rules: …").
+      applyServerError(error, form.setError, { ERR_USER_EXISTS: 'uid', ERR_INVALID_USER_ID: 'uid', ERR_INVALID_DATA: 'password' });
     }
   });
 

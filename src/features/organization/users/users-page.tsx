@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { orgPaths } from '@/lib/paths.ts';
 import { AccountList, type AccountListActions } from '../shared/account-list.tsx';
 import { BulkActions } from '../shared/bulk-actions.tsx';
+import { BulkRunArea } from '../shared/bulk-run.tsx';
 import { ExportCsvButton } from '../shared/export-csv-button.tsx';
 import { LdapImportDialog } from '../shared/ldap-import-dialog.tsx';
 import { CreateUserDialog } from './create-user-dialog.tsx';
@@ -35,12 +36,14 @@ export function UsersPage() {
           </button>
         </div>
       </div>
-      <AccountList
-        type="user"
-        noun={NOUN}
-        detailPath={orgPaths.user}
-        renderActions={renderActions}
-      />
+      <BulkRunArea>
+        <AccountList
+          type="user"
+          noun={NOUN}
+          detailPath={orgPaths.user}
+          renderActions={renderActions}
+        />
+      </BulkRunArea>
       <CreateUserDialog isOpen={creating} onClose={() => setCreating(false)} />
       <LdapImportDialog kind="user" isOpen={importing} onClose={() => setImporting(false)} />
     </>
