@@ -210,7 +210,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.describe('with a sealed store', () => {
       test.use({ simOptions: { sealed: true } });
 
-      test('the Secrets page with the unseal form and a refused key, and the create page, have no axe violations', async ({ page }) => {
+      test('the Secrets page with the unseal form and a refused key, the create page and the page of a secret have no axe violations', async ({ page }) => {
         await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsecrets');
         await expect(page.getByText('The secret store is sealed: unseal it to browse secrets.')).toBeVisible();
         await expectNoAxeViolations(page, 'when sealed');
@@ -221,6 +221,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.goto('/secrets/new');
         await expect(page.getByText('The secret store is sealed: unseal it to create secrets.')).toBeVisible();
         await expectNoAxeViolations(page, 'on the create page when sealed');
+        await page.goto('/secrets/view/db-password');
+        await expect(page.getByText('The secret store is sealed: unseal it to read or change this secret.')).toBeVisible();
+        await expectNoAxeViolations(page, 'on the page of a secret when sealed');
       });
     });
 

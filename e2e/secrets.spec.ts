@@ -188,6 +188,16 @@ test.describe('Secrets', () => {
       await expect(page.getByText('The secret store is sealed')).toHaveCount(0);
     });
 
+    test('the page of a secret says why its value cannot be read, and reads it once unsealed', async ({ page, simDb }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/view/db-password'));
+      await expect(page.getByRole('status').filter({ hasText: 'The secret store is sealed: unseal it to read or change this secret.' })).toBeVisible();
+      await page.getByLabel('Unseal key share').fill(simDb.unsealKeys?.[0] ?? '');
+      await page.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(page.getByText('The secret store is sealed')).toHaveCount(0);
+      await page.getByRole('button', { name: 'Reveal' }).click();
+      await expect(page.getByLabel('Secret value')).toHaveText('Pg-8r!ck-Lantern-42');
+    });
+
     test('create keeps what was typed and sends it once unsealed', async ({ page, simDb }) => {
       await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/new'));
       await page.getByLabel('Path').fill('sealed/new-token');

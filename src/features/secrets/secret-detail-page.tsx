@@ -6,6 +6,8 @@ import { secretPaths } from '@/lib/paths.ts';
 import { describeSpace } from '@/lib/spaces.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { useToast } from '@/ui/toast.tsx';
+import { SealPanel } from './seal-panel.tsx';
+import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretValueFields } from './secret-value-form.tsx';
 import { fileName, ValuePanel } from './value-panel.tsx';
 
@@ -57,6 +59,7 @@ export function SecretDetailPage() {
   const path = (useParams()['*'] ?? '').split('/').map(decodeURIComponent).join('/');
   const [deleting, setDeleting] = useState(false);
   const valid = secretPathSchema.safeParse(path).success;
+  const { sealed } = useStoreSealed();
   const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 
   return (
@@ -88,6 +91,13 @@ export function SecretDetailPage() {
         </div>
       ) : (
         <div className="stack">
+          {/* While sealed the store refuses reads and writes: say why before Reveal or Save fails with a 503. */}
+          {sealed && (
+            <>
+              <SealPanel />
+              <SealedStoreNotice what="read or change this secret" />
+            </>
+          )}
           {/* Keyed by path: opening another secret from this page must not carry a Reveal over to it. */}
           <ValuePanel key={path} path={path} />
           <section className="card" aria-labelledby="spaces-heading">
