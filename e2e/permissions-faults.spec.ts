@@ -83,3 +83,21 @@ test('a failed grant keeps the form, and the same form grants once the cluster r
   await expect(page.getByRole('status').getByText(`Granted update on ${rid} to bob.`)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Permissions of bob' }).getByRole('row', { name: new RegExp(rid) })).toContainText('update');
 });
+
+test('without the permission catalog, the grant dialog and the bulk form say so and carry on with typed rids', async ({ page }) => {
+  // The catalog is a static file the simulator does not serve, so its faults cannot reach it: the browser refuses it.
+  await page.route('**/permission-catalog.json', (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service unavailable' }));
+  await goTo(page, '/organization/users/bob/permissions');
+  await page.getByRole('button', { name: 'Grant permission' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
+  await expect(dialog).toContainText('The permission catalog could not be loaded (Service unavailable); type the resource ID; every action is offered.');
+  await expect(dialog.getByRole('radio', { name: 'Type a resource ID' })).toBeChecked();
+  await dialog.getByLabel('Resource ID', { exact: true }).fill('dcos:adminrouter:ops:mesos');
+  await dialog.getByRole('checkbox', { name: 'full' }).check();
+  await dialog.getByRole('button', { name: 'Grant' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Add from text' }).click();
+  const bulk = page.getByRole('form', { name: 'Add permissions from text' });
+  await expect(bulk).toContainText('The permission catalog could not be loaded (Service unavailable); lines are checked for their form only');
+});

@@ -5,6 +5,7 @@ import { parsePermissionLines, type PermissionLine } from '@/lib/permission-line
 import { matchRid, type CatalogEntry } from '@/lib/rid.ts';
 import { BulkPanel } from '@/ui/bulk-panel.tsx';
 import { useBulkRun } from '@/ui/use-bulk-run.ts';
+import { CatalogNotice } from './catalog-notice.tsx';
 import { useRefreshPermissions } from './use-permission-change.ts';
 
 const EXAMPLE = 'dcos:adminrouter:service:marathon full\ndcos:service:marathon:marathon:services:/dev read,update';
@@ -12,7 +13,7 @@ const EXAMPLE = 'dcos:adminrouter:service:marathon full\ndcos:service:marathon:m
 const lineKey = (line: PermissionLine) => `Line ${line.line}: ${line.text}`;
 
 /** The DC/OS "insert permission string" form: one `rid action[,action…]` per line, checked first, then applied line by line. */
-export function BulkGrant({ principal, catalog, onClose }: { principal: Principal; catalog: readonly CatalogEntry[]; onClose: () => void }) {
+export function BulkGrant({ principal, catalog, catalogError, onClose }: { principal: Principal; catalog: readonly CatalogEntry[]; catalogError: Error | null; onClose: () => void }) {
   const id = useId();
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<PermissionLine[] | null>(null);
@@ -52,6 +53,7 @@ export function BulkGrant({ principal, catalog, onClose }: { principal: Principa
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Add permissions from text</h2>
+      <CatalogNotice error={catalogError} consequence="lines are checked for their form only, not for the actions each resource supports." />
       <div className="field">
         <label htmlFor={`${id}-lines`}>Permission lines</label>
         <textarea

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { aclQueries } from '@/api/acls.ts';
-import { isApiError } from '@/api/errors.ts';
 import { uidSchema } from '@/api/users.ts';
 import { isAction, type Action, type CatalogEntry } from '@/lib/rid.ts';
 import { LoadingState } from '@/ui/query-state.tsx';
+import { CatalogNotice } from './catalog-notice.tsx';
 import { CheckAnswer } from './check-answer.tsx';
 import { PermissionsNav } from './permissions-nav.tsx';
 import { RidBuilder } from './rid-builder.tsx';
@@ -94,9 +94,7 @@ export function CheckPage() {
         <LoadingState>Loading the permission catalog…</LoadingState>
       ) : (
         <>
-          {catalog.isError && !isApiError(catalog.error, 'unauthenticated') && (
-            <p className="notice">The permission catalog could not be loaded ({catalog.error.message}); type the resource ID instead.</p>
-          )}
+          <CatalogNotice error={catalog.error} consequence="type the resource ID instead." />
           <CheckForm
             key={form.generation}
             catalog={catalog.data ?? []}

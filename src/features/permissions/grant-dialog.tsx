@@ -4,6 +4,7 @@ import { forbiddenHint } from '@/api/errors.ts';
 import type { Action, CatalogEntry } from '@/lib/rid.ts';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
+import { CatalogNotice } from './catalog-notice.tsx';
 import { RidBuilder } from './rid-builder.tsx';
 import { usePermissionChange } from './use-permission-change.ts';
 import { useRidBuilder } from './use-rid-builder.ts';
@@ -21,6 +22,8 @@ interface GrantInput {
 interface GrantProps {
   principal: Principal;
   catalog: readonly CatalogEntry[];
+  /** Why the catalog is empty, when it failed to load. */
+  catalogError: Error | null;
   initialRid: string;
   initialActions: readonly Action[];
   /** Told the rid being edited (a typed one as typed, a catalog one once complete), so the URL can keep it. */
@@ -28,7 +31,7 @@ interface GrantProps {
   onDone: () => void;
 }
 
-function GrantForm({ principal, catalog, initialRid, initialActions, onRidChange, onDone }: GrantProps) {
+function GrantForm({ principal, catalog, catalogError, initialRid, initialActions, onRidChange, onDone }: GrantProps) {
   const builder = useRidBuilder(catalog, initialRid);
   const [picked, setPicked] = useState<ReadonlySet<Action>>(new Set(initialActions));
   const [description, setDescription] = useState('');
@@ -61,6 +64,7 @@ function GrantForm({ principal, catalog, initialRid, initialActions, onRidChange
 
   return (
     <form onSubmit={submit} noValidate>
+      <CatalogNotice error={catalogError} consequence="type the resource ID; every action is offered." />
       <RidBuilder catalog={catalog} builder={builder} showProblem={tried || builder.state.mode === 'free'} />
       <fieldset className="action-choices" aria-describedby={tried && actionProblem ? 'grant-action-problem' : undefined}>
         <legend>Actions</legend>

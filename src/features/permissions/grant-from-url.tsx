@@ -31,6 +31,7 @@ export function GrantFromUrl({ principal, onClose }: { principal: Principal; onC
     <GrantDialog
       principal={principal}
       catalog={catalog.data ?? []}
+      catalogError={catalog.error}
       initialRid={params.get('grant') ?? ''}
       initialActions={isAction(action) ? [action] : []}
       onRidChange={keepRid}

@@ -97,7 +97,7 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
           </Link>
         )}
       </div>
-      {bulk && <BulkGrant principal={principal} catalog={catalog.data ?? []} onClose={() => setParam({ bulk: null })} />}
+      {bulk && <BulkGrant principal={principal} catalog={catalog.data ?? []} catalogError={catalog.error} onClose={() => setParam({ bulk: null })} />}
       {rows.data.length === 0 ? (
         <p className="muted">No permissions yet.{unlocked ? ' Grant one to start.' : ''}</p>
       ) : shown.length === 0 ? (

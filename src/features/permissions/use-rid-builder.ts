@@ -36,11 +36,14 @@ export function slotLabel(name: string): { label: string; example: string } {
   return SLOT_LABELS[name] ?? { label: name.replaceAll('-', ' '), example: '' };
 }
 
-/** The builder's initial state for a rid (from the URL or a "grant this" link): catalog when it is recognized. */
+/**
+ * The builder's initial state for a rid (from the URL or a "grant this" link): catalog when it is recognized; typed
+ * when it is not, or when there is no catalog to pick from (it failed to load).
+ */
 export function initialBuilderState(catalog: readonly CatalogEntry[], rid: string): BuilderState {
   const match = rid ? matchRid(catalog, rid) : null;
   if (match) return { mode: 'catalog', search: '', entryId: match.entry.id, values: match.values, freeRid: rid };
-  return { mode: rid ? 'free' : 'catalog', search: '', entryId: '', values: {}, freeRid: rid };
+  return { mode: rid || catalog.length === 0 ? 'free' : 'catalog', search: '', entryId: '', values: {}, freeRid: rid };
 }
 
 export function computeChoice(catalog: readonly CatalogEntry[], state: BuilderState): RidChoice {
