@@ -1,12 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
 import { DEMO, expect, injectFault, signIn, test } from './fixtures.ts';
 import { ROUTE_SAMPLES, type RouteSample } from './route-samples.ts';
-
-async function expectNoAxeViolations(page: Page, state = '') {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe violations ${state}`).toEqual([]);
-}
 
 const PASSWORDS = { bootstrapuser: DEMO.password, alice: 'alice-pass', bob: 'bob-pass' } as const;
 /** Every loading message ends with an ellipsis ("Loading users…", "Checking…"); the empty toast region does not. */
