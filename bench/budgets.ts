@@ -28,6 +28,8 @@ export const BUDGETS = {
 export const LOGIN_ROUTE_MODULE = 'src/features/auth/login-page.tsx';
 /** The signed-in layout route: pages under it find its chunks already loaded. */
 export const SHELL_ROUTE_MODULE = 'src/app/shell/app-shell.tsx';
+/** The chunk vite.config.ts gathers the shell's own modules into (the manifest then has no entry of the route's own). */
+export const SHELL_CHUNK_NAME = 'frame';
 
 /** Text that only the bench's naive page contains; it must never appear in the production build. */
 export const NAIVE_MARKER = 'naive-bench-page-not-shipped';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { LOGIN_ROUTE_MODULE, SHELL_ROUTE_MODULE } from './budgets.ts';
+import { LOGIN_ROUTE_MODULE, SHELL_CHUNK_NAME, SHELL_ROUTE_MODULE } from './budgets.ts';
 
 /** One chunk of Vite's build manifest (dist/.vite/manifest.json); only the fields read here. */
 interface ManifestChunk {
@@ -98,7 +98,8 @@ export function measureBuild(distDir: string): BuildBytes {
   const loginJs = files(loginKeys);
   const loginCss = cssOf(loginKeys);
 
-  const shellKeys = manifest[SHELL_ROUTE_MODULE] ? staticClosure(manifest, SHELL_ROUTE_MODULE, new Set(entryKeys)) : entryKeys;
+  const shellKey = manifest[SHELL_ROUTE_MODULE] ? SHELL_ROUTE_MODULE : Object.keys(manifest).find((key) => key.startsWith(`_${SHELL_CHUNK_NAME}-`));
+  const shellKeys = shellKey ? staticClosure(manifest, shellKey, new Set(entryKeys)) : entryKeys;
   const lazy = Object.entries(manifest)
     .filter(([, chunk]) => chunk.isDynamicEntry)
     .map(([module, chunk]): LazyBytes => {
