@@ -51,6 +51,12 @@ function prefetching(start: () => Promise<unknown>): Pick<RouteObject, 'loader' 
   };
 }
 
+/** As the secrets page does: a sealed store is not asked for its list (an unreadable seal status does not stop it). */
+async function listSecretsUnlessSealed(queryClient: QueryClient): Promise<unknown> {
+  const seal = await queryClient.query(secretQueries.sealStatus()).catch(() => undefined);
+  return seal?.sealed ? undefined : queryClient.query(secretQueries.list());
+}
+
 /** The Settings pages share one chunk and one import (the entry lists each import's files). */
 const settingsPages = () => import('./settings-pages.ts');
 
@@ -109,7 +115,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'permissions', lazy: async () => ({ Component: (await import('@/features/permissions/acls-page.tsx')).AclsPage }) },
             { path: 'permissions/check', lazy: async () => ({ Component: (await import('@/features/permissions/check-page.tsx')).CheckPage }) },
             { path: 'permissions/acls/*', lazy: async () => ({ Component: (await import('@/features/permissions/acl-detail-page.tsx')).AclDetailPage }) },
-            { path: 'secrets', ...prefetching(() => queryClient.query(secretQueries.list())), lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
+            { path: 'secrets', ...prefetching(() => listSecretsUnlessSealed(queryClient)), lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
             { path: 'secrets/new', lazy: async () => ({ Component: (await import('@/features/secrets/secret-create-page.tsx')).SecretCreatePage }) },
             { path: 'secrets/view/*', lazy: async () => ({ Component: (await import('@/features/secrets/secret-detail-page.tsx')).SecretDetailPage }) },
             { path: 'settings', lazy: async () => ({ Component: (await settingsPages()).ProvidersPage }) },
