@@ -1,5 +1,6 @@
 import type { Page, Route } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
+import { chooseBulkGroup } from './bulk.ts';
 import { DEMO, expect, injectFault, signIn, test } from './fixtures.ts';
 import { ROUTE_SAMPLES, type RouteSample } from './route-samples.ts';
 
@@ -158,10 +159,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const grid = page.getByRole('grid', { name: 'Users' });
       await grid.getByRole('checkbox', { name: 'Select alice' }).click();
       await grid.getByRole('checkbox', { name: 'Select bob' }).click();
-      await page.getByRole('button', { name: 'Add to group…' }).click();
-      const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
-      await picker.getByLabel('Find a group').fill('developers');
-      await picker.getByRole('button', { name: 'Choose developers' }).click();
+      await chooseBulkGroup(page, 'Add to group…', 'Add 2 users to a group', 'developers');
       const panel = page.getByRole('region', { name: 'Bulk action progress' });
       await expect(panel.getByRole('status')).toHaveText('Finished: 1 succeeded, 1 failed.');
       await expect(panel.getByRole('button', { name: 'Retry failed (1)' })).toBeVisible();

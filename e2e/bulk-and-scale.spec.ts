@@ -1,3 +1,4 @@
+import { chooseBulkGroup } from './bulk.ts';
 import { clearFaults, expect, injectFault, signIn, test } from './fixtures.ts';
 
 test.describe('Bulk actions', () => {
@@ -17,10 +18,7 @@ test.describe('Bulk actions', () => {
     await grid.getByRole('checkbox', { name: 'Select bootstrapuser' }).click({ modifiers: ['Shift'] });
     await expect(page.getByText('3 selected', { exact: false })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Add to group…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add 3 users to a group' });
-    await dialog.getByLabel('Find a group').fill('developers');
-    await dialog.getByRole('button', { name: 'Choose developers' }).click();
+    await chooseBulkGroup(page, 'Add to group…', 'Add 3 users to a group', 'developers');
 
     const panel = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 1 failed.');
@@ -37,10 +35,7 @@ test.describe('Bulk actions', () => {
     const grid = page.getByRole('grid', { name: 'Users' });
     await grid.getByRole('checkbox', { name: 'Select carol' }).click();
     await grid.getByRole('checkbox', { name: 'Select erin.lopez@example.com' }).click();
-    await page.getByRole('button', { name: 'Remove from group…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Remove 2 users from a group' });
-    await dialog.getByLabel('Find a group').fill('developers');
-    await dialog.getByRole('button', { name: 'Choose developers' }).click();
+    await chooseBulkGroup(page, 'Remove from group…', 'Remove 2 users from a group', 'developers');
 
     const panel = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(panel.getByRole('heading')).toHaveText('Removing 2 users from developers');
@@ -64,10 +59,7 @@ test.describe('Bulk actions', () => {
       contentType: 'application/json',
       body: JSON.stringify({ title: 'Internal Server Error', description: 'The IAM failed (test).', code: 'ERR_INTERNAL' }),
     });
-    await page.getByRole('button', { name: 'Add to group…' }).click();
-    const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
-    await picker.getByLabel('Find a group').fill('developers');
-    await picker.getByRole('button', { name: 'Choose developers' }).click();
+    await chooseBulkGroup(page, 'Add to group…', 'Add 2 users to a group', 'developers');
 
     await expect(page.getByRole('alert').filter({ hasText: 'Could not load the users' })).toContainText('The IAM failed (test).');
     await expect(page.getByRole('search')).toHaveCount(0);
@@ -89,10 +81,7 @@ test.describe('Bulk actions', () => {
     const grid = page.getByRole('grid', { name: 'Users' });
     await grid.getByRole('checkbox', { name: 'Select alice' }).click();
     await grid.getByRole('checkbox', { name: 'Select bob' }).click();
-    await page.getByRole('button', { name: 'Add to group…' }).click();
-    const picker = page.getByRole('dialog', { name: 'Add 2 users to a group' });
-    await picker.getByLabel('Find a group').fill('developers');
-    await picker.getByRole('button', { name: 'Choose developers' }).click();
+    await chooseBulkGroup(page, 'Add to group…', 'Add 2 users to a group', 'developers');
 
     const panel = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(panel.getByRole('status')).toHaveText('0 of 2 processed: 0 succeeded, 0 failed.');

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { chooseBulkGroup } from './bulk.ts';
 import { expect, injectFault, signIn, test } from './fixtures.ts';
 
 test.describe('Service accounts', () => {
@@ -125,10 +126,7 @@ test.describe('Service accounts', () => {
     const grid = page.getByRole('grid', { name: 'Service accounts' });
     await grid.getByRole('checkbox', { name: 'Select dcos_marathon' }).click();
     await grid.getByRole('checkbox', { name: 'Select jenkins' }).click();
-    await page.getByRole('button', { name: 'Add to group…' }).click();
-    const picker = page.getByRole('dialog', { name: 'Add 2 service accounts to a group' });
-    await picker.getByLabel('Find a group').fill('data-science');
-    await picker.getByRole('button', { name: 'Choose data-science' }).click();
+    await chooseBulkGroup(page, 'Add to group…', 'Add 2 service accounts to a group', 'data-science');
 
     const confirm = page.getByRole('dialog', { name: 'Add 2 service accounts to data-science?' });
     await expect(confirm).toContainText('dcos_marathon is a DC/OS component account');
