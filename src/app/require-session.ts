@@ -25,9 +25,12 @@ export function requireSession(queryClient: QueryClient) {
     const session = readSessionInfo() ?? knownSession();
     if (!session) throw redirect(paths.login(here));
     // What the shell reads on every page (security-mode banner, sealed notice) travels alongside the session check
-    // and the page's code instead of after them; errors stay in the cache for the shell to explain.
-    queryClient.query(metadataQueries.bootstrapConfig()).catch(() => undefined);
-    queryClient.query(secretQueries.sealStatus()).catch(() => undefined);
+    // and the page's code instead of after them, the first time only: afterwards the shell keeps them current itself,
+    // and a navigation should not ask again. Errors stay in the cache for the shell to explain.
+    const config = metadataQueries.bootstrapConfig();
+    if (!queryClient.getQueryState(config.queryKey)) queryClient.query(config).catch(() => undefined);
+    const seal = secretQueries.sealStatus();
+    if (!queryClient.getQueryState(seal.queryKey)) queryClient.query(seal).catch(() => undefined);
     try {
       await queryClient.query(userQueries.permissions(session.uid));
     } catch (error) {
