@@ -1,5 +1,6 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSearchUpdate } from './use-search-update.ts';
 import { useUrlSearchText } from './use-url-text.ts';
 
 export interface ListParams<F extends string> {
@@ -15,33 +16,20 @@ export interface ListParams<F extends string> {
  * component's own state and reaches the URL once typing pauses (useUrlSearchText): a keystroke renders the list only.
  */
 export function useListParams<F extends string>(filters: readonly F[], defaultFilter: F): ListParams<F> {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const [column, direction] = (params.get('sort') ?? '').split(':');
   const rawFilter = params.get('filter') as F | null;
-  // React Router's setter changes identity with every URL; the list memoizes its parts on `set`, so `set` keeps one
-  // identity and calls the latest setter.
-  const latestSetParams = useRef(setParams);
-  useLayoutEffect(() => {
-    latestSetParams.current = setParams;
-  });
+  // One identity (the list memoizes its parts on `set`), and a search still on its way to the URL is kept.
+  const update = useSearchUpdate();
   const set = useCallback<ListParams<F>['set']>(
     (changes) => {
-      latestSetParams.current(
-        (current) => {
-          const next = new URLSearchParams(current);
-          const put = (key: string, value: string, fallback: string) => {
-            if (value === fallback) next.delete(key);
-            else next.set(key, value);
-          };
-          if (changes.sort) put('sort', `${changes.sort.column}:${changes.sort.direction}`, '');
-          if (changes.filter !== undefined) put('filter', changes.filter, defaultFilter);
-          return next;
-        },
-        // flushSync: a select or a sort button shows the URL's value, so it changes at once.
-        { replace: true, flushSync: true },
-      );
+      const next: Record<string, string | null> = {};
+      if (changes.sort) next.sort = `${changes.sort.column}:${changes.sort.direction}`;
+      if (changes.filter !== undefined) next.filter = changes.filter === defaultFilter ? null : changes.filter;
+      // flushSync: a select or a sort button shows the URL's value, so it changes at once.
+      update(next, { replace: true, flushSync: true });
     },
-    [defaultFilter],
+    [defaultFilter, update],
   );
   const [query, setQuery] = useUrlSearchText('q');
   const setAll = useCallback<ListParams<F>['set']>(

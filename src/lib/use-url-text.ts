@@ -1,5 +1,6 @@
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSearchUpdate } from './use-search-update.ts';
 
 /** How long typing pauses before the text goes to the URL. */
 export const URL_TEXT_DELAY_MS = 250;
@@ -62,16 +63,8 @@ export function useUrlText(urlValue: string, write: (value: string) => void, del
  * navigation), and an empty text removes the parameter.
  */
 export function useUrlSearchText(key: string): [string, (next: string) => void] {
-  const [params, setParams] = useSearchParams();
-  const write = (value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === '') next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const [params] = useSearchParams();
+  const update = useSearchUpdate();
+  const write = (value: string) => update({ [key]: value === '' ? null : value }, { replace: true });
   return useUrlText(params.get(key) ?? '', write);
 }

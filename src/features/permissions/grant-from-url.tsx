@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { aclQueries, type Principal } from '@/api/acls.ts';
 import { isAction } from '@/lib/rid.ts';
+import { useSearchUpdate } from '@/lib/use-search-update.ts';
 import { LoadingState } from '@/ui/query-state.tsx';
 import { GrantDialog } from './grant-dialog.tsx';
 
@@ -11,19 +12,13 @@ import { GrantDialog } from './grant-dialog.tsx';
  * reload reopens the dialog on it.
  */
 export function GrantFromUrl({ principal, onClose }: { principal: Principal; onClose: () => void }) {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const update = useSearchUpdate();
   const catalog = useQuery(aclQueries.catalog());
   const action = params.get('action') ?? '';
   const keepRid = (rid: string) => {
     if (params.get('grant') === null || params.get('grant') === rid) return;
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set('grant', rid);
-        return next;
-      },
-      { replace: true },
-    );
+    update({ grant: rid }, { replace: true });
   };
 
   if (catalog.isPending) return <LoadingState>Loading the permission catalog…</LoadingState>;

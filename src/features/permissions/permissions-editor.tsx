@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { aclQueries, revokePermission, type Principal } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
+import { useSearchUpdate, type SearchChanges } from '@/lib/use-search-update.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { BulkGrant } from './bulk-grant.tsx';
@@ -23,7 +24,7 @@ interface Revoking {
  * A `dcos_` component account must be unlocked by typing its uid first.
  */
 export function PermissionsEditor({ principal, rows, system = false }: { principal: Principal; rows: { data: PermissionRow[] | undefined; error: Error | null; isFetching: boolean; refetch: () => unknown }; system?: boolean }) {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const catalog = useQuery(aclQueries.catalog());
   const [unlocked, setUnlocked] = useState(!system);
   const [unlocking, setUnlocking] = useState(false);
@@ -33,19 +34,9 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
     ({ row, action }) => `Revoked ${action ?? 'all actions'} on ${row.rid} from ${principalName(principal)}.`,
   );
   const query = params.get('q') ?? '';
-  const setParam = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      // flushSync: the URL-controlled search box must show each keystroke before the next one lands.
-      { replace: true, flushSync: true },
-    );
+  const update = useSearchUpdate();
+  // flushSync: the URL-controlled search box must show each keystroke before the next one lands.
+  const setParam = (changes: SearchChanges) => update(changes, { replace: true, flushSync: true });
   const granting = unlocked && params.get('grant') !== null;
   const bulk = unlocked && params.get('bulk') === '1';
 

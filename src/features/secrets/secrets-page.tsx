@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { secretQueries } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
+import { useSearchUpdate } from '@/lib/use-search-update.ts';
 import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { ListRefused } from './list-refused.tsx';
@@ -12,7 +13,7 @@ import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretsList } from './secrets-list.tsx';
 
 export function SecretsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const folder = params.get('path') ?? '';
   const view = params.get('view') === 'flat' ? 'flat' : 'tree';
   // The box shows its own state; the URL follows once typing pauses (a navigation per keystroke is slow).
@@ -29,19 +30,9 @@ export function SecretsPage() {
   const list = below ? subtree : root;
   const listed = below ? folder : '';
 
-  // One identity for the memoized list: it reads the latest setter (React Router's changes with every URL).
-  const latestSetParams = useRef(setParams);
-  useLayoutEffect(() => {
-    latestSetParams.current = setParams;
-  });
-  const setParam = useCallback((key: 'view' | 'sort', value: string) => {
-    latestSetParams.current((current) => {
-      const next = new URLSearchParams(current);
-      if (value === '') next.delete(key);
-      else next.set(key, value);
-      return next;
-    });
-  }, []);
+  // One identity for the memoized list.
+  const update = useSearchUpdate();
+  const setParam = useCallback((key: 'view' | 'sort', value: string) => update({ [key]: value === '' ? null : value }), [update]);
 
   return (
     <>
