@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { request } from '@/api/request.ts';
 import { listSchema } from '@/api/schemas.ts';
 import { originOf, ORIGIN_LABELS, userSchema, type User } from '@/api/users.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import '@/ui/global.css';
 import { NAIVE_MARKER } from '../budgets.ts';
 

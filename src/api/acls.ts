@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isApiError } from './errors.ts';
 import { request, requestVoid } from './request.ts';
 import { listSchema } from './schemas.ts';
@@ -41,7 +41,7 @@ const catalogSchema = z.object({
       category: z.string(),
       template: z.string(),
       description: z.string(),
-      actions: z.array(actionNameSchema).min(1),
+      actions: z.array(actionNameSchema).check(z.minLength(1)),
     }),
   ),
 });

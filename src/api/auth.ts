@@ -1,17 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { readJson, request, requestResponse, requestVoid } from './request.ts';
 
 const IAM = '/acs/api/v1';
 
 export const loginInputSchema = z.object({
-  uid: z.string().trim().min(1, 'Enter your username.'),
-  password: z.string().min(1, 'Enter your password.'),
+  uid: z.string().check(z.trim(), z.minLength(1, 'Enter your username.')),
+  password: z.string().check(z.minLength(1, 'Enter your password.')),
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
-const loginResponseSchema = z.object({ token: z.string().min(1) });
-const tokenClaimsSchema = z.object({ exp: z.number().positive() });
+const loginResponseSchema = z.object({ token: z.string().check(z.minLength(1)) });
+const tokenClaimsSchema = z.object({ exp: z.number().check(z.positive()) });
 
 /** The token's `exp` (seconds since the epoch, the server's clock), or null when it cannot be read. */
 export function tokenExpiry(token: string): number | null {
@@ -62,7 +62,7 @@ export interface LoginProvider {
 }
 
 /** The public provider lists, `{"<provider-id>": "<description>"}` (a catch-all object: z.record would cost 1 KiB). */
-export const providerMapSchema = z.object({}).catchall(z.string());
+export const providerMapSchema = z.catchall(z.object({}), z.string());
 
 /**
  * Every configured identity provider for the sign-in buttons, OIDC first, each list in the server's order. A list that

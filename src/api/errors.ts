@@ -1,5 +1,5 @@
 import './zod-config.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** How a failure should be handled, whatever its wire form (design.md §1). */
 export type ApiErrorKind = 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'unavailable' | 'malformed';
@@ -34,10 +34,10 @@ export function isApiError(error: unknown, kind?: ApiErrorKind): error is ApiErr
  * no error body; a `message` is shown when one comes.
  */
 const iamErrorSchema = z.object({
-  title: z.string().optional(),
-  description: z.string().optional(),
-  code: z.string().optional(),
-  message: z.string().optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  code: z.optional(z.string()),
+  message: z.optional(z.string()),
 });
 
 export function kindForStatus(status: number, code?: string): ApiErrorKind {

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { request, requestVoid } from './request.ts';
 import { listSchema } from './schemas.ts';
 
@@ -9,7 +9,7 @@ export const groupSchema = z.object({
   gid: z.string(),
   url: z.string(),
   description: z.string(),
-  provider_type: z.string().optional(),
+  provider_type: z.optional(z.string()),
 });
 export type Group = z.infer<typeof groupSchema>;
 
@@ -24,7 +24,7 @@ export const groupPath = (gid: string) => `${IAM}/groups/${encodeURIComponent(gi
 /** The members of a group: the member objects are Users, but kept loose here so groups.ts does not import users.ts. */
 const memberSchema = z.object({
   membershipurl: z.string(),
-  user: z.object({ uid: z.string(), description: z.string(), is_remote: z.boolean(), provider_type: z.string().optional() }),
+  user: z.object({ uid: z.string(), description: z.string(), is_remote: z.boolean(), provider_type: z.optional(z.string()) }),
 });
 export type GroupMember = z.infer<typeof memberSchema>['user'];
 
@@ -58,14 +58,14 @@ export const groupQueries = {
 };
 
 /** Group ids follow the IAM's id rule (as uids). */
-export const gidSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a group ID.')
-  .max(96, 'At most 96 characters.')
-  .regex(/^[a-zA-Z0-9\-_@.]+$/, 'Use only letters, digits and - _ @ .');
+export const gidSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'Enter a group ID.'),
+  z.maxLength(96, 'At most 96 characters.'),
+  z.regex(/^[a-zA-Z0-9\-_@.]+$/, 'Use only letters, digits and - _ @ .'),
+);
 
-export const newGroupSchema = z.object({ gid: gidSchema, description: z.string().trim().min(1, 'Enter a description.') });
+export const newGroupSchema = z.object({ gid: gidSchema, description: z.string().check(z.trim(), z.minLength(1, 'Enter a description.')) });
 export type NewGroup = z.infer<typeof newGroupSchema>;
 
 export async function createGroup(input: NewGroup): Promise<void> {

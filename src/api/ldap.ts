@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isApiError } from './errors.ts';
 import { request, requestResponse, requestVoid } from './request.ts';
 
@@ -8,21 +8,22 @@ const LDAP = '/acs/api/v1/ldap';
 const searchSchema = z.object({ 'search-base': z.string(), 'search-filter-template': z.string() });
 
 /** `LDAPConfiguration` without its lookup password: the console shows only whether one is stored. */
-export const ldapConfigSchema = z
-  .object({
+export const ldapConfigSchema = z.pipe(
+  z.object({
     host: z.string(),
     port: z.number(),
     'enforce-starttls': z.boolean(),
     'use-ldaps': z.boolean(),
-    dntemplate: z.string().optional(),
-    'lookup-dn': z.string().optional(),
-    'lookup-password': z.string().optional(),
-    'user-search': searchSchema.optional(),
-    'group-search': searchSchema.extend({ 'member-attributes': z.array(z.string()).optional() }).optional(),
-    'ca-certs': z.string().optional(),
-    'client-cert': z.string().optional(),
-  })
-  .transform(({ 'lookup-password': password, ...rest }) => ({ ...rest, hasLookupPassword: (password ?? '') !== '' }));
+    dntemplate: z.optional(z.string()),
+    'lookup-dn': z.optional(z.string()),
+    'lookup-password': z.optional(z.string()),
+    'user-search': z.optional(searchSchema),
+    'group-search': z.optional(z.extend(searchSchema, { 'member-attributes': z.optional(z.array(z.string())) })),
+    'ca-certs': z.optional(z.string()),
+    'client-cert': z.optional(z.string()),
+  }),
+  z.transform(({ 'lookup-password': password, ...rest }) => ({ ...rest, hasLookupPassword: (password ?? '') !== '' })),
+);
 export type LdapConfig = z.output<typeof ldapConfigSchema>;
 
 /** What PUT /ldap/config takes; `lookup-password` empty with a lookup DN keeps the stored one. */

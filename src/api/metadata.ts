@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { request } from './request.ts';
 
 export const securityModeSchema = z.enum(['disabled', 'permissive', 'strict']);

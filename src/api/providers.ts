@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { request, requestVoid } from './request.ts';
 import { PROVIDERS_KEY, providerMapSchema, type SsoKind } from './auth.ts';
 
@@ -8,28 +8,29 @@ const IAM = '/acs/api/v1';
 export const providerPath = (kind: SsoKind, id: string) => `${IAM}/auth/${kind}/providers/${encodeURIComponent(id)}`;
 
 /** The docs: a provider ID goes into URLs, so "only lowercase alphanumeric and -"; 64 characters is our own bound. */
-export const providerIdSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter an ID.')
-  .max(64, 'At most 64 characters.')
-  .regex(/^[a-z0-9-]*$/, 'Use only lowercase letters, digits and -.');
+export const providerIdSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'Enter an ID.'),
+  z.maxLength(64, 'At most 64 characters.'),
+  z.regex(/^[a-z0-9-]*$/, 'Use only lowercase letters, digits and -.'),
+);
 
 /**
  * `OIDCProviderConfig` as the IAM answers it. The client secret is dropped as it is parsed: the console never shows it
  * again nor keeps it in its cache, only whether one is set.
  */
-export const oidcConfigSchema = z
-  .object({
+export const oidcConfigSchema = z.pipe(
+  z.object({
     description: z.string(),
     issuer: z.string(),
     base_url: z.string(),
     client_id: z.string(),
-    client_secret: z.string().optional(),
-    verify_server_certificate: z.boolean().optional(),
-    ca_certs: z.string().optional(),
-  })
-  .transform(({ client_secret, ...rest }) => ({ ...rest, hasClientSecret: (client_secret ?? '') !== '' }));
+    client_secret: z.optional(z.string()),
+    verify_server_certificate: z.optional(z.boolean()),
+    ca_certs: z.optional(z.string()),
+  }),
+  z.transform(({ client_secret, ...rest }) => ({ ...rest, hasClientSecret: (client_secret ?? '') !== '' })),
+);
 export type OidcConfig = z.output<typeof oidcConfigSchema>;
 
 export const samlConfigSchema = z.object({ description: z.string(), idp_metadata: z.string(), sp_base_url: z.string() });

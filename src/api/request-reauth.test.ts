@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { server } from '@/mocks/node.ts';
 import { login } from './auth.ts';
 import { ApiError } from './errors.ts';

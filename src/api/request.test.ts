@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { server } from '@/mocks/node.ts';
 import { ApiError } from './errors.ts';
 import { CSRF_HEADER, CSRF_VALUE, request, requestVoid } from './request.ts';

@@ -1,5 +1,5 @@
 import './zod-config.ts';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError, decodeErrorResponse } from './errors.ts';
 
 /** Sent on every request; the cluster-side rule refuses cookie-authenticated writes without it (CSRF). */
@@ -84,12 +84,12 @@ function malformed(description: string, status: number): ApiError {
 }
 
 /** A request whose JSON answer is parsed with `schema`; a wrong shape is an ordinary ApiError of kind `malformed`. */
-export async function request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions = {}): Promise<T> {
   return readJson(await send(path, options), schema);
 }
 
 /** Reads a successful response's JSON with `schema`, with the same errors as `request` (for callers that need the headers). */
-export async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
   const text = await response.text();
   let value: unknown;
   try {

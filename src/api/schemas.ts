@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The IAM wraps every list as `{"array": [...]}` (JSON-hijacking mitigation). */
-export function listSchema<T extends z.ZodType>(item: T) {
+export function listSchema<T extends z.ZodMiniType>(item: T) {
   return z.object({ array: z.array(item) });
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiError } from './errors.ts';
 import { request, requestResponse, requestVoid } from './request.ts';
 import { listSchema } from './schemas.ts';
@@ -23,26 +23,26 @@ function badCharacters(path: string): string {
 }
 
 /** The DC/OS UI's path rule: segments of letters, digits, `-` and `_`, no leading or trailing `/`. */
-export const secretPathSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a path, for example group/app/password.')
-  .refine((p) => !p.startsWith('/') && !p.endsWith('/'), 'No / at the start or the end.')
-  .refine((p) => !p.includes('//'), 'Empty segments (//) are not allowed.')
-  .refine((p) => /^[a-zA-Z0-9\-_/]+$/.test(p), {
+export const secretPathSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'Enter a path, for example group/app/password.'),
+  z.refine((p) => !p.startsWith('/') && !p.endsWith('/'), 'No / at the start or the end.'),
+  z.refine((p) => !p.includes('//'), 'Empty segments (//) are not allowed.'),
+  z.refine((p) => /^[a-zA-Z0-9\-_/]+$/.test(p), {
     // Naming the character saves a hunt for it in a long path (a dot or a space looks harmless).
     error: (issue) => `Not allowed: ${badCharacters(String(issue.input))}. Use only letters, digits, - and _ in each segment, separated by /.`,
-  });
+  }),
+);
 
 export const sealStatusSchema = z.object({ sealed: z.boolean(), threshold: z.number(), shares: z.number(), progress: z.number() });
 export type SealStatus = z.infer<typeof sealStatusSchema>;
 
 const secretBodySchema = z.object({
   value: z.string(),
-  author: z.string().optional(),
-  created: z.string().optional(),
-  description: z.string().optional(),
-  labels: z.array(z.string()).optional(),
+  author: z.optional(z.string()),
+  created: z.optional(z.string()),
+  description: z.optional(z.string()),
+  labels: z.optional(z.array(z.string())),
 });
 
 export type SecretValue =

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { groupSchema } from './groups.ts';
 import { request, requestVoid } from './request.ts';
 import { listSchema } from './schemas.ts';
@@ -13,10 +13,10 @@ export const userSchema = z.object({
   url: z.string(),
   description: z.string(),
   is_remote: z.boolean(),
-  is_service: z.boolean().optional(),
-  provider_type: providerTypeSchema.optional(),
-  provider_id: z.string().optional(),
-  public_key: z.string().optional(),
+  is_service: z.optional(z.boolean()),
+  provider_type: z.optional(providerTypeSchema),
+  provider_id: z.optional(z.string()),
+  public_key: z.optional(z.string()),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -83,26 +83,26 @@ export function hasPermission(permissions: UserPermissions, rid: string): boolea
 }
 
 /** The IAM's uid rule (BNC `models/user.py`). */
-export const uidSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a user ID.')
-  .max(96, 'At most 96 characters.')
-  .regex(/^[a-zA-Z0-9\-_@.]+$/, 'Use only letters, digits and - _ @ .')
-  .refine((uid) => uid !== 'anonymous', '“anonymous” is reserved.');
+export const uidSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'Enter a user ID.'),
+  z.maxLength(96, 'At most 96 characters.'),
+  z.regex(/^[a-zA-Z0-9\-_@.]+$/, 'Use only letters, digits and - _ @ .'),
+  z.refine((uid) => uid !== 'anonymous', '“anonymous” is reserved.'),
+);
 
 export const PASSWORD_MIN = 5;
-export const passwordSchema = z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters.`);
+export const passwordSchema = z.string().check(z.minLength(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters.`));
 
 /** The user form: the same rules the IAM applies, so most mistakes are caught before sending. */
 export const newUserSchema = z
-  .object({ uid: uidSchema, description: z.string().trim(), password: passwordSchema, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' });
+  .object({ uid: uidSchema, description: z.string().check(z.trim()), password: passwordSchema, confirm: z.string() })
+  .check(z.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' }));
 export type NewUser = z.infer<typeof newUserSchema>;
 
 export const passwordChangeSchema = z
   .object({ password: passwordSchema, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' });
+  .check(z.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' }));
 
 export async function createUser(input: { uid: string; description: string; password: string }): Promise<void> {
   await requestVoid(userPath(input.uid), { method: 'PUT', body: { description: input.description, password: input.password } });

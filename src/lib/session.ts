@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The readable cookie the IAM sets beside the HttpOnly session: base64 JSON `{uid, description, is_remote}`. */
 export const INFO_COOKIE = 'dcos-acs-info-cookie';
 
 const sessionInfoSchema = z.object({
-  uid: z.string().min(1),
-  description: z.string().catch(''),
-  is_remote: z.boolean().catch(false),
+  uid: z.string().check(z.minLength(1)),
+  description: z.catch(z.string(), ''),
+  is_remote: z.catch(z.boolean(), false),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { LdapConfig, LdapConfigInput } from '@/api/ldap.ts';
 import { dnTemplateProblem, filterTemplateProblem, GROUPNAME_PLACEHOLDER, USERNAME_PLACEHOLDER } from '@/lib/ldap-templates.ts';
 
@@ -15,8 +15,12 @@ const PEM = /-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/;
 export function ldapFormSchema(hasStoredPassword: boolean) {
   return z
     .object({
-      host: z.string().trim().min(1, 'Enter the directory server’s host name.'),
-      port: z.string().trim().regex(/^\d{1,5}$/, 'Enter a port number.').refine((p) => Number(p) >= 1 && Number(p) <= 65535, 'Ports go from 1 to 65535.'),
+      host: z.string().check(z.trim(), z.minLength(1, 'Enter the directory server’s host name.')),
+      port: z.string().check(
+        z.trim(),
+        z.regex(/^\d{1,5}$/, 'Enter a port number.'),
+        z.refine((p) => Number(p) >= 1 && Number(p) <= 65535, 'Ports go from 1 to 65535.'),
+      ),
       transport: z.enum(['none', 'starttls', 'ldaps']),
       bindMode: z.enum(['template', 'search']),
       dnTemplate: z.string(),
@@ -30,26 +34,28 @@ export function ldapFormSchema(hasStoredPassword: boolean) {
       caCerts: z.string(),
       clientCert: z.string(),
     })
-    .superRefine((v, ctx) => {
-      const issue = (path: string, message: string | null) => {
-        if (message) ctx.addIssue({ code: 'custom', path: [path], message });
-      };
-      if (v.bindMode === 'template') {
-        issue('dnTemplate', dnTemplateProblem(v.dnTemplate));
-      } else {
-        issue('userSearchBase', v.userSearchBase.trim() === '' ? 'Enter the DN under which users are searched.' : null);
-        issue('userFilter', filterTemplateProblem(v.userFilter, USERNAME_PLACEHOLDER));
-        const dn = v.lookupDn.trim();
-        issue('lookupDn', dn === '' && v.lookupPassword !== '' ? 'Enter the lookup DN the password belongs to.' : null);
-        issue('lookupPassword', dn !== '' && v.lookupPassword === '' && !hasStoredPassword ? 'Enter the lookup account’s password.' : null);
-      }
-      if (v.groupSearchBase.trim() !== '' || v.groupFilter.trim() !== '') {
-        issue('groupSearchBase', v.groupSearchBase.trim() === '' ? 'Enter the DN under which groups are searched.' : null);
-        issue('groupFilter', filterTemplateProblem(v.groupFilter, GROUPNAME_PLACEHOLDER));
-      }
-      issue('caCerts', v.caCerts.trim() !== '' && !PEM.test(v.caCerts) ? 'Paste PEM certificates (-----BEGIN CERTIFICATE----- …).' : null);
-      issue('clientCert', v.clientCert.trim() !== '' && !PEM.test(v.clientCert) ? 'Paste the client certificate as PEM.' : null);
-    });
+    .check(
+      z.superRefine((v, ctx) => {
+        const issue = (path: string, message: string | null) => {
+          if (message) ctx.addIssue({ code: 'custom', path: [path], message });
+        };
+        if (v.bindMode === 'template') {
+          issue('dnTemplate', dnTemplateProblem(v.dnTemplate));
+        } else {
+          issue('userSearchBase', v.userSearchBase.trim() === '' ? 'Enter the DN under which users are searched.' : null);
+          issue('userFilter', filterTemplateProblem(v.userFilter, USERNAME_PLACEHOLDER));
+          const dn = v.lookupDn.trim();
+          issue('lookupDn', dn === '' && v.lookupPassword !== '' ? 'Enter the lookup DN the password belongs to.' : null);
+          issue('lookupPassword', dn !== '' && v.lookupPassword === '' && !hasStoredPassword ? 'Enter the lookup account’s password.' : null);
+        }
+        if (v.groupSearchBase.trim() !== '' || v.groupFilter.trim() !== '') {
+          issue('groupSearchBase', v.groupSearchBase.trim() === '' ? 'Enter the DN under which groups are searched.' : null);
+          issue('groupFilter', filterTemplateProblem(v.groupFilter, GROUPNAME_PLACEHOLDER));
+        }
+        issue('caCerts', v.caCerts.trim() !== '' && !PEM.test(v.caCerts) ? 'Paste PEM certificates (-----BEGIN CERTIFICATE----- …).' : null);
+        issue('clientCert', v.clientCert.trim() !== '' && !PEM.test(v.clientCert) ? 'Paste the client certificate as PEM.' : null);
+      }),
+    );
 }
 export type LdapFormValues = z.infer<ReturnType<typeof ldapFormSchema>>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { providerIdSchema, type OidcConfig, type OidcInput, type SamlConfig } from '@/api/providers.ts';
 import { checkSamlMetadata } from '@/lib/saml-metadata.ts';
 
@@ -14,32 +14,34 @@ export function isHttpUrl(value: string, httpsOnly = false): boolean {
 
 const PEM_CERTS = /^(\s*-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/;
 
-const description = z.string().trim().min(1, 'Enter a description: the sign-in button says “Sign in with” it.');
-const clusterUrl = z.string().trim().refine((v) => isHttpUrl(v), 'Enter the cluster URL, e.g. https://dcos.example.com.');
+const description = z.string().check(z.trim(), z.minLength(1, 'Enter a description: the sign-in button says “Sign in with” it.'));
+const clusterUrl = z.string().check(z.trim(), z.refine((v) => isHttpUrl(v), 'Enter the cluster URL, e.g. https://dcos.example.com.'));
 
 export function oidcFormSchema(mode: 'create' | 'update') {
   return z
     .object({
       id: providerIdSchema,
       description,
-      issuer: z.string().trim().refine((v) => isHttpUrl(v, true), 'Enter the issuer’s https URL, e.g. https://accounts.google.com.'),
+      issuer: z.string().check(z.trim(), z.refine((v) => isHttpUrl(v, true), 'Enter the issuer’s https URL, e.g. https://accounts.google.com.')),
       baseUrl: clusterUrl,
-      clientId: z.string().trim().min(1, 'Enter the client ID the identity provider issued.'),
+      clientId: z.string().check(z.trim(), z.minLength(1, 'Enter the client ID the identity provider issued.')),
       clientSecret: z.string(),
       verifyServerCertificate: z.boolean(),
-      caCerts: z.string().refine((v) => v.trim() === '' || PEM_CERTS.test(v), 'Paste PEM certificates (-----BEGIN CERTIFICATE----- …) or leave this empty.'),
+      caCerts: z.string().check(z.refine((v) => v.trim() === '' || PEM_CERTS.test(v), 'Paste PEM certificates (-----BEGIN CERTIFICATE----- …) or leave this empty.')),
     })
-    .refine((v) => mode === 'update' || v.clientSecret !== '', { path: ['clientSecret'], message: 'Enter the client secret.' });
+    .check(z.refine((v) => mode === 'update' || v.clientSecret !== '', { path: ['clientSecret'], message: 'Enter the client secret.' }));
 }
 export type OidcFormValues = z.infer<ReturnType<typeof oidcFormSchema>>;
 
 export const samlFormSchema = z.object({
   id: providerIdSchema,
   description,
-  idpMetadata: z.string().superRefine((xml, ctx) => {
-    const check = checkSamlMetadata(xml);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.problem });
-  }),
+  idpMetadata: z.string().check(
+    z.superRefine((xml, ctx) => {
+      const check = checkSamlMetadata(xml);
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.problem });
+    }),
+  ),
   spBaseUrl: clusterUrl,
 });
 export type SamlFormValues = z.infer<typeof samlFormSchema>;

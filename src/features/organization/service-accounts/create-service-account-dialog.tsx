@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createServiceAccount, uidSchema } from '@/api/users.ts';
 import { orgPaths } from '@/lib/paths.ts';
 import { Dialog } from '@/ui/dialog.tsx';
@@ -13,8 +13,8 @@ import { PrivateKeyDialog } from './private-key-dialog.tsx';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 const schema = z.object({
-  uid: uidSchema.refine((uid) => !uid.startsWith('dcos_'), 'The dcos_ prefix is reserved for the accounts DC/OS provisions for its own components.'),
-  description: z.string().trim(),
+  uid: uidSchema.check(z.refine((uid) => !uid.startsWith('dcos_'), 'The dcos_ prefix is reserved for the accounts DC/OS provisions for its own components.')),
+  description: z.string().check(z.trim()),
   keySource: z.enum(['generate', 'paste']),
   publicKey: z.string(),
 });
