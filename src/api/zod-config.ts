@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 
-// Zod compiles parsers with `new Function` unless told not to, and the console's CSP forbids eval. Imported first by
-// every module that parses, so no schema ever runs with the JIT on.
+// The console's CSP forbids eval. zod/mini's objects never compile a parser, but zod classic's compile one with
+// `new Function` unless told not to, and the setting is global to zod's core: kept so that no schema, whichever API
+// built it, ever runs with the JIT on. Imported first by every module that parses.
 z.config({ jitless: true });
