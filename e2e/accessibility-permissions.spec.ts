@@ -5,6 +5,7 @@ import { clearFaults, expect, injectFault, signIn, test } from './fixtures.ts';
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`In the ${colorScheme} theme`, () => {
     test.use({ colorScheme });
+
     // Each test signs in and runs two or three full axe scans: as in accessibility.spec.ts, more time than a plain
     // test (they took 24 s of the default 30 on a quiet CI machine and timed out on a busy one).
     test.beforeEach(() => {
