@@ -1,19 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { createGroup, groupQueries, newGroupSchema, SUPERUSERS_GID, type Group, type NewGroup } from '@/api/groups.ts';
+import { groupQueries, SUPERUSERS_GID, type Group } from '@/api/groups.ts';
 import { orgPaths } from '@/lib/paths.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
-import { Dialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
-import { FormField } from '../shared/form-field.tsx';
-import { applyServerError } from '../shared/server-errors.ts';
-import { useOrgMutation } from '../shared/use-org-mutation.ts';
-import { LdapImportDialog } from '../shared/ldap-import-dialog.tsx';
-import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
+import { lazyDialog } from '@/ui/lazy-dialog.tsx';
+
+// Not needed for the list to show: fetched once the page is idle.
+const CreateGroupDialog = lazyDialog(async () => (await import('./create-group-dialog.tsx')).CreateGroupDialog);
+const LdapImportDialog = lazyDialog(async () => (await import('../shared/ldap-import-dialog.tsx')).LdapImportDialog);
 
 const NO_FILTERS = ['all'] as const;
 const DEFAULT_SORT = { column: 'gid', direction: 'asc' } as const;
@@ -35,37 +32,6 @@ const columns: Column<Group>[] = [
   },
   { id: 'description', header: 'Description', sortable: true, width: 'minmax(12rem, 2fr)', cell: (g) => g.description },
 ];
-
-function CreateGroupDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
-  const form = useForm<NewGroup>({ resolver: zodResolver(newGroupSchema), defaultValues: { gid: '', description: '' } });
-  const { errors, isSubmitting } = form.formState;
-  const create = useOrgMutation(createGroup, (g) => `Created group ${g.gid}.`);
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await create.mutateAsync(values);
-      form.reset();
-      onClose();
-      await navigate(orgPaths.group(values.gid));
-    } catch (error) {
-      applyServerError(error, form.setError, { ERR_GROUP_EXISTS: 'gid', ERR_INVALID_GROUP_ID: 'gid', ERR_INVALID_DATA: 'description' });
-    }
-  });
-  return (
-    <Dialog title="Create group" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create group">
-        <ErrorAlert message={errors.root?.server?.message} />
-        <FormField label="Group ID" error={errors.gid} hint="Letters, digits and - _ @ . (at most 96).">
-          {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('gid')} />}
-        </FormField>
-        <FormField label="Description" error={errors.description}>
-          {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
-        </FormField>
-        <FormActions onCancel={onClose} pending={isSubmitting} label="Create group" pendingLabel="Creating…" />
-      </form>
-    </Dialog>
-  );
-}
 
 export function GroupsPage() {
   const navigate = useNavigate();

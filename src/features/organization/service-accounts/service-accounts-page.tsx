@@ -4,7 +4,10 @@ import { AccountList, type AccountListActions } from '../shared/account-list.tsx
 import { BulkActions } from '../shared/bulk-actions.tsx';
 import { BulkRunArea } from '../shared/bulk-run.tsx';
 import { ExportCsvButton } from '../shared/export-csv-button.tsx';
-import { CreateServiceAccountDialog } from './create-service-account-dialog.tsx';
+import { lazyDialog } from '@/ui/lazy-dialog.tsx';
+
+// Not needed for the list to show: fetched once the page is idle.
+const CreateServiceAccountDialog = lazyDialog(async () => (await import('./create-service-account-dialog.tsx')).CreateServiceAccountDialog);
 
 const NOUN = { one: 'service account', many: 'service accounts' };
 

@@ -4,8 +4,11 @@ import { AccountList, type AccountListActions } from '../shared/account-list.tsx
 import { BulkActions } from '../shared/bulk-actions.tsx';
 import { BulkRunArea } from '../shared/bulk-run.tsx';
 import { ExportCsvButton } from '../shared/export-csv-button.tsx';
-import { LdapImportDialog } from '../shared/ldap-import-dialog.tsx';
-import { CreateUserDialog } from './create-user-dialog.tsx';
+import { lazyDialog } from '@/ui/lazy-dialog.tsx';
+
+// Not needed for the list to show: fetched once the page is idle.
+const CreateUserDialog = lazyDialog(async () => (await import('./create-user-dialog.tsx')).CreateUserDialog);
+const LdapImportDialog = lazyDialog(async () => (await import('../shared/ldap-import-dialog.tsx')).LdapImportDialog);
 
 const NOUN = { one: 'user', many: 'users' };
 
