@@ -1,11 +1,16 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { lazyDialog } from './lazy-dialog.tsx';
 
+interface NoteDialogProps {
+  isOpen: boolean;
+  onClose: () => void;
+}
+
 /** A stand-in dialog whose draft lives in the component (as a form's does), to see whether it survives closing. */
-function NoteDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+function NoteDialog({ isOpen, onClose }: NoteDialogProps) {
   const [draft, setDraft] = useState('');
   if (!isOpen) return null;
   return (
@@ -20,7 +25,7 @@ function NoteDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void 
   );
 }
 
-function Page({ Dialog }: { Dialog: typeof NoteDialog }) {
+function Page({ Dialog }: { Dialog: ComponentType<NoteDialogProps> }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -34,7 +39,7 @@ function Page({ Dialog }: { Dialog: typeof NoteDialog }) {
 
 describe('lazyDialog', () => {
   it('fetches its code once the page is idle, not with the page, and only once', async () => {
-    const load = vi.fn(() => Promise.resolve(NoteDialog));
+    const load = vi.fn(() => Promise.resolve<ComponentType<NoteDialogProps>>(NoteDialog));
     const Dialog = lazyDialog(load);
     render(<Page Dialog={Dialog} />);
     expect(load).not.toHaveBeenCalled();
@@ -45,8 +50,8 @@ describe('lazyDialog', () => {
   });
 
   it('opens even when asked before the page was idle, and keeps what was typed after closing', async () => {
-    let finish: (component: typeof NoteDialog) => void = () => undefined;
-    const Dialog = lazyDialog(() => new Promise<typeof NoteDialog>((resolve) => (finish = resolve)));
+    let finish: (component: ComponentType<NoteDialogProps>) => void = () => undefined;
+    const Dialog = lazyDialog(() => new Promise<ComponentType<NoteDialogProps>>((resolve) => (finish = resolve)));
     render(<Page Dialog={Dialog} />);
     await userEvent.click(screen.getByRole('button', { name: 'Write a note' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
