@@ -33,7 +33,10 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
       const info = (await created.json()) as SimDbInfo;
       await context.addCookies([{ name: 'dcos-sim-db', value: info.id, url: baseURL ?? '', httpOnly: true, sameSite: 'Strict' }]);
       await use(info);
-      await request.delete(`/__sim/dbs/${info.id}`);
+      // Clean-up only: a kept-alive socket the server closed as it was reused (ECONNRESET, seen once in CI) is tried
+      // again on a new one; a second failure still fails the test.
+      const drop = () => request.delete(`/__sim/dbs/${info.id}`);
+      await drop().catch(drop);
     },
     { auto: true },
   ],
