@@ -5,7 +5,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  // No inline styles at all: React Aria's one injected <style> is pre-empted by index.html (react-aria-pressable-style).
+  // No inline styles at all: React Aria's one injected <style> is pre-empted by the built stylesheet's link, which
+  // carries its id (react-aria-pressable-style, vite.config.ts).
   "style-src 'self'",
   // data: URLs for generated images (none yet); never a remote image, which could carry data out in its URL.
   "img-src 'self' data:",
