@@ -69,11 +69,12 @@ function dcosApi(): Plugin {
  * round trip: the first load asks for as few files as it can.
  * - The entry's modules travel in one chunk ("boot", with index.js and Rolldown's runtime: three files and the
  *   stylesheet), not five.
- * - What every signed-in page needs beyond the entry (the shell, the shared UI and its React Aria parts, the API
- *   modules, TanStack Query's hooks) travels in three chunks rather than two dozen small ones. The three import one
- *   way only (a cycle between chunks can run a module before one it needs): the console's own modules ("frame") use
- *   the widgets, which use React Aria's foundations ("aria"). What the list pages share (the virtualized table, the
- *   URL's list parameters, the bulk runner, the leave guard) joins "frame".
+ * - What every signed-in page needs beyond the entry (the shell, the API modules, TanStack Query's hooks) and what the
+ *   list pages share (the virtualized table, the URL's list parameters, the bulk runner, the leave guard) travel in
+ *   one chunk ("frame") rather than two dozen small ones.
+ * - React Aria (dialogs, the account menu) comes after the first paint (src/ui/deferred.tsx), in two chunks that
+ *   import one way only (a cycle between chunks can run a module before one it needs): "widgets" uses React Aria's
+ *   foundations ("aria").
  * - The Organization list pages and what they share come in one chunk ("organization").
  * Pages and lazily imported parts (dialogs, CSV, key generation) keep their own chunks.
  */
@@ -84,6 +85,9 @@ const ARIA_FOUNDATIONS = /\/react-aria\/dist\/private\/(utils|interactions|focus
 
 /** What the list pages (users, groups, service accounts, secrets) share: with the shell, not a file each. */
 const LIST_PARTS = ['./src/ui/data-table.tsx', './src/lib/use-list-params.ts', './src/lib/use-search-update.ts', './src/ui/leave-guard.tsx', './src/ui/lazy-dialog.tsx', './src/ui/use-bulk-run.ts', './src/ui/bulk-panel.tsx'];
+/** React Aria's parts, which no page's first paint waits for (src/ui/deferred.tsx): the dialogs and the account menu. */
+const DEFERRED_WIDGETS = ['./src/ui/modal-dialog.tsx', './src/app/shell/user-menu.tsx'];
+
 /** The Organization list pages and what they share (the detail pages keep their own chunks). */
 const ORGANIZATION_LISTS = ['./src/features/organization/users/users-page.tsx', './src/features/organization/groups/groups-page.tsx', './src/features/organization/service-accounts/service-accounts-page.tsx'];
 
@@ -104,14 +108,14 @@ function frameChunkName(): (id: string, graph: ModuleGraph) => string | null {
   const assign = (graph: ModuleGraph) => {
     const main = src('./src/main.tsx');
     const entry = staticClosure([main], graph);
-    const shell = staticClosure([src('./src/app/shell/app-shell.tsx')], graph, entry);
-    const aria = staticClosure([...shell].filter((id) => ARIA_FOUNDATIONS.test(id)), graph, entry);
-    const lists = staticClosure(LIST_PARTS.map(src), graph, new Set([...entry, ...shell]));
-    const organization = staticClosure(ORGANIZATION_LISTS.map(src), graph, new Set([...entry, ...shell, ...lists]));
+    const shell = staticClosure([src('./src/app/shell/app-shell.tsx'), ...LIST_PARTS.map(src)], graph, entry);
+    const widgets = staticClosure(DEFERRED_WIDGETS.map(src), graph, new Set([...entry, ...shell]));
+    const aria = staticClosure([...widgets].filter((id) => ARIA_FOUNDATIONS.test(id)), graph, entry);
+    const organization = staticClosure(ORGANIZATION_LISTS.map(src), graph, new Set([...entry, ...shell, ...widgets]));
     const map = new Map<string, string>();
     for (const id of entry) if (id !== main) map.set(id, 'boot');
-    for (const id of shell) map.set(id, aria.has(id) ? 'aria' : id.includes('/node_modules/') ? 'widgets' : 'frame');
-    for (const id of lists) map.set(id, 'frame');
+    for (const id of shell) map.set(id, 'frame');
+    for (const id of widgets) map.set(id, aria.has(id) ? 'aria' : 'widgets');
     for (const id of organization) map.set(id, 'organization');
     return map;
   };

@@ -1,41 +1,14 @@
 import { useState, type ReactNode } from 'react';
-import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ErrorAlert } from './alert.tsx';
+import { deferred } from './deferred.tsx';
+import type { DialogProps } from './modal-dialog.tsx';
 
-interface DialogProps {
-  title: string;
-  isOpen: boolean;
-  onClose: () => void;
-  children: ReactNode;
-  /** Keep the dialog open on Escape/outside click while work is in flight. */
-  isDismissable?: boolean;
-  /** `alertdialog` for an urgent message that needs an answer (it is announced as soon as it opens). */
-  role?: 'dialog' | 'alertdialog';
-}
-
-/** A modal dialog: focus is trapped and returned, Escape closes, the page behind is inert. */
-export function Dialog({ title, isOpen, onClose, children, isDismissable = true, role = 'dialog' }: DialogProps) {
-  return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-      isDismissable={isDismissable}
-      isKeyboardDismissDisabled={!isDismissable}
-    >
-      <Modal className="modal">
-        <AriaDialog className="dialog" role={role}>
-          <Heading slot="title" className="dialog-title">
-            {title}
-          </Heading>
-          {children}
-        </AriaDialog>
-      </Modal>
-    </ModalOverlay>
-  );
-}
+/**
+ * A modal dialog: focus is trapped and returned, Escape closes, the page behind is inert. Its code (React Aria's
+ * overlays, a quarter of the shell's JavaScript) is not part of any page's first load: it is fetched once the page is
+ * idle, or at once when a dialog opens before that (issue 9: the first paint waits for less).
+ */
+export const Dialog = deferred<DialogProps>(async () => (await import('./modal-dialog.tsx')).ModalDialog, { needNow: (props) => props.isOpen });
 
 interface ConfirmDialogProps {
   title: string;

@@ -1,17 +1,8 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { whenIdle } from './deferred.tsx';
 
 interface DialogProps {
   isOpen: boolean;
-}
-
-/** After the page has painted and the browser is idle: the page's own work (its first rows) goes first. */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 200);
-  return () => clearTimeout(id);
 }
 
 /**

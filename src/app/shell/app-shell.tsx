@@ -9,7 +9,7 @@ import { ToastProvider } from '@/ui/toast.tsx';
 import { onSessionMessage } from '@/lib/session-channel.ts';
 import { ReauthGate } from '../reauth/reauth-gate.tsx';
 import { useSession } from '../use-session.ts';
-import { UserMenu } from './user-menu.tsx';
+import { AccountMenu } from './account-menu.tsx';
 
 interface NavItem {
   to: string;
@@ -73,7 +73,7 @@ export function AppShell() {
           </ul>
         </nav>
         <div className="header-end">
-          <UserMenu session={session} />
+          <AccountMenu session={session} />
         </div>
       </header>
       <SecurityModeBanner />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator, type Selection } from 'react-aria-components';
 import { useSignOut } from '@/features/auth/use-sign-out.ts';
 import { sessionLabel, type SessionInfo } from '@/lib/session.ts';
@@ -6,8 +6,25 @@ import { applyThemeChoice, readThemeChoice, THEME_CHOICES, type ThemeChoice } fr
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Match the system', light: 'Light', dark: 'Dark' };
 
-export function UserMenu({ session }: { session: SessionInfo }) {
+export interface UserMenuProps {
+  session: SessionInfo;
+  /** Open at once (the account button was pressed before this code arrived; see account-menu.tsx). */
+  defaultOpen?: boolean;
+  /** Take the focus once mounted (it was on the stand-in button). */
+  takeFocus?: boolean;
+}
+
+export function UserMenu({ session, defaultOpen = false, takeFocus = false }: UserMenuProps) {
   const signOut = useSignOut();
+  const button = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  // Only as it mounts, once its trigger is there to anchor the popover: the focus was on the button this one replaces,
+  // or that button was pressed.
+  const onMount = useRef({ open: defaultOpen, focus: takeFocus });
+  useEffect(() => {
+    if (onMount.current.focus) button.current?.focus();
+    if (onMount.current.open) setOpen(true);
+  }, []);
   const [theme, setTheme] = useState<ThemeChoice>(readThemeChoice);
 
   const onThemeChange = (selection: Selection) => {
@@ -25,8 +42,8 @@ export function UserMenu({ session }: { session: SessionInfo }) {
           Sign-out failed: {signOut.error.message}
         </p>
       )}
-      <MenuTrigger>
-        <Button className="btn" aria-label={`Account: ${sessionLabel(session)}`}>
+      <MenuTrigger isOpen={open} onOpenChange={setOpen}>
+        <Button ref={button} className="btn" aria-label={`Account: ${sessionLabel(session)}`}>
           <span aria-hidden="true">{sessionLabel(session)}</span>
           <span aria-hidden="true">▾</span>
         </Button>
