@@ -1,0 +1,79 @@
+// @vitest-environment node
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { servePrecompressed, writePrecompressed } from './precompressed.ts';
+
+function build() {
+  const dir = mkdtempSync(join(tmpdir(), 'precompressed-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets/boot-AbC_12.js'), 'console.log("boot");'.repeat(50));
+  writeFileSync(join(dir, 'assets/boot-AbC_12.css'), 'body { color: red }');
+  writeFileSync(join(dir, 'assets/logo.svg'), '<svg/>');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+  return dir;
+}
+
+interface Answer {
+  passed: boolean;
+  headers: Record<string, string>;
+  body?: Buffer | undefined;
+}
+
+function ask(dir: string, url: string, acceptEncoding?: string, method = 'GET'): Answer {
+  const headers: Record<string, string> = {};
+  const answer: Answer = { passed: false, headers };
+  const req = { url, method, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } } as unknown as IncomingMessage;
+  const res = {
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
+    },
+    end: (body?: Buffer) => {
+      answer.body = body;
+    },
+  } as unknown as ServerResponse;
+  servePrecompressed(dir)(req, res, () => {
+    answer.passed = true;
+  });
+  return answer;
+}
+
+describe('precompressed assets', () => {
+  it('writes a .gz of each built script and stylesheet only, which unzips to the file', () => {
+    const dir = build();
+    expect(writePrecompressed(dir, ['assets/boot-AbC_12.js', 'assets/boot-AbC_12.css', 'assets/logo.svg', 'index.html'])).toBe(2);
+    expect(gunzipSync(readFileSync(join(dir, 'assets/boot-AbC_12.js.gz'))).toString()).toBe(readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8'));
+    expect(() => readFileSync(join(dir, 'assets/logo.svg.gz'))).toThrow();
+    expect(() => readFileSync(join(dir, 'index.html.gz'))).toThrow();
+  });
+
+  it('answers a script or stylesheet with its .gz when the browser takes gzip', () => {
+    const dir = build();
+    writePrecompressed(dir, ['assets/boot-AbC_12.js', 'assets/boot-AbC_12.css']);
+    const script = ask(dir, '/assets/boot-AbC_12.js?v=1', 'gzip, deflate, br, zstd');
+    expect(script.passed).toBe(false);
+    expect(script.headers).toMatchObject({ 'content-type': 'text/javascript', 'content-encoding': 'gzip', vary: 'Accept-Encoding', 'cache-control': 'no-cache' });
+    expect(gunzipSync(script.body ?? Buffer.alloc(0)).toString()).toBe(readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8'));
+    expect(ask(dir, '/assets/boot-AbC_12.css', 'gzip').headers['content-type']).toBe('text/css');
+    const head = ask(dir, '/assets/boot-AbC_12.css', 'gzip', 'HEAD');
+    expect(head.headers['content-encoding']).toBe('gzip');
+    expect(head.body).toBeUndefined();
+  });
+
+  it('leaves everything else to the static server: no gzip accepted, no .gz, other files, other methods, odd paths', () => {
+    const dir = build();
+    writePrecompressed(dir, ['assets/boot-AbC_12.js']);
+    expect(ask(dir, '/assets/boot-AbC_12.js').passed).toBe(true);
+    expect(ask(dir, '/assets/boot-AbC_12.js', 'br').passed).toBe(true);
+    expect(ask(dir, '/assets/boot-AbC_12.js', 'gzip;q=0, br').passed).toBe(true);
+    expect(ask(dir, '/assets/boot-AbC_12.css', 'gzip').passed).toBe(true); // no .gz written for it
+    expect(ask(dir, '/assets/logo.svg', 'gzip').passed).toBe(true);
+    expect(ask(dir, '/index.html', 'gzip').passed).toBe(true);
+    expect(ask(dir, '/assets/boot-AbC_12.js', 'gzip', 'POST').passed).toBe(true);
+    expect(ask(dir, '/assets/../assets/boot-AbC_12.js', 'gzip').passed).toBe(true);
+    expect(ask(dir, '/assets/%2e%2e/boot-AbC_12.js', 'gzip').passed).toBe(true);
+  });
+});
