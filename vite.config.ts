@@ -7,6 +7,9 @@ import { BOOTSTRAP_PASSWORD, BOOTSTRAP_UID } from './src/mocks/db/create-db.ts';
 import { createSimMiddleware } from './src/mocks/sim-server.ts';
 import { unsealKeyLines } from './src/mocks/db/secrets.ts';
 import { SIM_PATH_PREFIXES, createSimulator, type Simulator } from './src/mocks/simulator.ts';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { earlyShellScript } from './src/early-shell.ts';
 import { servePrecompressed, writePrecompressed } from './src/precompressed.ts';
 import { SECURITY_HEADERS } from './src/security-headers.ts';
 
@@ -76,7 +79,8 @@ function dcosApi(): Plugin {
  * - React Aria (dialogs, the account menu) comes after the first paint (src/ui/deferred.tsx), in two chunks that
  *   import one way only (a cycle between chunks can run a module before one it needs): "widgets" uses React Aria's
  *   foundations ("aria").
- * - The Organization list pages and what they share come in one chunk ("organization").
+ * - The pages a visit most often starts on (overview, the lists) join "frame" too, which theme-init.js asks for while
+ *   the entry still downloads on a signed-in page (earlyShell below): their first paint waits for no second wave.
  * Pages and lazily imported parts (dialogs, CSV, key generation) keep their own chunks.
  */
 interface ModuleGraph {
@@ -89,8 +93,18 @@ const LIST_PARTS = ['./src/ui/data-table.tsx', './src/lib/use-list-params.ts', '
 /** React Aria's parts, which no page's first paint waits for (src/ui/deferred.tsx): the dialogs and the account menu. */
 const DEFERRED_WIDGETS = ['./src/ui/modal-dialog.tsx', './src/app/shell/user-menu.tsx'];
 
-/** The Organization list pages and what they share (the detail pages keep their own chunks). */
-const ORGANIZATION_LISTS = ['./src/features/organization/users/users-page.tsx', './src/features/organization/groups/groups-page.tsx', './src/features/organization/service-accounts/service-accounts-page.tsx'];
+/**
+ * The pages a visit most often starts on (the overview, the list pages) and what they share, with the shell: with its
+ * code asked for early (theme-init.js), the first paint of any of them then waits for no second wave of files.
+ */
+const FIRST_PAGES = [
+  './src/app/home-page.tsx',
+  './src/features/organization/users/users-page.tsx',
+  './src/features/organization/groups/groups-page.tsx',
+  './src/features/organization/service-accounts/service-accounts-page.tsx',
+  './src/features/secrets/secrets-page.tsx',
+  './src/features/permissions/acls-page.tsx',
+];
 
 function staticClosure(roots: Iterable<string>, graph: ModuleGraph, stop = new Set<string>()): Set<string> {
   const seen = new Set<string>();
@@ -112,12 +126,12 @@ function frameChunkName(): (id: string, graph: ModuleGraph) => string | null {
     const shell = staticClosure([src('./src/app/shell/app-shell.tsx'), ...LIST_PARTS.map(src)], graph, entry);
     const widgets = staticClosure(DEFERRED_WIDGETS.map(src), graph, new Set([...entry, ...shell]));
     const aria = staticClosure([...widgets].filter((id) => ARIA_FOUNDATIONS.test(id)), graph, entry);
-    const organization = staticClosure(ORGANIZATION_LISTS.map(src), graph, new Set([...entry, ...shell, ...widgets]));
+    const pages = staticClosure(FIRST_PAGES.map(src), graph, new Set([...entry, ...shell, ...widgets]));
     const map = new Map<string, string>();
     for (const id of entry) if (id !== main) map.set(id, 'boot');
     for (const id of shell) map.set(id, 'frame');
     for (const id of widgets) map.set(id, aria.has(id) ? 'aria' : 'widgets');
-    for (const id of organization) map.set(id, 'organization');
+    for (const id of pages) map.set(id, 'frame');
     return map;
   };
   return (id, graph) => {
@@ -152,6 +166,23 @@ function pressableStyleId(): Plugin {
  * them with gzip_static (deploy/nginx.conf) and `vite preview` likewise, instead of compressing them on every request,
  * which cost the first load tens of milliseconds of server time before the first byte (issue 9).
  */
+/**
+ * theme-init.js (public/, the classic script in <head>) gets, in the build, the lines that on a signed-in page ask for
+ * the "frame" chunk while the entry still downloads (src/early-shell.ts). Runs before `precompressed`, which leaves
+ * theme-init.js alone anyway (only /assets/ is precompressed).
+ */
+function earlyShell(): Plugin {
+  return {
+    name: 'early-shell',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const frame = Object.values(bundle).find((output) => output.type === 'chunk' && output.name === 'frame');
+      if (!options.dir || !frame) throw new Error('early-shell: the build has no "frame" chunk to ask for early');
+      appendFileSync(join(options.dir, 'theme-init.js'), earlyShellScript(`/${frame.fileName}`));
+    },
+  };
+}
+
 function precompressed(): Plugin {
   return {
     name: 'precompressed-assets',
@@ -165,7 +196,7 @@ function precompressed(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), dcosApi(), pressableStyleId(), precompressed()],
+  plugins: [react(), dcosApi(), pressableStyleId(), earlyShell(), precompressed()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // No CORS: Vite would otherwise approve preflights from localhost origins. The console and its API share one origin.
   server: { host, port, strictPort: true, cors: false },

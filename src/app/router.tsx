@@ -4,7 +4,7 @@ import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { groupQueries } from '@/api/groups.ts';
 import { secretQueries } from '@/api/secrets.ts';
 import { userQueries } from '@/api/users.ts';
-import { LoginPage, loginLoader } from '@/features/auth/login-page.tsx';
+import { LoginPage } from '@/features/auth/login-page.tsx';
 import { orgPaths, paths } from '@/lib/paths.ts';
 import { knownSession, readSessionInfo } from '@/lib/session.ts';
 import { PROTECTED_ROUTE_ID, requireSession } from './require-session.ts';
@@ -65,9 +65,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       path: '/login',
-      HydrateFallback: PageLoading,
-      // The first page of most visits is part of the entry: no second round trip before the form shows.
-      loader: loginLoader,
+      // The first page of most visits is part of the entry, with no loader: the router starts without waiting for one,
+      // and the form paints in the first render, with no second round trip.
       Component: LoginPage,
     },
     // The end of a single sign-on run in the re-authentication popup (src/lib/sso-popup.ts).

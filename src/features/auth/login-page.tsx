@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
-import { Await, useLoaderData, useNavigate, useSearchParams } from 'react-router';
-import { getLoginProviders, login, loginInputSchema, type LoginInput } from '@/api/auth.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { login, loginInputSchema, loginProvidersQuery, type LoginInput } from '@/api/auth.ts';
 import { isApiError } from '@/api/errors.ts';
 import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { announceSession } from '@/lib/session-channel.ts';
@@ -47,14 +47,6 @@ function focusFirstInvalid(form: HTMLFormElement, errors: FieldErrors): void {
   form.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
 }
 
-/**
- * The identity providers' public lists, fetched alongside the page and not awaited: the form paints at once and the
- * "Sign in with …" links follow below it (a list that fails is left out).
- */
-export function loginLoader() {
-  return { sso: getLoginProviders() };
-}
-
 export function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -62,7 +54,10 @@ export function LoginPage() {
   const target = safeRedirectTarget(searchParams.get('redirect'));
   // A failed single sign-on comes back with the IAM's reason (text only, shortened: the URL is anyone's to write).
   const ssoError = searchParams.get('iam-error')?.slice(0, 300);
-  const sso = useLoaderData<ReturnType<typeof loginLoader> | undefined>()?.sso;
+  // The identity providers' public lists, asked for once the form has painted (a route loader would make the router
+  // render a fallback first and the form a round later: issue 9, LCP). The "Sign in with …" links follow below the
+  // form; a list that fails is left out.
+  const sso = useQuery(loginProvidersQuery()).data;
   const passwordRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -125,11 +120,7 @@ export function LoginPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        {sso && (
-          <Suspense fallback={null}>
-            <Await resolve={sso}>{(providers: Awaited<typeof sso>) => <SsoButtons providers={providers} target={target} />}</Await>
-          </Suspense>
-        )}
+        {sso && <SsoButtons providers={sso} target={target} />}
       </div>
     </main>
   );

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server, simulator } from '@/mocks/node.ts';
 import { renderRoutes } from '@/test/render.tsx';
-import { LoginPage, loginLoader } from './login-page.tsx';
+import { LoginPage } from './login-page.tsx';
 
 function renderLogin(entry = '/login') {
-  return renderRoutes([{ path: '/login', Component: LoginPage, loader: loginLoader }], entry);
+  return renderRoutes([{ path: '/login', Component: LoginPage }], entry);
 }
 
 // The first render loads the page's modules: on a busy machine that alone can take seconds.
