@@ -95,6 +95,8 @@ test.describe('Deep links and redirects', () => {
   ];
 
   test('open-redirect attempts after sign-in stay on this origin', async ({ page, baseURL }) => {
+    // Thirteen sign-ins, each a full page load: 11–14 s on a quiet machine, up to 31 s on a busy 2-core CI runner.
+    test.slow();
     await signIn(page);
     for (const payload of payloads) {
       await page.goto(`/login?redirect=${encodeURIComponent(payload)}`);

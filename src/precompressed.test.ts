@@ -19,22 +19,28 @@ function build() {
 
 interface Answer {
   passed: boolean;
+  status?: number;
   headers: Record<string, string>;
   body?: Buffer | undefined;
 }
 
-function ask(dir: string, url: string, acceptEncoding?: string, method = 'GET'): Answer {
+function ask(dir: string, url: string, acceptEncoding?: string, method = 'GET', ifNoneMatch?: string): Answer {
   const headers: Record<string, string> = {};
   const answer: Answer = { passed: false, headers };
-  const req = { url, method, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } } as unknown as IncomingMessage;
+  const sent: Record<string, string> = {};
+  if (acceptEncoding !== undefined) sent['accept-encoding'] = acceptEncoding;
+  if (ifNoneMatch !== undefined) sent['if-none-match'] = ifNoneMatch;
+  const req = { url, method, headers: sent } as unknown as IncomingMessage;
   const res = {
+    statusCode: 200,
     setHeader: (name: string, value: string) => {
       headers[name.toLowerCase()] = value;
     },
     end: (body?: Buffer) => {
       answer.body = body;
+      answer.status = res.statusCode;
     },
-  } as unknown as ServerResponse;
+  } as unknown as ServerResponse & { statusCode: number };
   servePrecompressed(dir)(req, res, () => {
     answer.passed = true;
   });
@@ -61,6 +67,20 @@ describe('precompressed assets', () => {
     const head = ask(dir, '/assets/boot-AbC_12.css', 'gzip', 'HEAD');
     expect(head.headers['content-encoding']).toBe('gzip');
     expect(head.body).toBeUndefined();
+  });
+
+  it('answers a request that holds the current validator with a bodiless 304, so a reload keeps the cached file', () => {
+    const dir = build();
+    writePrecompressed(dir, ['assets/boot-AbC_12.js']);
+    const first = ask(dir, '/assets/boot-AbC_12.js', 'gzip');
+    const etag = first.headers.etag ?? '';
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = ask(dir, '/assets/boot-AbC_12.js', 'gzip', 'GET', `"other", ${etag}`);
+    expect(again.status).toBe(304);
+    expect(again.body).toBeUndefined();
+    expect(again.headers.etag).toBe(etag);
+    expect(ask(dir, '/assets/boot-AbC_12.js', 'gzip', 'GET', 'W/"stale"').status).toBe(200);
   });
 
   it('leaves everything else to the static server: no gzip accepted, no .gz, other files, other methods, odd paths', () => {
