@@ -194,9 +194,11 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
               const row = rows[item.index];
               if (row === undefined) return null;
               const id = getRowId(row);
+              // Keyed by position, not by id: when a keystroke or a sort brings other rows into view, React updates
+              // the rows already in the DOM (text, link, selection) instead of removing them and building new ones.
               return (
                 <DataTableRow
-                  key={id}
+                  key={item.index}
                   row={row}
                   id={id}
                   index={item.index}
