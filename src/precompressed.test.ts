@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { servePrecompressed, writePrecompressed } from './precompressed.ts';
 
@@ -48,21 +48,33 @@ function ask(dir: string, url: string, acceptEncoding?: string, method = 'GET', 
 }
 
 describe('precompressed assets', () => {
-  it('writes a .gz of each built script and stylesheet only, which unzips to the file', () => {
+  it('writes a .br and a .gz of each built script and stylesheet only, which decompress to the file', () => {
     const dir = build();
     expect(writePrecompressed(dir, ['assets/boot-AbC_12.js', 'assets/boot-AbC_12.css', 'assets/logo.svg', 'index.html'])).toBe(2);
-    expect(gunzipSync(readFileSync(join(dir, 'assets/boot-AbC_12.js.gz'))).toString()).toBe(readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8'));
-    expect(() => readFileSync(join(dir, 'assets/logo.svg.gz'))).toThrow();
-    expect(() => readFileSync(join(dir, 'index.html.gz'))).toThrow();
+    const source = readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8');
+    expect(gunzipSync(readFileSync(join(dir, 'assets/boot-AbC_12.js.gz'))).toString()).toBe(source);
+    expect(brotliDecompressSync(readFileSync(join(dir, 'assets/boot-AbC_12.js.br'))).toString()).toBe(source);
+    expect(readFileSync(join(dir, 'assets/boot-AbC_12.js.br')).length).toBeLessThan(readFileSync(join(dir, 'assets/boot-AbC_12.js.gz')).length);
+    for (const name of ['assets/logo.svg', 'index.html']) {
+      expect(() => readFileSync(join(dir, `${name}.gz`))).toThrow();
+      expect(() => readFileSync(join(dir, `${name}.br`))).toThrow();
+    }
   });
 
-  it('answers a script or stylesheet with its .gz when the browser takes gzip', () => {
+  it('answers a script or stylesheet with its .br when the browser takes brotli, else its .gz', () => {
     const dir = build();
     writePrecompressed(dir, ['assets/boot-AbC_12.js', 'assets/boot-AbC_12.css']);
+    const source = readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8');
     const script = ask(dir, '/assets/boot-AbC_12.js?v=1', 'gzip, deflate, br, zstd');
     expect(script.passed).toBe(false);
-    expect(script.headers).toMatchObject({ 'content-type': 'text/javascript', 'content-encoding': 'gzip', vary: 'Accept-Encoding', 'cache-control': 'no-cache' });
-    expect(gunzipSync(script.body ?? Buffer.alloc(0)).toString()).toBe(readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8'));
+    expect(script.headers).toMatchObject({ 'content-type': 'text/javascript', 'content-encoding': 'br', vary: 'Accept-Encoding', 'cache-control': 'no-cache' });
+    expect(brotliDecompressSync(script.body ?? Buffer.alloc(0)).toString()).toBe(source);
+    for (const acceptEncoding of ['gzip, deflate', 'br;q=0, gzip']) {
+      const gzipped = ask(dir, '/assets/boot-AbC_12.js', acceptEncoding);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzipped.body ?? Buffer.alloc(0)).toString()).toBe(source);
+      expect(gzipped.headers.etag).not.toBe(script.headers.etag);
+    }
     expect(ask(dir, '/assets/boot-AbC_12.css', 'gzip').headers['content-type']).toBe('text/css');
     const head = ask(dir, '/assets/boot-AbC_12.css', 'gzip', 'HEAD');
     expect(head.headers['content-encoding']).toBe('gzip');
@@ -87,9 +99,9 @@ describe('precompressed assets', () => {
     const dir = build();
     writePrecompressed(dir, ['assets/boot-AbC_12.js']);
     expect(ask(dir, '/assets/boot-AbC_12.js').passed).toBe(true);
-    expect(ask(dir, '/assets/boot-AbC_12.js', 'br').passed).toBe(true);
-    expect(ask(dir, '/assets/boot-AbC_12.js', 'gzip;q=0, br').passed).toBe(true);
-    expect(ask(dir, '/assets/boot-AbC_12.css', 'gzip').passed).toBe(true); // no .gz written for it
+    expect(ask(dir, '/assets/boot-AbC_12.js', 'deflate, zstd').passed).toBe(true);
+    expect(ask(dir, '/assets/boot-AbC_12.js', 'gzip;q=0, br;q=0.0').passed).toBe(true);
+    expect(ask(dir, '/assets/boot-AbC_12.css', 'br, gzip').passed).toBe(true); // nothing written for it
     expect(ask(dir, '/assets/logo.svg', 'gzip').passed).toBe(true);
     expect(ask(dir, '/index.html', 'gzip').passed).toBe(true);
     expect(ask(dir, '/assets/boot-AbC_12.js', 'gzip', 'POST').passed).toBe(true);

@@ -15,9 +15,9 @@ const NGINX_CONF = fileURLToPath(new URL('../deploy/nginx.conf', import.meta.url
 const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 /** A plain GET over node:http: the unit tests' MSW intercepts fetch, and this server is not the simulator. */
-function httpGet(url: string): Promise<{ status: number; headers: Headers; text: () => Promise<string> }> {
+function httpGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: () => Promise<string> }> {
   return new Promise((resolve, reject) => {
-    request(url, (response) => {
+    request(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
@@ -49,10 +49,10 @@ describe.skipIf(!nginx || !existsSync(join(dist, 'index.html')))('deploy/nginx.c
     const child = spawn(nginx ?? '', ['-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
     try {
       const base = `http://127.0.0.1:${port}`;
-      const get = async (path: string) => {
+      const get = async (path: string, headers?: Record<string, string>) => {
         for (let attempt = 0; ; attempt += 1) {
           try {
-            return await httpGet(base + path);
+            return await httpGet(base + path, headers);
           } catch (error) {
             if (attempt > 50) throw error;
             await new Promise((resolve) => setTimeout(resolve, 100));
@@ -69,6 +69,9 @@ describe.skipIf(!nginx || !existsSync(join(dist, 'index.html')))('deploy/nginx.c
       expect(script.headers.get('Content-Type')).toMatch(/^application\/javascript/);
       expect(script.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
       expect(script.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+      // The files the build compressed, as they are: brotli where the browser takes it, else gzip.
+      expect((await get(bundle, { 'Accept-Encoding': 'gzip, deflate, br, zstd' })).headers.get('Content-Encoding')).toBe('br');
+      expect((await get(bundle, { 'Accept-Encoding': 'gzip, deflate' })).headers.get('Content-Encoding')).toBe('gzip');
       const missing = await get('/assets/missing-0000.js');
       expect(missing.status).toBe(404);
       expect(missing.headers.get('Cache-Control')).toBe('no-cache');
