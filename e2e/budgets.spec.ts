@@ -102,3 +102,36 @@ test.describe('DOM budget with 10,000 rows', () => {
     expect(await domNodes()).toBeLessThanOrEqual(BUDGETS.domNodes);
   });
 });
+
+test.describe('First reads of a signed-in load', () => {
+  const API = /^\/(acs|secrets|dcos-metadata)\//;
+
+  test('theme-init.js asks for them while the entry downloads, and the console takes each answer instead of asking again', async ({ page }) => {
+    await signIn(page);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (API.test(url.pathname)) asked.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto('/organization/users');
+    await expect(page.getByRole('grid', { name: 'Users' }).getByRole('row', { name: /alice/ })).toBeVisible();
+    const count = (path: string) => asked.filter((p) => p === path).length;
+    for (const path of ['/acs/api/v1/users/bootstrapuser/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default', '/acs/api/v1/users']) {
+      expect(count(path), `${path} asked ${count(path)} times in: ${asked.join(', ')}`).toBe(1);
+    }
+    // Nothing is left over for a later request to be handed.
+    expect(await page.evaluate('Object.keys(window.__dcosEarlyResponses ?? {}).length')).toBe(0);
+  });
+
+  test('the sign-in page and a load without a session ask for none of them early', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (API.test(url.pathname) && !url.pathname.includes('/providers')) asked.push(url.pathname);
+    });
+    await page.goto('/organization/users');
+    await expect(page.getByRole('heading', { name: 'Sign in to DC/OS' })).toBeVisible();
+    expect(asked).toEqual([]);
+    expect(await page.evaluate('window.__dcosEarlyResponses === undefined')).toBe(true);
+  });
+});

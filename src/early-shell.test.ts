@@ -1,13 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod/mini';
+import { dropEarlyResponses, EARLY_RESPONSE_MAX_AGE_MS, EARLY_RESPONSES } from '@/api/early-responses.ts';
+import { CSRF_HEADER, CSRF_VALUE, request } from '@/api/request.ts';
 import { INFO_COOKIE } from '@/lib/session.ts';
-import { EARLY_SHELL_COOKIE, earlyShellScript } from './early-shell.ts';
+import { EARLY_HEADERS, EARLY_SHELL_COOKIE, earlyShellScript } from './early-shell.ts';
 
 const HREF = '/assets/frame-AbC123.js';
+/** `{"uid":"alice"}` as the IAM encodes the info cookie. */
+const ALICE = 'eyJ1aWQiOiJhbGljZSJ9';
+
+type Early = Record<string, { at: number; response: Promise<Response> }>;
+const early = () => (window as unknown as Record<string, Early | undefined>)[EARLY_RESPONSES];
+
+let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
+beforeEach(() => {
+  fetchMock = vi.fn<typeof fetch>(() => Promise.resolve(Response.json({ from: 'network' })));
+  vi.stubGlobal('fetch', fetchMock);
+});
 
 /** Runs the generated lines as the browser runs theme-init.js, at `path`, with or without the session-info cookie. */
-function runAt(path: string, signedIn: boolean): string[] {
+function runAt(path: string, cookie: string | null): string[] {
   window.history.replaceState(null, '', path);
-  document.cookie = signedIn ? `${INFO_COOKIE}=eyJ1aWQiOiJhbGljZSJ9; Path=/` : `${INFO_COOKIE}=; Path=/; Max-Age=0`;
+  document.cookie = cookie !== null ? `${INFO_COOKIE}=${cookie}; Path=/` : `${INFO_COOKIE}=; Path=/; Max-Age=0`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the generated text is a script for the browser: run it as one.
   const script = new Function(earlyShellScript(HREF)) as () => void;
   script();
@@ -18,19 +32,80 @@ afterEach(() => {
   for (const link of document.head.querySelectorAll('link[rel="modulepreload"]')) link.remove();
   document.cookie = `${INFO_COOKIE}=; Path=/; Max-Age=0`;
   window.history.replaceState(null, '', '/');
+  Reflect.deleteProperty(window, EARLY_RESPONSES);
+  vi.unstubAllGlobals();
 });
 
-describe('the early shell lines of theme-init.js', () => {
-  it('look for the cookie the console sets', () => {
+describe('the early lines of theme-init.js', () => {
+  it('use the cookie and the headers the console uses', () => {
     expect(EARLY_SHELL_COOKIE).toBe(INFO_COOKIE);
+    expect(EARLY_HEADERS).toEqual({ Accept: 'application/json', [CSRF_HEADER]: CSRF_VALUE });
   });
 
-  it('ask for the shell chunk on a signed-in page', () => {
-    expect(runAt('/organization/users?q=ali', true)).toEqual([HREF]);
+  it('on a signed-in page, ask for the shell chunk and for what the page reads first, as the console would', () => {
+    expect(runAt('/organization/users', ALICE)).toEqual([HREF]);
+    const asked = fetchMock.mock.calls.map(([url]) => url as string);
+    expect(asked).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default', '/acs/api/v1/users']);
+    for (const [, init] of fetchMock.mock.calls) expect(init).toEqual({ headers: EARLY_HEADERS, credentials: 'same-origin', cache: 'no-store' });
+    expect(Object.keys(early() ?? {})).toEqual(asked);
   });
 
-  it('ask for nothing on the sign-in page or without a session', () => {
-    expect(runAt('/login?redirect=%2Fsecrets', true)).toEqual([]);
-    expect(runAt('/organization/users', false)).toEqual([]);
+  it('read only the session check and the shell on a page without a list of its own', () => {
+    expect(runAt('/permissions/check', ALICE)).toEqual([HREF]);
+    expect(fetchMock.mock.calls.map(([url]) => url as string)).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default']);
+    runAt('/constructor', ALICE);
+    expect(fetchMock).toHaveBeenCalledTimes(6);
+  });
+
+  it('ask for nothing on the sign-in page, without a session, or with an unreadable cookie', () => {
+    expect(runAt('/login?redirect=%2Fsecrets', ALICE)).toEqual([]);
+    expect(runAt('/organization/users', null)).toEqual([]);
+    runAt('/organization/users', 'not%base64');
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(early()).toBeUndefined();
+  });
+});
+
+describe('requests taking an early answer', () => {
+  const schema = z.object({ from: z.string() });
+  const plant = (path: string, response: Promise<Response>, at = Date.now()) => {
+    const responses = early() ?? {};
+    responses[path] = { at, response };
+    (window as unknown as Record<string, Early>)[EARLY_RESPONSES] = responses;
+  };
+
+  it('take it once, instead of asking the network, and ask the network the next time', async () => {
+    plant('/acs/api/v1/users', Promise.resolve(Response.json({ from: 'early' })));
+    await expect(request('/acs/api/v1/users', schema)).resolves.toEqual({ from: 'early' });
+    expect(fetchMock).not.toHaveBeenCalled();
+    await expect(request('/acs/api/v1/users', schema)).resolves.toEqual({ from: 'network' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('read an early error answer as any other (a 401 is an ended session)', async () => {
+    plant('/acs/api/v1/users', Promise.resolve(Response.json({ code: 'ERR_INVALID_DATA', title: 'Unauthorized', description: 'no' }, { status: 401 })));
+    await expect(request('/acs/api/v1/users', schema, { reauth: false })).rejects.toMatchObject({ status: 401, kind: 'unauthenticated' });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('ask the network when the early request failed, was too old, was dropped, or the request is not a plain GET', async () => {
+    plant('/a', Promise.reject(new TypeError('Failed to fetch')));
+    await expect(request('/a', schema)).resolves.toEqual({ from: 'network' });
+    plant('/b', Promise.resolve(Response.json({ from: 'early' })), Date.now() - EARLY_RESPONSE_MAX_AGE_MS - 1);
+    await expect(request('/b', schema)).resolves.toEqual({ from: 'network' });
+    plant('/c', Promise.resolve(Response.json({ from: 'early' })));
+    dropEarlyResponses();
+    await expect(request('/c', schema)).resolves.toEqual({ from: 'network' });
+    plant('/d', Promise.resolve(Response.json({ from: 'early' })));
+    await expect(request('/d', schema, { method: 'POST', body: {} })).resolves.toEqual({ from: 'network' });
+    expect(fetchMock).toHaveBeenCalledTimes(4);
+  });
+
+  it('stop waiting when the caller cancels', async () => {
+    plant('/slow', new Promise<Response>(() => undefined));
+    const controller = new AbortController();
+    const pending = request('/slow', schema, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import './zod-config.ts';
 import type { z } from 'zod/mini';
+import { takeEarlyResponse } from './early-responses.ts';
 import { ApiError, decodeErrorResponse } from './errors.ts';
 
 /** Sent on every request; the cluster-side rule refuses cookie-authenticated writes without it (CSRF). */
@@ -50,7 +51,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await (earlyResponse(path, options, init, signal) ?? fetch(path, init));
   } catch (error) {
     if (options.signal?.aborted) throw error; // the caller cancelled: not a failure to show
     if (timeout.aborted) {
@@ -77,6 +78,29 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     throw error;
   }
   return response;
+}
+
+/**
+ * For a plain GET, the answer theme-init.js already asked for, if any (src/api/early-responses.ts): the same request,
+ * sent while the entry downloaded. It rejects as a fetch would when `signal` aborts; if it failed, a fresh fetch is
+ * made, so an early network error is never the only try.
+ */
+function earlyResponse(path: string, options: RequestOptions, init: RequestInit, signal: AbortSignal): Promise<Response> | undefined {
+  if ((options.method ?? 'GET') !== 'GET' || options.body !== undefined || options.rawBody || options.accept !== undefined) return undefined;
+  const early = takeEarlyResponse(path);
+  if (!early) return undefined;
+  return new Promise<Response>((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    if (signal.aborted) {
+      abort();
+      return;
+    }
+    signal.addEventListener('abort', abort, { once: true });
+    early
+      .catch(() => fetch(path, init))
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 function malformed(description: string, status: number): ApiError {
