@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, useVirtualizer, type Rect, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { DataTableRow } from './data-table-row.tsx';
 
@@ -42,6 +42,45 @@ interface DataTableProps<T> {
  * mounts little more than the visible rows. */
 const OVERSCAN = 4;
 
+/** The body's height before it is measured: its CSS max-height, `min(65vh, 44rem)` (global.css `.dt-body`). */
+function estimatedBodyRect(): Rect {
+  return { width: 0, height: Math.round(Math.min(window.innerHeight * 0.65, 44 * 16)) };
+}
+
+/**
+ * The body's size from a ResizeObserver only. TanStack's default also reads it at once with getBoundingClientRect,
+ * which forces the browser to lay the whole page out in the middle of React's commit, and again once the rows are
+ * in: the rows are rendered for the estimated size instead, and the observer's first report (after layout, before
+ * paint) corrects it if the page is shorter or taller.
+ */
+function observeBodyRect(instance: Virtualizer<HTMLDivElement, Element>, onChange: (rect: Rect) => void): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const observer = new ResizeObserver(([entry]) => {
+    if (entry) onChange({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) });
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+const bodiesPlaced = new WeakSet<Element>();
+
+/**
+ * Scrolls the body, except for the write TanStack makes as it attaches to a new body, to put it where it already is
+ * (the top): even a write that changes nothing forces a layout of the whole page in the middle of React's commit.
+ */
+const scrollBody: VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'] = (offset, options, instance) => {
+  const element = instance.scrollElement;
+  if (element && !bodiesPlaced.has(element)) {
+    bodiesPlaced.add(element);
+    if (offset + (options.adjustments ?? 0) === 0) return;
+  }
+  elementScroll(offset, options, instance);
+};
+
+/** Without a ResizeObserver (jsdom in the unit tests), TanStack's own measuring. */
+const CAN_OBSERVE = typeof ResizeObserver === 'function';
+
 /**
  * An ARIA grid whose rows are virtualized: the DOM holds only the rows in view, whatever the row count.
  * Arrow keys, Page Up/Down, Home and End move between rows; Enter opens; Space toggles selection.
@@ -52,7 +91,7 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   const [anchor, setAnchor] = useState<number | null>(null);
   const focusPending = useRef(false);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack Virtual is used as documented.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: OVERSCAN });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: OVERSCAN, scrollToFn: scrollBody, ...(CAN_OBSERVE && { observeElementRect: observeBodyRect, initialRect: estimatedBodyRect() }) });
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   const template = [selection ? '2.75rem' : null, ...columns.map((c) => c.width ?? 'minmax(8rem, 1fr)')].filter(Boolean).join(' ');
 
