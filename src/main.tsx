@@ -9,24 +9,43 @@ import './ui/global.css';
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
-// The answers theme-init.js asked for early are for the first page's loaders only: drop what they left once it has loaded.
-const dropWhenLoaded = () => {
-  if (!router.state.initialized || router.state.navigation.state !== 'idle') return false;
-  dropEarlyResponses();
-  return true;
-};
-if (!dropWhenLoaded()) {
-  const unsubscribe = router.subscribe(() => {
-    if (dropWhenLoaded()) unsubscribe();
-  });
-}
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const loaded = () => router.state.initialized && router.state.navigation.state === 'idle';
+/** Calls `then` once the first page's code and loaders are done (at once if they are). */
+function whenLoaded(then: () => void): void {
+  if (loaded()) {
+    then();
+    return;
+  }
+  const unsubscribe = router.subscribe(() => {
+    if (!loaded()) return;
+    unsubscribe();
+    then();
+  });
+}
+
+// The answers theme-init.js asked for early are for the first page's loaders only: drop what they left.
+whenLoaded(dropEarlyResponses);
+
+/**
+ * How long the first page may take before "Loading…" is shown. Its code and data mostly arrive with the entry or just
+ * after (theme-init.js asked for them early): a "Loading…" painted a moment before the page would only delay it by a
+ * render and a paint of its own. A page that takes longer gets it.
+ */
+const LOADING_DELAY_MS = 400;
+let rendered = false;
+function render() {
+  if (rendered || !root) return;
+  rendered = true;
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+whenLoaded(render);
+setTimeout(render, LOADING_DELAY_MS);
