@@ -73,9 +73,9 @@ function dcosApi(): Plugin {
  * round trip: the first load asks for as few files as it can.
  * - The entry's modules travel in one chunk ("boot", with index.js and Rolldown's runtime: three files and the
  *   stylesheet), not five.
- * - What every signed-in page needs beyond the entry (the shell, the API modules, TanStack Query's hooks) and what the
- *   list pages share (the virtualized table, the URL's list parameters, the bulk runner, the leave guard) travel in
- *   one chunk ("frame") rather than two dozen small ones.
+ * - What every signed-in page needs beyond the entry (the shell, its routes' loaders and the API modules, TanStack
+ *   Query's hooks) and what the list pages share (the virtualized table, the URL's list parameters, the bulk runner,
+ *   the leave guard) travel in one chunk ("frame") rather than two dozen small ones.
  * - React Aria (dialogs, the account menu) comes after the first paint (src/ui/deferred.tsx), in two chunks that
  *   import one way only (a cycle between chunks can run a module before one it needs): "widgets" uses React Aria's
  *   foundations ("aria").
@@ -123,7 +123,7 @@ function frameChunkName(): (id: string, graph: ModuleGraph) => string | null {
   const assign = (graph: ModuleGraph) => {
     const main = src('./src/main.tsx');
     const entry = staticClosure([main], graph);
-    const shell = staticClosure([src('./src/app/shell/app-shell.tsx'), ...LIST_PARTS.map(src)], graph, entry);
+    const shell = staticClosure([src('./src/app/shell/app-shell.tsx'), src('./src/app/route-loaders.ts'), ...LIST_PARTS.map(src)], graph, entry);
     const widgets = staticClosure(DEFERRED_WIDGETS.map(src), graph, new Set([...entry, ...shell]));
     const aria = staticClosure([...widgets].filter((id) => ARIA_FOUNDATIONS.test(id)), graph, entry);
     const pages = staticClosure(FIRST_PAGES.map(src), graph, new Set([...entry, ...shell, ...widgets]));

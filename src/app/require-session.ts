@@ -7,8 +7,6 @@ import { userQueries } from '@/api/users.ts';
 import { paths } from '@/lib/paths.ts';
 import { expireSessionInfo, forgetSessionExpiry, knownSession, readSessionInfo, rememberSession, sessionExpiresAt, type SessionInfo } from '@/lib/session.ts';
 
-export const PROTECTED_ROUTE_ID = 'protected';
-
 /**
  * Loader of every signed-in page: without a session, go to sign-in and come back here afterwards. The session is
  * confirmed by reading the account's own permissions, which every account may do and which gates the UI.

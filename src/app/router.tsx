@@ -1,13 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
-import { groupQueries } from '@/api/groups.ts';
-import { secretQueries } from '@/api/secrets.ts';
-import { userQueries } from '@/api/users.ts';
 import { LoginPage } from '@/features/auth/login-page.tsx';
 import { orgPaths, paths } from '@/lib/paths.ts';
 import { knownSession, readSessionInfo } from '@/lib/session.ts';
-import { PROTECTED_ROUTE_ID, requireSession } from './require-session.ts';
+import { PROTECTED_ROUTE_ID } from './route-ids.ts';
 import { RouteError } from './route-error.tsx';
 
 /** Shown while the first route's code and data load: a page of its own, so it has a main landmark and an h1. */
@@ -40,22 +37,20 @@ function detailTabs(permissionsTab: LazyComponent): RouteObject[] {
  * answer is not asked again. Without a known session the protected route sends to sign-in: nothing to read then.
  * Search and sort changes of the page itself do not run it again.
  */
-function prefetching(start: () => Promise<unknown>): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
+function prefetching(queryClient: QueryClient, read: FirstRead): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
   return {
     loader: () => {
       // Errors stay in the cache for the page to explain.
-      if (readSessionInfo() ?? knownSession()) start().catch(() => undefined);
+      if (readSessionInfo() ?? knownSession()) routeLoaders().then(({ firstReads }) => firstReads[read](queryClient)).catch(() => undefined);
       return null;
     },
     shouldRevalidate: () => false,
   };
 }
 
-/** As the secrets page does: a sealed store is not asked for its list (an unreadable seal status does not stop it). */
-async function listSecretsUnlessSealed(queryClient: QueryClient): Promise<unknown> {
-  const seal = await queryClient.query(secretQueries.sealStatus()).catch(() => undefined);
-  return seal?.sealed ? undefined : queryClient.query(secretQueries.list());
-}
+/** The signed-in routes' loaders, in the shell's chunk (route-loaders.ts says why). */
+const routeLoaders = () => import('./route-loaders.ts');
+type FirstRead = keyof Awaited<ReturnType<typeof routeLoaders>>['firstReads'];
 
 /** The Settings pages share one chunk and one import (the entry lists each import's files). */
 const settingsPages = () => import('./settings-pages.ts');
@@ -74,7 +69,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       id: PROTECTED_ROUTE_ID,
       path: '/',
-      loader: requireSession(queryClient),
+      loader: async (args) => (await routeLoaders()).requireSession(queryClient)(args),
       // Typing in a search box changes only the query string: checking the session again there would delay every
       // keystroke's URL update (and lose fast typing). Retry (revalidate) and every new path still check it.
       shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
@@ -89,13 +84,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { index: true, lazy: async () => ({ Component: (await import('./home-page.tsx')).HomePage }) },
             { path: 'organization', loader: () => redirect(orgPaths.users()) },
-            { path: 'organization/users', ...prefetching(() => queryClient.query(userQueries.list('user'))), lazy: async () => ({ Component: (await import('@/features/organization/users/users-page.tsx')).UsersPage }) },
+            { path: 'organization/users', ...prefetching(queryClient, 'users'), lazy: async () => ({ Component: (await import('@/features/organization/users/users-page.tsx')).UsersPage }) },
             {
               path: 'organization/users/:uid',
               lazy: async () => ({ Component: (await import('@/features/organization/users/user-detail-page.tsx')).UserDetailPage }),
               children: detailTabs(accountPermissionsTab),
             },
-            { path: 'organization/groups', ...prefetching(() => queryClient.query(groupQueries.list())), lazy: async () => ({ Component: (await import('@/features/organization/groups/groups-page.tsx')).GroupsPage }) },
+            { path: 'organization/groups', ...prefetching(queryClient, 'groups'), lazy: async () => ({ Component: (await import('@/features/organization/groups/groups-page.tsx')).GroupsPage }) },
             {
               path: 'organization/groups/:gid',
               lazy: async () => ({ Component: (await import('@/features/organization/groups/group-detail-page.tsx')).GroupDetailPage }),
@@ -103,7 +98,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'organization/service-accounts',
-              ...prefetching(() => queryClient.query(userQueries.list('service'))),
+              ...prefetching(queryClient, 'serviceAccounts'),
               lazy: async () => ({ Component: (await import('@/features/organization/service-accounts/service-accounts-page.tsx')).ServiceAccountsPage }),
             },
             {
@@ -114,7 +109,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'permissions', lazy: async () => ({ Component: (await import('@/features/permissions/acls-page.tsx')).AclsPage }) },
             { path: 'permissions/check', lazy: async () => ({ Component: (await import('@/features/permissions/check-page.tsx')).CheckPage }) },
             { path: 'permissions/acls/*', lazy: async () => ({ Component: (await import('@/features/permissions/acl-detail-page.tsx')).AclDetailPage }) },
-            { path: 'secrets', ...prefetching(() => listSecretsUnlessSealed(queryClient)), lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
+            { path: 'secrets', ...prefetching(queryClient, 'secrets'), lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
             { path: 'secrets/new', lazy: async () => ({ Component: (await import('@/features/secrets/secret-create-page.tsx')).SecretCreatePage }) },
             { path: 'secrets/view/*', lazy: async () => ({ Component: (await import('@/features/secrets/secret-detail-page.tsx')).SecretDetailPage }) },
             { path: 'settings', lazy: async () => ({ Component: (await settingsPages()).ProvidersPage }) },

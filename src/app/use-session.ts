@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from 'react-router';
 import type { SessionInfo } from '@/lib/session.ts';
-import { PROTECTED_ROUTE_ID } from './require-session.ts';
+import { PROTECTED_ROUTE_ID } from './route-ids.ts';
 
 /** The signed-in account, on any page under the protected route. */
 export function useSession(): SessionInfo {
