@@ -74,6 +74,17 @@ describe('createSimMiddleware over real HTTP', () => {
     expect(await response.json()).toEqual({ security: 'permissive' });
   });
 
+  it('sends a kept list (one chunk) and a fresh body (its own chunks) whole, with their Content-Length', async () => {
+    const cookies = (await login()).headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+    for (const path of ['/acs/api/v1/users', '/acs/api/v1/users', '/acs/api/v1/groups']) {
+      const response = await realFetch(path, { headers: { Cookie: cookies.join('; ') } });
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(body));
+      expect((JSON.parse(body) as { array: unknown[] }).array.length).toBeGreaterThan(0);
+    }
+  });
+
   it('sends the HTML 401 page for a protected path without a session', async () => {
     const response = await realFetch('/acs/api/v1/users');
     expect(response.status).toBe(401);

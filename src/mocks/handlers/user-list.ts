@@ -45,6 +45,14 @@ export async function listUsersResponse(db: SimDb, services: boolean): Promise<R
     last = { users, fields: users.flatMap((user) => FIELDS.map((field) => user[field])), body };
     byList.set(services, last);
   }
-  // A copy: the response may hand its bytes on, and the kept body must stay whole.
-  return new Response(last.body.slice(), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+  // The kept bytes themselves, as the stream's one chunk: readers copy from them (fetch's `json()`) or write them
+  // out (the sim server), none writes into them. A copy per request, of 1.7 MB, cost more than the rest of the answer.
+  const kept = last.body;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(kept);
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
 }
