@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { aclQueries, type Acl } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
@@ -33,7 +33,8 @@ export function AclsPage() {
   const navigate = useNavigate();
   const acls = useQuery(aclQueries.list());
   const params = useListParams(FILTERS, 'all');
-  const query = useDeferredValue(params.query.trim().toLowerCase());
+  // Not deferred: one render, commit and paint per keystroke (see AccountList).
+  const query = params.query.trim().toLowerCase();
   const sort = params.sort ?? DEFAULT_SORT;
   const visible = useMemo(
     () => sortRows((acls.data ?? []).filter((a) => a.rid.toLowerCase().includes(query) || a.description.toLowerCase().includes(query)), sort, sortValue),

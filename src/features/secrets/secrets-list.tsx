@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { deleteSecret } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
@@ -47,7 +47,8 @@ interface SecretsListProps {
  */
 export const SecretsList = memo(function SecretsList({ paths, folder, view, descending, search, onSearchChange, setParam }: SecretsListProps) {
   const navigate = useNavigate();
-  const query = useDeferredValue(search.trim().toLowerCase());
+  // Not deferred: one render, commit and paint per keystroke (see AccountList; 97 → 71 ms at 4× CPU).
+  const query = search.trim().toLowerCase();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const flat = query !== '' || view === 'flat';
 

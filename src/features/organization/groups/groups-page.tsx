@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { groupQueries, SUPERUSERS_GID, type Group } from '@/api/groups.ts';
 import { orgPaths } from '@/lib/paths.ts';
@@ -37,7 +37,8 @@ export function GroupsPage() {
   const navigate = useNavigate();
   const groups = useQuery(groupQueries.list());
   const params = useListParams(NO_FILTERS, 'all');
-  const query = useDeferredValue(params.query.trim().toLowerCase());
+  // Not deferred: one render, commit and paint per keystroke (see AccountList).
+  const query = params.query.trim().toLowerCase();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const sort = params.sort ?? DEFAULT_SORT;

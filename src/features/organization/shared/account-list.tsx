@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { isSystemAccount, ORIGIN_LABELS, originOf, userQueries, type AccountType, type User } from '@/api/users.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
@@ -39,7 +39,9 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
   const queryClient = useQueryClient();
   const accounts = useQuery(userQueries.list(type));
   const params = useListParams(ORIGIN_FILTERS, 'all');
-  const query = useDeferredValue(params.query.trim().toLowerCase());
+  // Filtered in the keystroke's own render, not through useDeferredValue: the grid renders only the rows in view, and
+  // a deferred query cost a second render, commit and paint per keystroke (issue 9: 103 → 72 ms at 4× CPU).
+  const query = params.query.trim().toLowerCase();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const sort = params.sort ?? DEFAULT_SORT;
 
