@@ -26,6 +26,18 @@ describe('the info cookie', () => {
     expect(readSessionInfo()).toBeNull();
   });
 
+  it('gives the same account for the same cookie, and follows the cookie when it changes', () => {
+    setInfo(encode({ uid: 'ann', description: 'Ann' }));
+    const first = readSessionInfo();
+    expect(readSessionInfo()).toBe(first);
+    setInfo(encode({ uid: 'bob', description: 'Bob' }));
+    expect(readSessionInfo()?.uid).toBe('bob');
+    setInfo('not-base64!');
+    expect(readSessionInfo()).toBeNull();
+    setInfo(encode({ uid: 'ann', description: 'Ann' }));
+    expect(readSessionInfo()).toEqual(first);
+  });
+
   it('is expired by the console on sign-out', () => {
     setInfo(encode({ uid: 'joe', description: 'Joe' }));
     expireSessionInfo();

@@ -23,18 +23,27 @@ function decodeBase64Utf8(value: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
+/** The info cookie's value last read, and what it said. */
+let lastRead: { raw: string; info: SessionInfo | null } = { raw: '', info: null };
+
 /** Who is signed in, from the info cookie; null when absent or unreadable. The auth cookie is never read. */
 export function readSessionInfo(): SessionInfo | null {
   const raw = readCookie(INFO_COOKIE);
   if (!raw) return null;
+  // Read on every navigation: the cookie's value is decoded and checked once, and the same value gives the same object.
+  if (raw === lastRead.raw) return lastRead.info;
+  let info: SessionInfo | null = null;
   try {
     const unquoted = raw.replace(/^"(.*)"$/, '$1');
     const parsed = sessionInfoSchema.safeParse(JSON.parse(decodeBase64Utf8(decodeURIComponent(unquoted))));
-    return parsed.success ? parsed.data : null;
+    info = parsed.success ? parsed.data : null;
   } catch {
-    return null;
+    info = null;
   }
+  lastRead = { raw, info };
+  return info;
 }
+
 
 // The account this tab last confirmed. The info cookie expires together with the session, so without this a signed-in
 // page whose session just ended could not say whose session to renew, and a click to another page would drop to the
