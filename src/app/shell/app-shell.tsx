@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { SecurityModeBanner } from '@/features/security-mode/security-mode-banner.tsx';
 import { hasPermission, IAM_RID, userQueries } from '@/api/users.ts';
@@ -52,6 +52,18 @@ export function AppShell() {
   useFollowSignOutInOtherTabs();
   const permissions = useQuery(userQueries.permissions(session.uid)).data;
   const visible = NAV_ITEMS.filter((item) => !item.needs || (permissions !== undefined && hasPermission(permissions, item.needs)));
+  // The shell renders again at each step of every navigation (the router's state); the parts that do not depend on
+  // the location keep one element, which React leaves alone: the menu and the notices, not rendered again per page.
+  const accountMenu = useMemo(() => <AccountMenu session={session} />, [session]);
+  const notices = useMemo(
+    () => (
+      <>
+        <SecurityModeBanner />
+        <SealedNotice />
+      </>
+    ),
+    [],
+  );
   return (
     <ToastProvider>
       <a className="skip-link" href="#main">
@@ -73,11 +85,10 @@ export function AppShell() {
           </ul>
         </nav>
         <div className="header-end">
-          <AccountMenu session={session} />
+          {accountMenu}
         </div>
       </header>
-      <SecurityModeBanner />
-      <SealedNotice />
+      {notices}
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
