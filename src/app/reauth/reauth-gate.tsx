@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate, useRevalidator } from 'react-router';
 import { logout } from '@/api/auth.ts';
 import { setUnauthenticatedHandler } from '@/api/request.ts';
@@ -17,6 +17,28 @@ import { useSessionExpiry } from './use-session-expiry.ts';
  * ends (when the console knows the end), a warning offers to stay signed in (the same dialog, early) or sign out.
  */
 export function ReauthGate({ uid }: { uid: string }) {
+  // The router's hooks render their user again at each step of every navigation: they stay here, and the gate below
+  // (React Aria's modal overlay, when a session end is known) renders only when its own state changes.
+  const navigate = useNavigate();
+  const revalidator = useRevalidator();
+  const router = useRef({ navigate, revalidate: revalidator.revalidate });
+  useLayoutEffect(() => {
+    router.current = { navigate, revalidate: revalidator.revalidate };
+  });
+  const goHome = useCallback(() => router.current.navigate(paths.home(), { replace: true }), []);
+  const goToLogin = useCallback(() => router.current.navigate(paths.login(), { replace: true }), []);
+  const revalidate = useCallback(() => router.current.revalidate(), []);
+  return <Gate uid={uid} goHome={goHome} goToLogin={goToLogin} revalidate={revalidate} />;
+}
+
+interface GateProps {
+  uid: string;
+  goHome: () => Promise<void> | void;
+  goToLogin: () => Promise<void> | void;
+  revalidate: () => Promise<void>;
+}
+
+const Gate = memo(function Gate({ uid, goHome, goToLogin, revalidate }: GateProps) {
   const [open, setOpen] = useState(false);
   const [early, setEarly] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -25,8 +47,6 @@ export function ReauthGate({ uid }: { uid: string }) {
   const [dismissed, setDismissed] = useState<number | null>(null);
   const waiting = useRef<((renewed: boolean) => void)[]>([]);
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const revalidator = useRevalidator();
 
   useEffect(
     () =>
@@ -60,8 +80,8 @@ export function ReauthGate({ uid }: { uid: string }) {
       // the new account (their loader is where pages read the session from; sibling navigations do not rerun it) and
       // the overview opens; then everything cached is dropped and the waiting requests fail unseen.
       setBusy(true);
-      await revalidator.revalidate();
-      await navigate(paths.home(), { replace: true });
+      await revalidate();
+      await goHome();
       queryClient.clear();
       setBusy(false);
       settle(false);
@@ -83,7 +103,7 @@ export function ReauthGate({ uid }: { uid: string }) {
     setBusy(false);
     // Like signing out from the menu: every tab of the console (this one's shell listens too) goes to sign-in.
     announceSession({ type: 'signed-out' });
-    await navigate(paths.login(), { replace: true });
+    await goToLogin();
   };
 
   if (open) return <ReauthDialog uid={uid} onSignedIn={() => void onSignedIn()} onCancel={() => void onCancel()} busy={busy} early={early} />;
@@ -102,4 +122,4 @@ export function ReauthGate({ uid }: { uid: string }) {
     );
   }
   return null;
-}
+});
