@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { aclQueries, type Acl } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
+import { filterByText } from '@/lib/text-search.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
@@ -12,6 +13,7 @@ import { PermissionsNav } from './permissions-nav.tsx';
 const FILTERS = ['all'] as const;
 const DEFAULT_SORT = { column: 'rid', direction: 'asc' } as const;
 const sortValue = (acl: Acl, column: string) => (column === 'description' ? acl.description : acl.rid);
+const searchFields = (acl: Acl) => [acl.rid, acl.description];
 
 const columns: Column<Acl>[] = [
   {
@@ -36,10 +38,9 @@ export function AclsPage() {
   // Not deferred: one render, commit and paint per keystroke (see AccountList).
   const query = params.query.trim().toLowerCase();
   const sort = params.sort ?? DEFAULT_SORT;
-  const visible = useMemo(
-    () => sortRows((acls.data ?? []).filter((a) => a.rid.toLowerCase().includes(query) || a.description.toLowerCase().includes(query)), sort, sortValue),
-    [acls.data, query, sort],
-  );
+  // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
+  const sorted = useMemo(() => sortRows(acls.data ?? [], sort, sortValue), [acls.data, sort]);
+  const visible = useMemo(() => filterByText(sorted, query, searchFields), [sorted, query]);
 
   return (
     <>

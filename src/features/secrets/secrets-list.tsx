@@ -2,29 +2,25 @@ import { memo, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { deleteSecret } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
+import { filterByText } from '@/lib/text-search.ts';
 import { ancestors, childrenOf, type SecretEntry, type TreeEntry } from '@/lib/secret-tree.ts';
 import { DataTable, type Column } from '@/ui/data-table.tsx';
 import { RowLink } from '@/ui/data-table-row.tsx';
 import { BulkDelete } from './bulk-delete.tsx';
 
-interface FlatList {
-  /** Every path as a row, sorted by name. */
-  entries: readonly SecretEntry[];
-  /** The same rows, each with its path in lower case for the search. */
-  keyed: readonly { entry: SecretEntry; key: string }[];
-}
-const flatLists = new WeakMap<readonly string[], FlatList>();
+const flatLists = new WeakMap<readonly string[], readonly SecretEntry[]>();
 
-/** The flat view's rows and search keys, worked out once per listing (not on each keystroke or visit). */
-function flatList(paths: readonly string[]): FlatList {
-  let flat = flatLists.get(paths);
-  if (!flat) {
+/** The flat view's rows (every path, sorted by name), worked out once per listing (not on each keystroke or visit). */
+function flatList(paths: readonly string[]): readonly SecretEntry[] {
+  let entries = flatLists.get(paths);
+  if (!entries) {
     const collator = new Intl.Collator();
-    const entries = paths.map((p): SecretEntry => ({ kind: 'secret', name: p, path: p })).sort((a, b) => collator.compare(a.name, b.name));
-    flatLists.set(paths, (flat = { entries, keyed: entries.map((entry) => ({ entry, key: entry.path.toLowerCase() })) }));
+    entries = paths.map((p): SecretEntry => ({ kind: 'secret', name: p, path: p })).sort((a, b) => collator.compare(a.name, b.name));
+    flatLists.set(paths, entries);
   }
-  return flat;
+  return entries;
 }
+const pathField = (entry: SecretEntry) => entry.path;
 
 const rowId = (e: TreeEntry) => (e.kind === 'folder' ? `${e.path}/` : e.path);
 
@@ -54,8 +50,7 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
 
   const rows = useMemo<readonly TreeEntry[]>(() => {
     if (flat) {
-      const { entries, keyed } = flatList(paths);
-      const matching = query === '' ? entries : keyed.filter(({ key }) => key.includes(query)).map(({ entry }) => entry);
+      const matching = filterByText(flatList(paths), query, pathField);
       return descending ? [...matching].reverse() : matching;
     }
     // Folders first, then secrets, each by name; descending reverses each group, the folders staying first.

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { groupQueries, SUPERUSERS_GID, type Group } from '@/api/groups.ts';
 import { orgPaths } from '@/lib/paths.ts';
+import { filterByText } from '@/lib/text-search.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
@@ -14,6 +15,8 @@ const LdapImportDialog = lazyDialog(async () => (await import('../shared/ldap-im
 
 const NO_FILTERS = ['all'] as const;
 const DEFAULT_SORT = { column: 'gid', direction: 'asc' } as const;
+const sortValue = (group: Group, column: string) => (column === 'description' ? group.description : group.gid);
+const searchFields = (group: Group) => [group.gid, group.description];
 
 const columns: Column<Group>[] = [
   {
@@ -42,15 +45,9 @@ export function GroupsPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const sort = params.sort ?? DEFAULT_SORT;
-  const visible = useMemo(
-    () =>
-      sortRows(
-        (groups.data ?? []).filter((g) => g.gid.toLowerCase().includes(query) || g.description.toLowerCase().includes(query)),
-        sort,
-        (g, column) => (column === 'description' ? g.description : g.gid),
-      ),
-    [groups.data, query, sort],
-  );
+  // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
+  const sorted = useMemo(() => sortRows(groups.data ?? [], sort, sortValue), [groups.data, sort]);
+  const visible = useMemo(() => filterByText(sorted, query, searchFields), [sorted, query]);
   return (
     <>
       <title>Groups · DC/OS Security Console</title>
