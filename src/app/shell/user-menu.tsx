@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator, type Selection } from 'react-aria-components';
 import { useSignOut } from '@/features/auth/use-sign-out.ts';
 import { sessionLabel, type SessionInfo } from '@/lib/session.ts';
@@ -14,8 +14,25 @@ export interface UserMenuProps {
   takeFocus?: boolean;
 }
 
-export function UserMenu({ session, defaultOpen = false, takeFocus = false }: UserMenuProps) {
+/**
+ * The account menu. `useSignOut` holds the router's navigate, which renders its holder again at each step of every
+ * navigation; it stays in this thin part, and the menu itself (React Aria's trigger, popover and menu) is memoized
+ * on what it shows, so a navigation does not render it again (issue 9).
+ */
+export function UserMenu(props: UserMenuProps) {
   const signOut = useSignOut();
+  const error = signOut.isError ? signOut.error.message : null;
+  return <MenuView {...props} signOut={signOut.mutate} signingOut={signOut.isPending} error={error} />;
+}
+
+interface MenuViewProps extends UserMenuProps {
+  /** Stable (TanStack Query keeps `mutate` for the observer's lifetime). */
+  signOut: () => void;
+  signingOut: boolean;
+  error: string | null;
+}
+
+const MenuView = memo(function MenuView({ session, defaultOpen = false, takeFocus = false, signOut, signingOut, error }: MenuViewProps) {
   const button = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   // Only as it mounts, once its trigger is there to anchor the popover: the focus was on the button this one replaces,
@@ -37,9 +54,9 @@ export function UserMenu({ session, defaultOpen = false, takeFocus = false }: Us
 
   return (
     <>
-      {signOut.isError && (
+      {error !== null && (
         <p role="alert" className="field-error">
-          Sign-out failed: {signOut.error.message}
+          Sign-out failed: {error}
         </p>
       )}
       <MenuTrigger isOpen={open} onOpenChange={setOpen}>
@@ -71,10 +88,10 @@ export function UserMenu({ session, defaultOpen = false, takeFocus = false }: Us
             <Separator className="menu-separator" />
             <MenuSection>
               <MenuItem id="sign-out" className="menu-item" onAction={() => {
-                  signOut.mutate();
-                }} isDisabled={signOut.isPending}>
+                  signOut();
+                }} isDisabled={signingOut}>
                 <span className="menu-check" aria-hidden="true" />
-                {signOut.isPending ? 'Signing out…' : 'Sign out'}
+                {signingOut ? 'Signing out…' : 'Sign out'}
               </MenuItem>
             </MenuSection>
           </Menu>
@@ -82,4 +99,4 @@ export function UserMenu({ session, defaultOpen = false, takeFocus = false }: Us
       </MenuTrigger>
     </>
   );
-}
+});
