@@ -162,31 +162,6 @@ function pressableStyleId(): Plugin {
 }
 
 /**
- * The entry and "frame" chunks open with V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chrome 136 and
- * later; other engines read a comment): nearly every function in them runs on a signed-in page's first load, so V8
- * compiles them all while the file streams in, on a background thread, instead of one by one on the main thread as
- * each is first called. Users page, Slow 4G and 4× CPU: React's first render 169 → 65 ms of main thread (issue 9).
- * Added once the chunks are minified, which would drop the comment.
- */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
-const EAGER_CHUNKS = new Set(['boot', 'frame']);
-function compileHints(): Plugin {
-  return {
-    name: 'compile-hints',
-    apply: 'build',
-    // Last: Vite's own import analysis rewrites the chunks' first line (its preload map) in generateBundle too.
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const output of Object.values(bundle)) {
-          if (output.type === 'chunk' && EAGER_CHUNKS.has(output.name)) output.code = COMPILE_HINT + output.code;
-        }
-      },
-    },
-  };
-}
-
-/**
  * theme-init.js (public/, the classic script in <head>) gets, in the build, the lines that on a signed-in page ask for
  * the "frame" chunk while the entry still downloads (src/early-shell.ts). Runs before `precompressed`, which leaves
  * theme-init.js alone anyway (only /assets/ is precompressed).
@@ -222,7 +197,7 @@ function precompressed(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), dcosApi(), pressableStyleId(), compileHints(), earlyShell(), precompressed()],
+  plugins: [react(), dcosApi(), pressableStyleId(), earlyShell(), precompressed()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // No CORS: Vite would otherwise approve preflights from localhost origins. The console and its API share one origin.
   server: { host, port, strictPort: true, cors: false },

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { BUDGETS, KIB, LOGIN_ROUTE_MODULE, NAIVE_MARKER } from '../bench/budgets.ts';
 import { measureBuild, readManifest } from '../bench/bytes.ts';
 import { expect, signIn, test } from './fixtures.ts';
@@ -70,19 +69,6 @@ test.describe('Byte budgets of the production build', () => {
     expect(bytes.chunks.map((c) => c.file)).toEqual(['assets/page.js', 'assets/login.js']);
     expect(bytes.chunks[0]?.gzip).toBeGreaterThan(BUDGETS.lazyChunkGzip);
     expect(bytes.lazy.find((l) => l.module === 'src/page.tsx')?.added.files).toEqual(['assets/page.js']);
-  });
-
-  test("the first load's chunks, and only they, open with V8's compile hint, in the precompressed files too", () => {
-    // vite.config.ts (compileHints): the entry ("boot") and "frame" run almost whole on a signed-in page's first load.
-    const assets = join(DIST, 'assets');
-    const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'));
-    const hinted = scripts.filter((file) => readFileSync(join(assets, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'));
-    expect(hinted.map((file) => file.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['boot', 'frame']);
-    for (const file of hinted) {
-      const plain = readFileSync(join(assets, file));
-      expect(brotliDecompressSync(readFileSync(join(assets, `${file}.br`))).equals(plain), `${file}.br`).toBe(true);
-      expect(gunzipSync(readFileSync(join(assets, `${file}.gz`))).equals(plain), `${file}.gz`).toBe(true);
-    }
   });
 
   test('the production build does not contain the bench-only naive page', async ({ request }) => {
