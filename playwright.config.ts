@@ -28,7 +28,8 @@ export default defineConfig({
     // The built console with the simulator, exactly as `npm start` serves it (`npm run test:e2e` builds first).
     command: 'npx vite preview',
     url: `${baseURL}/__sim/health`,
-    env: { PORT: String(port), SECURITY_MODE: 'strict' },
+    // SIM_CONTROL: each test makes its own database and injects faults through the test-only control API.
+    env: { PORT: String(port), SECURITY_MODE: 'strict', SIM_CONTROL: '1' },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type PreviewServer, type ProxyOptions, type ViteDevServer } from 'vite';
-import { readSimConfig } from './src/mocks/config.ts';
+import { SIM_CONTROL_NOTICE, readSimConfig, readSimControl } from './src/mocks/config.ts';
 import { BOOTSTRAP_PASSWORD, BOOTSTRAP_UID } from './src/mocks/db/create-db.ts';
 import { createSimMiddleware } from './src/mocks/sim-server.ts';
 import { unsealKeyLines } from './src/mocks/db/secrets.ts';
@@ -26,6 +26,7 @@ function announce(server: ViteDevServer | PreviewServer, what: string) {
       if (!dcosUrl && simulator) {
         console.log(`  Demo sign-in: ${BOOTSTRAP_UID} / ${BOOTSTRAP_PASSWORD}`);
         for (const line of unsealKeyLines(simulator.context.defaultDb)) console.log(`  ${line}`);
+        if (readSimControl()) console.log(`  ${SIM_CONTROL_NOTICE}`);
         console.log('');
       }
     }, 0);
@@ -39,7 +40,7 @@ function announce(server: ViteDevServer | PreviewServer, what: string) {
 function dcosApi(): Plugin {
   const attachSimulator = async (server: ViteDevServer | PreviewServer) => {
     if (dcosUrl) return;
-    simulator = await createSimulator(readSimConfig());
+    simulator = await createSimulator(readSimConfig(), { control: readSimControl() });
     server.middlewares.use(createSimMiddleware(simulator));
   };
   return {

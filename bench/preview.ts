@@ -41,7 +41,8 @@ export async function startPreview(outDir: string, env: Record<string, string>):
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DCOS_URL: '' },
+    // SIM_CONTROL: the bench makes databases of its own through the test-only control API.
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DCOS_URL: '', SIM_CONTROL: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

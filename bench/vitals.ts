@@ -70,7 +70,7 @@ async function sample(browser: Browser, baseURL: string, which: VitalsPage, cond
     return await page.evaluate<Sample>('window.__hidePage()');
   } finally {
     await context.close();
-    await fetch(`${baseURL}/__sim/dbs/${id}`, { method: 'DELETE' });
+    await fetch(`${baseURL}/__sim/dbs/${id}`, { method: 'DELETE', headers: { 'Content-Type': 'application/json', Cookie: `dcos-sim-db=${id}` } });
   }
 }
 

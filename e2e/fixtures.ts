@@ -35,7 +35,7 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
       await use(info);
       // Clean-up only: a kept-alive socket the server closed as it was reused (ECONNRESET, seen once in CI) is tried
       // again on a new one; a second failure still fails the test.
-      const drop = () => request.delete(`/__sim/dbs/${info.id}`);
+      const drop = () => request.delete(`/__sim/dbs/${info.id}`, { headers: controlHeaders(info.id) });
       await drop().catch(drop);
     },
     { auto: true },
@@ -72,6 +72,11 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
 });
 
 export { expect };
+
+/** What the simulator's control API asks of a request (issue 19): JSON, and the test database's own cookie. */
+export function controlHeaders(dbId: string): Record<string, string> {
+  return { 'Content-Type': 'application/json', Cookie: `dcos-sim-db=${dbId}` };
+}
 
 export const DEMO = { uid: 'bootstrapuser', password: 'deleteme' } as const;
 
@@ -122,5 +127,5 @@ export async function injectFault(page: Page, fault: Fault): Promise<void> {
 }
 
 export async function clearFaults(page: Page): Promise<void> {
-  expect((await page.request.delete('/__sim/faults')).status()).toBe(204);
+  expect((await page.request.delete('/__sim/faults', { headers: { 'Content-Type': 'application/json' } })).status()).toBe(204);
 }

@@ -32,7 +32,7 @@ export async function adminApi(request: APIRequestContext, db: SimDbInfo) {
 
 /** The lifetime of sessions the test's database issues from now on (PATCH /__sim/dbs/{id}). */
 export async function setTokenTtl(request: APIRequestContext, db: SimDbInfo, seconds: number) {
-  const response = await request.patch(`/__sim/dbs/${db.id}`, { data: { tokenTtlSeconds: seconds } });
+  const response = await request.patch(`/__sim/dbs/${db.id}`, { data: { tokenTtlSeconds: seconds }, headers: controlHeaders(db.id) });
   expect(response.status()).toBe(200);
 }
 

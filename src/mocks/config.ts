@@ -39,6 +39,17 @@ function readFlag(env: Record<string, string | undefined>, name: string): boolea
 }
 
 /**
+ * `SIM_CONTROL=1`: the simulator answers its test-only control API (`/__sim/dbs`, `/__sim/faults`). Only the e2e tests
+ * and the bench set it; the demo leaves it off, so no other site's page finds a control surface (issue 19).
+ */
+export function readSimControl(env: Record<string, string | undefined> = process.env): boolean {
+  return readFlag(env, 'SIM_CONTROL');
+}
+
+/** Printed when the control API is on, so nobody runs a demo with it unknowingly. */
+export const SIM_CONTROL_NOTICE = 'SIM_CONTROL=1: the test-only control API (/__sim/dbs, /__sim/faults) is ON. Never expose this server.';
+
+/**
  * Reads the simulator's settings from the environment, refusing bad values: `SECURITY_MODE`, `SIM_TOKEN_TTL`;
  * `SIM_USERS`, `SIM_GROUPS`, `SIM_SERVICE_ACCOUNTS`, `SIM_SECRETS` (how many extra generated entities every db gets,
  * default 0); `SIM_SEAL_THRESHOLD`, `SIM_SEAL_SHARES` (unseal keys needed and made, default 1 of 1) and `SIM_SEALED`

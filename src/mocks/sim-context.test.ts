@@ -2,11 +2,13 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deriveUnsealKeys } from './db/secrets.ts';
 import { createSimulator, type Simulator } from './simulator.ts';
-import { apiRequest, decodeJwtPart, loginAs, loginRequest } from './test-support.ts';
+import { apiRequest, controlRequest, decodeJwtPart, loginAs, loginRequest } from './test-support.ts';
+
+const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await createSimulator({ securityMode: 'permissive', tokenTtlSeconds: 3600 });
+  sim = await createSimulator({ securityMode: 'permissive', tokenTtlSeconds: 3600 }, { control: true });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -35,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const GONE = 'Unknown simulator database (dcos-sim-db cookie).';
 
 async function createDb(body?: unknown): Promise<Created> {
-  const init: RequestInit = { method: 'POST' };
+  const init: RequestInit = { method: 'POST', headers: JSON_TYPE };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', init));
   expect(response.status).toBe(201);
@@ -84,7 +86,7 @@ describe('POST /__sim/dbs', () => {
     ['a body that is not JSON', 'strict please'],
   ])('refuses %s with a 400 naming the problem', async (_what, body) => {
     const response = await sim.handle(
-      new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     );
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/^Bad simulator options: /);
@@ -131,7 +133,7 @@ describe('POST /__sim/dbs', () => {
       'unknown option servicAccounts; known are securityMode, tokenTtlSeconds, users, groups, serviceAccounts, secrets, sealThreshold, sealShares, sealed',
     ],
   ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
-    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: JSON.stringify(body) }));
+    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) }));
     expect(response.status).toBe(400);
     expect(response.headers.get('Content-Type')).toBe('text/plain');
     expect(await response.text()).toBe(`Bad simulator options: ${why}.`);
@@ -178,14 +180,14 @@ describe('POST /__sim/dbs: Secret Store options', () => {
     [{ sealThreshold: '2', sealShares: 3 }, 'sealThreshold must be a whole number from 1 to 10'],
     [{ sealed: 'yes' }, 'sealed must be true or false'],
   ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
-    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: JSON.stringify(body) }));
+    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) }));
     expect(response.status).toBe(400);
     expect(await response.text()).toBe(`Bad simulator options: ${why}.`);
   });
 
   it('checks a threshold against the simulator\'s default shares', async () => {
-    const wide = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 60, sealThreshold: 2, sealShares: 4 });
-    const post = (body: unknown) => wide.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', body: JSON.stringify(body) }));
+    const wide = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 60, sealThreshold: 2, sealShares: 4 }, { control: true });
+    const post = (body: unknown) => wide.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) }));
     const created = (await (await post({ sealThreshold: 3 })).json()) as Created;
     expect(created).toMatchObject({ sealThreshold: 3, sealShares: 4, sealed: false });
     expect(created.unsealKeys).toHaveLength(4);
@@ -233,17 +235,17 @@ describe('the dcos-sim-db cookie', () => {
 describe('DELETE /__sim/dbs/{id}', () => {
   it('deletes the db: 204, then 410 for requests that still name it, then 404 for a second delete', async () => {
     const { id } = await createDb();
-    const deleted = await sim.handle(new Request(`http://127.0.0.1:5173/__sim/dbs/${id}`, { method: 'DELETE' }));
+    const deleted = await sim.handle(controlRequest(`/__sim/dbs/${id}`, { method: 'DELETE', dbId: id }));
     expect(deleted.status).toBe(204);
     expect(await deleted.text()).toBe('');
     await expectGone(await sim.handle(loginRequest({ uid: 'bootstrapuser', password: 'deleteme' }, { dbId: id })));
-    const again = await sim.handle(new Request(`http://127.0.0.1:5173/__sim/dbs/${id}`, { method: 'DELETE' }));
+    const again = await sim.handle(controlRequest(`/__sim/dbs/${id}`, { method: 'DELETE', dbId: id }));
     expect(again.status).toBe(404);
   });
 
   it('never deletes the default db', async () => {
-    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs/default', { method: 'DELETE' }));
-    expect(response.status).toBe(404);
+    const response = await sim.handle(controlRequest('/__sim/dbs/default', { method: 'DELETE', dbId: 'default' }));
+    expect(response.status).toBe(403);
     expect((await sim.handle(loginRequest({ uid: 'bootstrapuser', password: 'deleteme' }))).status).toBe(200);
   });
 });
@@ -252,6 +254,6 @@ describe('GET /__sim/health', () => {
   it('answers {"ok":true}', async () => {
     const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/health'));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toEqual({ ok: true, control: true });
   });
 });

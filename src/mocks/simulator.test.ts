@@ -24,7 +24,7 @@ function samplePaths(paths: string[]): string[] {
 
 describe('handlerPicker', () => {
   it('keeps every handler MSW itself would match, in order, for every method and path the handlers declare', async () => {
-    const sim = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 3600 });
+    const sim = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 3600 }, { control: true });
     const handlers = sim.handlers;
     const pick = handlerPicker(sim.handlers);
     const paths = samplePaths(handlers.map((h) => h.info.path).filter((p): p is string => typeof p === 'string'));
@@ -45,7 +45,7 @@ describe('handlerPicker', () => {
   });
 
   it('leaves out the handlers whose method or path cannot match', async () => {
-    const sim = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 3600 });
+    const sim = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 3600 }, { control: true });
     const pick = handlerPicker(sim.handlers);
     const headers = (request: Request) => pick(request).map((h) => h.info.header);
     const users = headers(new Request(`${ORIGIN}/acs/api/v1/users`));
@@ -57,7 +57,7 @@ describe('handlerPicker', () => {
   });
 
   it('answers through the picked handlers exactly as through all of them', async () => {
-    const sim = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 3600 });
+    const sim = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 3600 }, { control: true });
     const requests = (): [string, RequestInit?][] => [
       ['/__sim/health'],
       ['/dcos-metadata/bootstrap-config.json'],

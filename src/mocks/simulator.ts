@@ -30,22 +30,32 @@ export interface Simulator {
   handle(request: Request): Promise<Response>;
 }
 
-export function createHandlers(sim: SimContext) {
+/**
+ * How a simulator is served. `control`: the test-only control API under `/__sim/` (test databases, faults, settings)
+ * is answered. Off for the demo (`npm start`, `npm run dev`, `npm run sim` without `SIM_CONTROL=1`): a page on another
+ * site must find no control surface to post to (issue 19). The simulated identity provider and `/__sim/health` are
+ * always there; they change nothing.
+ */
+export interface SimulatorOptions {
+  control?: boolean;
+}
+
+export function createHandlers(sim: SimContext, { control = false }: SimulatorOptions = {}) {
   return [
     // First: a test's injected fault answers before the real handler does.
-    ...faultHandlers(sim),
+    ...(control ? faultHandlers(sim) : []),
     ...authHandlers(sim),
     ...ssoHandlers(sim),
     ...providerHandlers(sim),
     ...ldapHandlers(sim),
     ...idpHandlers(sim),
-    ...dbSettingsHandlers(sim),
+    ...(control ? dbSettingsHandlers(sim) : []),
     ...userHandlers(sim),
     ...groupHandlers(sim),
     ...aclHandlers(sim),
     ...metadataHandlers(sim),
     ...secretHandlers(sim),
-    ...controlHandlers(sim),
+    ...controlHandlers(sim, control),
   ];
 }
 
@@ -90,9 +100,9 @@ export function handlerPicker(handlers: readonly RequestHandler[]): (request: Re
   };
 }
 
-export async function createSimulator(options: SimDbOptions): Promise<Simulator> {
+export async function createSimulator(options: SimDbOptions, serving: SimulatorOptions = {}): Promise<Simulator> {
   const context = await createSimContext(options);
-  const handlers = createHandlers(context);
+  const handlers = createHandlers(context, serving);
   const pick = handlerPicker(handlers);
   return {
     context,

@@ -37,6 +37,16 @@ export function apiRequest(path: string, credentials: Credentials = {}): Request
   return new Request(`${origin}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
 }
 
+/**
+ * A request to the simulator's test-only control API as the e2e fixture sends it (issue 19): JSON, no Origin, and the
+ * test database's cookie when `dbId` is given.
+ */
+export function controlRequest(path: string, { method = 'POST', body, dbId }: { method?: string; body?: string; dbId?: string } = {}): Request {
+  const headers = new Headers({ 'Content-Type': 'application/json' });
+  if (dbId !== undefined) headers.set('Cookie', `${SIM_DB_COOKIE}=${dbId}`);
+  return new Request(`${ORIGIN}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+}
+
 export function loginRequest(body: unknown, options: { dbId?: string; origin?: string } = {}): Request {
   return apiRequest('/acs/api/v1/auth/login', {
     method: 'POST',

@@ -3,7 +3,8 @@ import { isScaleCount } from '../config.ts';
 import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, sealOptionsProblem } from '../db/secrets.ts';
 import { MAX_SCALE, SCALE_KEYS, SECURITY_MODES, type SecurityMode, type SimDbOptions } from '../db/types.ts';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
-import type { SimContext } from '../sim-context.ts';
+import { SIM_DB_COOKIE, type SimContext } from '../sim-context.ts';
+import { parseCookies } from '../lib/http.ts';
 
 const OPTION_KEYS = new Set<string>(['securityMode', 'tokenTtlSeconds', ...SCALE_KEYS, 'sealThreshold', 'sealShares', 'sealed']);
 
@@ -12,10 +13,45 @@ function badOptions(why: string): Response {
   return new Response(`Bad simulator options: ${why}.`, { status: 400, headers: { 'Content-Type': 'text/plain' } });
 }
 
-/** The simulator's own control API for tests: each e2e test creates its database here (docs/decisions/001). */
-export function controlHandlers(sim: SimContext) {
+/**
+ * Why a request to the control API is refused, or null when it may go on (issue 19). The control API is on only
+ * when a test asks for it (`SIM_CONTROL=1`), and even then a page on another site must not reach it:
+ * - the body is declared JSON (`Content-Type: application/json`), which a cross-site form cannot send without a
+ *   CORS preflight, and no preflight is ever approved;
+ * - the request comes from the console's own origin or from no browser page at all (`Origin` absent or the same,
+ *   `Sec-Fetch-Site` absent, `same-origin` or `none`);
+ * - with `db`: the request carries the test database's cookie (`dcos-sim-db`), naming that database (a string) or
+ *   any test database (true). The default database, the demo's, is never the one changed.
+ */
+export function controlRefusal(request: Request, db: string | boolean = false): string | null {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') return 'control requests must be sent as Content-Type: application/json';
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== new URL(request.url).origin) return `control requests from ${origin} are refused`;
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return `control requests from a ${site} page are refused`;
+  if (db === false) return null;
+  const id = parseCookies(request.headers.get('cookie')).get(SIM_DB_COOKIE);
+  if (id === undefined || id === 'default') return `control requests must carry a test database's ${SIM_DB_COOKIE} cookie`;
+  if (typeof db === 'string' && id !== db) return `the ${SIM_DB_COOKIE} cookie names another database`;
+  return null;
+}
+
+export function refused(why: string): Response {
+  return new Response(`Refused: ${why}.`, { status: 403, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * The simulator's own control API for tests: each e2e test creates its database here (docs/decisions/001). With
+ * `control` off (the demo), only `/__sim/health` answers.
+ */
+export function controlHandlers(sim: SimContext, control: boolean) {
+  const health = http.get('*/__sim/health', () => json({ ok: true, control }));
+  if (!control) return [health];
   return [
     http.post('*/__sim/dbs', async ({ request }) => {
+      const refusal = controlRefusal(request);
+      if (refusal !== null) return refused(refusal);
       const text = await request.text();
       const body = text.trim() === '' ? {} : parseJsonObject(text);
       if (!body) return badOptions('the body must be a JSON object');
@@ -69,7 +105,11 @@ export function controlHandlers(sim: SimContext) {
         201,
       );
     }),
-    http.delete('*/__sim/dbs/:id', ({ params }) => empty(sim.deleteDb(String(params.id)) ? 204 : 404)),
-    http.get('*/__sim/health', () => json({ ok: true })),
+    http.delete('*/__sim/dbs/:id', ({ request, params }) => {
+      const refusal = controlRefusal(request, String(params.id));
+      if (refusal !== null) return refused(refusal);
+      return empty(sim.deleteDb(String(params.id)) ? 204 : 404);
+    }),
+    health,
   ];
 }

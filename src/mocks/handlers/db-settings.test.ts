@@ -1,15 +1,14 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulator } from '../node.ts';
-import { ORIGIN, decodeJwtPart, loginRequest } from '../test-support.ts';
+import { controlRequest, decodeJwtPart, loginRequest } from '../test-support.ts';
 
 const created: string[] = [];
 afterEach(() => {
   for (const id of created.splice(0)) simulator.context.deleteDb(id);
 });
 
-const patch = (id: string, body: unknown) =>
-  simulator.handle(new Request(`${ORIGIN}/__sim/dbs/${id}`, { method: 'PATCH', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }));
+const patch = (id: string, body: unknown) => simulator.handle(controlRequest(`/__sim/dbs/${id}`, { method: 'PATCH', body: JSON.stringify(body), dbId: id }));
 
 describe('PATCH /__sim/dbs/{id}', () => {
   it('changes the lifetime of the tokens the db issues from then on', async () => {
@@ -29,6 +28,6 @@ describe('PATCH /__sim/dbs/{id}', () => {
     expect((await patch(db.id, { tokenTtlSeconds: 0 })).status).toBe(400);
     expect((await patch(db.id, { securityMode: 'permissive' })).status).toBe(400);
     expect((await patch('nope', { tokenTtlSeconds: 10 })).status).toBe(404);
-    expect((await patch('default', { tokenTtlSeconds: 10 })).status).toBe(404);
+    expect((await patch('default', { tokenTtlSeconds: 10 })).status).toBe(403);
   });
 });

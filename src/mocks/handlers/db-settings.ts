@@ -1,6 +1,7 @@
 import { http } from 'msw';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
 import type { SimContext } from '../sim-context.ts';
+import { controlRefusal, refused } from './control.ts';
 
 /**
  * PATCH /__sim/dbs/{id} `{tokenTtlSeconds}`: changes the token lifetime of a live test database. A test signs in with
@@ -10,6 +11,8 @@ import type { SimContext } from '../sim-context.ts';
 export function dbSettingsHandlers(sim: SimContext) {
   return [
     http.patch('*/__sim/dbs/:id', async ({ request, params }) => {
+      const refusal = controlRefusal(request, String(params.id));
+      if (refusal !== null) return refused(refusal);
       const db = sim.dbFor(new Request(request.url, { headers: { cookie: `dcos-sim-db=${String(params.id)}` } }));
       if (!db || db.id === 'default') return empty(404);
       const body = parseJsonObject(await request.text());

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { simulator } from '../node.ts';
-import { apiRequest, loginAs } from '../test-support.ts';
+import { apiRequest, controlRequest, loginAs } from '../test-support.ts';
 
 const FAULTS = '/__sim/faults';
 
 async function inject(dbId: string, fault: Record<string, unknown>): Promise<Response> {
-  return simulator.handle(apiRequest(FAULTS, { method: 'POST', dbId, body: JSON.stringify(fault) }));
+  return simulator.handle(controlRequest(FAULTS, { dbId, body: JSON.stringify(fault) }));
 }
 
 async function newDb(): Promise<string> {
-  const response = await simulator.handle(apiRequest('/__sim/dbs', { method: 'POST', body: '{}' }));
+  const response = await simulator.handle(controlRequest('/__sim/dbs', { body: '{}' }));
   return ((await response.json()) as { id: string }).id;
 }
 
@@ -49,7 +49,7 @@ describe('fault injection', () => {
     const started = performance.now();
     expect((await simulator.handle(apiRequest('/acs/api/v1/auth/jwks', { dbId }))).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(50);
-    expect((await simulator.handle(apiRequest(FAULTS, { method: 'DELETE', dbId }))).status).toBe(204);
+    expect((await simulator.handle(controlRequest(FAULTS, { method: 'DELETE', dbId }))).status).toBe(204);
     expect((await simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { dbId }))).type).not.toBe('error');
   });
 

@@ -2,6 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import type { SimDb } from '../db/types.ts';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
 import type { SimContext } from '../sim-context.ts';
+import { controlRefusal, refused } from './control.ts';
 
 /**
  * Fault injection for tests (design.md §3): per database, requests whose path matches a glob can be delayed, answered
@@ -41,6 +42,20 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 const MAX_DELAY_MS = 120_000;
+/** Content types a browser would run as script from a `<script>` or a worker: never served by a fault. */
+const SCRIPT_TYPES = /javascript|ecmascript|jscript|livescript|wasm/i;
+
+/**
+ * Every fault's answer: a page the browser is sent to downloads it instead of showing it, never sniffs another type,
+ * and runs nothing even if shown (issue 19: a fault must not plant a page or a script on the console's origin). The
+ * console reads faults with fetch(), which none of these headers change.
+ */
+export const FAULT_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Disposition': 'attachment',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "sandbox; default-src 'none'",
+  'Cache-Control': 'no-store',
+};
 
 function badFault(why: string): Response {
   return new Response(`Bad fault: ${why}.`, { status: 400, headers: { 'Content-Type': 'text/plain' } });
@@ -56,6 +71,7 @@ export function parseFault(body: Record<string, unknown>): Omit<SimFault, 'id' |
   if (status !== undefined && !isWhole(status, 200, 599)) return 'status must be 200–599';
   if (text !== undefined && typeof text !== 'string') return 'body must be a string';
   if (contentType !== undefined && typeof contentType !== 'string') return 'contentType must be a string';
+  if (typeof contentType === 'string' && SCRIPT_TYPES.test(contentType)) return 'contentType may not be a script type';
   if (delayMs !== undefined && !isWhole(delayMs, 0, MAX_DELAY_MS)) return `delayMs must be 0–${MAX_DELAY_MS}`;
   if (network !== undefined && typeof network !== 'boolean') return 'network must be true or false';
   if (count !== undefined && !isWhole(count, 1, 1_000_000)) return 'count must be a positive whole number';
@@ -97,6 +113,8 @@ export function takeFault(db: SimDb, request: Request): SimFault | null {
 export function faultHandlers(sim: SimContext) {
   return [
     http.post('*/__sim/faults', async ({ request }) => {
+      const refusal = controlRefusal(request, true);
+      if (refusal !== null) return refused(refusal);
       const db = sim.dbFor(request);
       if (!db) return badFault('no simulator database for this request (dcos-sim-db cookie)');
       const body = parseJsonObject(await request.text());
@@ -108,6 +126,8 @@ export function faultHandlers(sim: SimContext) {
       return json({ id }, 201);
     }),
     http.delete('*/__sim/faults', ({ request }) => {
+      const refusal = controlRefusal(request, true);
+      if (refusal !== null) return refused(refusal);
       const db = sim.dbFor(request);
       if (db) faultsOf(db).length = 0;
       return empty(204);
@@ -116,12 +136,13 @@ export function faultHandlers(sim: SimContext) {
     http.all(/.*/, async ({ request }) => {
       if (new URL(request.url).pathname.startsWith('/__sim/')) return undefined;
       const db = sim.dbFor(request);
-      const fault = db ? takeFault(db, request) : null;
+      // The default database (the demo's) never has faults; only a test's own database does.
+      const fault = db && db !== sim.defaultDb ? takeFault(db, request) : null;
       if (!fault) return undefined;
       if (fault.delayMs > 0) await delay(fault.delayMs);
       if (fault.network) return HttpResponse.error();
       if (fault.status === null) return undefined; // a delay only: on to the real handler
-      return new Response(fault.status === 204 ? null : fault.body, { status: fault.status, headers: { 'Content-Type': fault.contentType } });
+      return new Response(fault.status === 204 ? null : fault.body, { status: fault.status, headers: { ...FAULT_HEADERS, 'Content-Type': fault.contentType } });
     }),
   ];
 }
