@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO, expect, type SimDbInfo } from './fixtures.ts';
+import { DEMO, controlHeaders, expect, type SimDbInfo } from './fixtures.ts';
 
 /**
  * On the simulated identity provider's page (/__sim/idp/…): pick a listed account or type another, then Approve or

@@ -17,7 +17,7 @@ createServer((req, res) => {
   middleware(req, res, () => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain');
-    res.end('Not a DC/OS API path. The simulator answers /acs/, /secrets/v1/, /dcos-metadata/ and /__sim/ (its identity provider; tests' control API with SIM_CONTROL=1).\n');
+    res.end('Not a DC/OS API path. The simulator answers /acs/, /secrets/v1/, /dcos-metadata/ and /__sim/ (its identity provider, and the test-only control API with SIM_CONTROL=1).\n');
   });
 }).listen(port, host, () => {
   console.log(`DC/OS simulator on http://${host}:${port} (security mode: ${config.securityMode}, token TTL: ${config.tokenTtlSeconds} s)`);
