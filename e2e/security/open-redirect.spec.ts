@@ -32,6 +32,13 @@ const REDIRECT_QUERIES = [
   '%2F%2Fcluster%40evil.example',
   'https%3A%2F%2F127.0.0.1%40evil.example',
   '%2Flogin%3Fredirect%3D%2F%2Fevil.example',
+  // Dot segments that a browser's URL parser resolves to `//evil.example` (issue 19: these passed the old check, and
+  // the IdP callback answered 303 Location: //evil.example/).
+  '/.//evil.example',
+  '/..//evil.example',
+  '/x/..//evil.example',
+  '/%2e//evil.example',
+  '/a/../..//evil.example',
 ];
 
 test.describe('Signing in through a crafted redirect stays on the console', () => {
@@ -63,7 +70,7 @@ test.describe('Signing in through a crafted redirect stays on the console', () =
 test.describe('Single sign-on with a crafted target stays on the console', () => {
   // The IAM's SSO flow ends with a 303 to `target` (src/mocks/handlers/sso-finish.ts): same-origin relative paths only.
   test('[ASVS 3.7.2] /acs/api/v1/auth/login?oidc-provider=google-idp&target=… for every payload', async ({ page, baseURL }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     for (const query of REDIRECT_QUERIES) {
       await page.context().clearCookies({ name: 'dcos-acs-auth-cookie' });
       await page.goto(`/acs/api/v1/auth/login?oidc-provider=google-idp&target=${query}`);

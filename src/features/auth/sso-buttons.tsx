@@ -1,4 +1,5 @@
 import { ssoStartUrl, type LoginProvider } from '@/api/auth.ts';
+import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { rememberSessionExpiry } from '@/lib/session.ts';
 
 const SHOWN = 3;
@@ -23,8 +24,11 @@ function Links({ providers, target }: { providers: LoginProvider[]; target: stri
  * to `target` (checked again at the end of the flow). The first three show, the rest behind a native "More"
  * disclosure (keyboard and screen reader support for free, no script).
  */
-export function SsoButtons({ providers, target }: { providers: LoginProvider[]; target: string }) {
+export function SsoButtons({ providers, target: wanted }: { providers: LoginProvider[]; target: string }) {
   if (providers.length === 0) return null;
+  // The one redirect check (lib/safe-redirect.ts), here too: whoever renders the buttons, the IAM is never handed a
+  // target that leaves the console.
+  const target = safeRedirectTarget(wanted);
   return (
     <section aria-label="Single sign-on" className="sso">
       <p className="muted">Or sign in with an identity provider:</p>
