@@ -12,18 +12,29 @@ export type LoginInput = z.infer<typeof loginInputSchema>;
 
 const loginResponseSchema = z.object({ token: z.string().check(z.minLength(1)) });
 const tokenClaimsSchema = z.object({ exp: z.number().check(z.positive()) });
+const tokenUidSchema = z.object({ uid: z.string().check(z.minLength(1)) });
 
-/** The token's `exp` (seconds since the epoch, the server's clock), or null when it cannot be read. */
-export function tokenExpiry(token: string): number | null {
+/** The token's claims, unchecked (the IAM checks its signature; the console only reads its own session's end and uid). */
+function tokenClaims(token: string): unknown {
   const body = token.split('.')[1];
   if (!body) return null;
   try {
-    const json = atob(body.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = tokenClaimsSchema.safeParse(JSON.parse(json));
-    return claims.success ? claims.data.exp : null;
+    return JSON.parse(atob(body.replace(/-/g, '+').replace(/_/g, '/')));
   } catch {
     return null;
   }
+}
+
+/** The token's `exp` (seconds since the epoch, the server's clock), or null when it cannot be read. */
+export function tokenExpiry(token: string): number | null {
+  const claims = tokenClaimsSchema.safeParse(tokenClaims(token));
+  return claims.success ? claims.data.exp : null;
+}
+
+/** The account a DC/OS token was issued to (its `uid` claim), or null when it cannot be read. */
+export function tokenUid(token: string): string | null {
+  const claims = tokenUidSchema.safeParse(tokenClaims(token));
+  return claims.success ? claims.data.uid : null;
 }
 
 /**
@@ -41,11 +52,15 @@ export function sessionEnd(exp: number, serverDate: string | null, now = Date.no
  * checked for shape and dropped (the console never keeps a token where scripts could read it); what is returned is when
  * the session ends in this browser's clock (null when the token does not say), for the warning a minute before.
  */
-export async function login(input: LoginInput): Promise<{ expiresAt: number | null }> {
+/**
+ * Signs in with a uid and password. Answers when the session ends and whose it is (the token's `uid` claim, else the
+ * uid typed); the token itself goes no further than this function.
+ */
+export async function login(input: LoginInput): Promise<{ expiresAt: number | null; uid: string }> {
   const response = await requestResponse(`${IAM}/auth/login`, { method: 'POST', body: { uid: input.uid, password: input.password }, reauth: false });
   const { token } = await readJson(response, loginResponseSchema);
   const exp = tokenExpiry(token);
-  return { expiresAt: exp === null ? null : sessionEnd(exp, response.headers.get('date')) };
+  return { expiresAt: exp === null ? null : sessionEnd(exp, response.headers.get('date')), uid: tokenUid(token) ?? input.uid };
 }
 
 /** Ends the session on the server: the IAM expires the HttpOnly auth cookie. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { expireSessionInfo, knownSession, onSessionExpiryChange, readSessionInfo, rememberSession, rememberSessionExpiry, sessionExpiresAt, sessionLabel } from './session.ts';
+import { expireSessionInfo, knownSession, onSessionExpiryChange, readSessionInfo, rememberSession, rememberSessionExpiry, sessionExpiresAt, sessionLabel, writeSessionInfo } from './session.ts';
 
 function setInfo(value: string) {
   document.cookie = `dcos-acs-info-cookie=${value}; Path=/`;
@@ -79,5 +79,33 @@ describe('the end of the session', () => {
     localStorage.setItem('dcos-console-session-expires-at', 'soon');
     expect(sessionExpiresAt()).toBeNull();
     localStorage.clear();
+  });
+});
+
+describe('the info cookie the console writes when the browser dropped the IAM’s (issue 19)', () => {
+  const LONG = 'Zoë 日本語 ✓ 🚀 '.repeat(1_000); // 10,000 characters (15,000 code units), most of them multi-byte
+
+  it('keeps uid and is_remote, the description cut on a character boundary, and stays well under 4 KB', () => {
+    writeSessionInfo({ uid: 'zoë-long', description: LONG, is_remote: false }, Date.now() + 3_600_000);
+    const info = readSessionInfo();
+    expect(info?.uid).toBe('zoë-long');
+    expect(info?.is_remote).toBe(false);
+    expect(LONG.startsWith(info?.description ?? 'x')).toBe(true);
+    expect(Array.from(info?.description ?? '')).toHaveLength(600);
+    const cookie = document.cookie.split('; ').find((part) => part.startsWith('dcos-acs-info-cookie=')) ?? '';
+    expect(new TextEncoder().encode(cookie).length).toBeLessThan(3_600);
+  });
+
+  it('round-trips any description, whatever its characters', () => {
+    for (const description of ['', 'José Müller', '"quoted"; Path=/evil', '\u0000\u001f', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢'.repeat(200)]) {
+      writeSessionInfo({ uid: 'u', description, is_remote: true }, null);
+      expect(readSessionInfo()).toEqual({ uid: 'u', description: Array.from(description).slice(0, 600).join(''), is_remote: true });
+    }
+  });
+
+  it('labels the account with at most 60 characters', () => {
+    expect(sessionLabel({ uid: 'z', description: LONG, is_remote: false })).toHaveLength(Array.from(LONG).slice(0, 59).join('').length + 1);
+    expect(sessionLabel({ uid: 'z', description: LONG, is_remote: false }).endsWith('…')).toBe(true);
+    expect(sessionLabel({ uid: 'z', description: 'Short', is_remote: false })).toBe('Short');
   });
 });

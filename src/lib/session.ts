@@ -68,9 +68,37 @@ export function expireSessionInfo(): void {
   document.cookie = `${INFO_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
 }
 
+/** The longest label the account button shows; a longer description is cut with an ellipsis. */
+const LABEL_MAX = 60;
+
 /** How the signed-in account is shown: its description, or the uid for remote accounts or without one. */
 export function sessionLabel(info: SessionInfo): string {
-  return info.is_remote || !info.description ? info.uid : info.description;
+  const label = info.is_remote || !info.description ? info.uid : info.description;
+  const chars = Array.from(label);
+  return chars.length > LABEL_MAX ? `${chars.slice(0, LABEL_MAX - 1).join('')}…` : label;
+}
+
+/** Characters of the description a cookie written by the console keeps: at 4 UTF-8 bytes each, base64 stays < 3.5 KB. */
+const COOKIE_DESCRIPTION_MAX = 600;
+
+function encodeBase64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * Writes the info cookie the IAM meant to set, when the browser did not keep the IAM's own (issue 19): DC/OS puts the
+ * account's description in it, and past 4 KB (a description of ~3,000 characters) the browser drops it, which left the
+ * console unable to tell who had signed in. The console's copy has the same name, shape and lifetime, the description
+ * cut to fit, so every reader (and a reload) works as with the IAM's.
+ */
+export function writeSessionInfo(info: SessionInfo, expiresAt: number | null): void {
+  const description = Array.from(info.description).slice(0, COOKIE_DESCRIPTION_MAX).join('');
+  const value = encodeBase64Utf8(JSON.stringify({ uid: info.uid, description, is_remote: info.is_remote }));
+  const maxAge = expiresAt === null ? '' : `; Max-Age=${Math.max(1, Math.floor((expiresAt - Date.now()) / 1000))}`;
+  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${INFO_COOKIE}=${value}; Path=/; SameSite=Strict${maxAge}${secure}`;
 }
 
 // When the session ends, in this browser's clock: told by the sign-in answer (the token's `exp`, corrected by the

@@ -7,6 +7,7 @@ import { rememberSessionExpiry } from '@/lib/session.ts';
 import { openSsoPopup, type SsoPopup } from '@/lib/sso-popup.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
+import { establishSession } from '@/features/auth/establish-session.ts';
 
 interface ReauthDialogProps {
   uid: string;
@@ -49,8 +50,9 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working, early =
       return;
     }
     try {
-      const { expiresAt } = await signIn.mutateAsync({ uid: user.trim(), password });
+      const { expiresAt, uid } = await signIn.mutateAsync({ uid: user.trim(), password });
       rememberSessionExpiry(expiresAt);
+      await establishSession(uid, expiresAt);
       setPassword('');
       onSignedIn();
     } catch (error) {

@@ -103,3 +103,50 @@ describe('LoginPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The cluster answered with an unexpected response.');
   });
 });
+
+describe('LoginPage without the IAM’s info cookie (issue 19)', () => {
+  const LONG = 'Zoë 日本語 ✓ 🚀 '.repeat(1_000); // 10,000 characters, most of them multi-byte
+
+  /** What a browser does with a Set-Cookie over 4 KB: drops it. The HttpOnly session cookie still arrives. */
+  async function dropInfoCookie() {
+    const { simulator } = await import('@/mocks/node.ts');
+    server.use(
+      http.post('*/acs/api/v1/auth/login', async ({ request }) => {
+        const answer = await simulator.handle(request);
+        const headers = new Headers(answer.headers);
+        headers.delete('set-cookie');
+        for (const cookie of answer.headers.getSetCookie()) if (!cookie.startsWith('dcos-acs-info-cookie=')) headers.append('set-cookie', cookie);
+        return new HttpResponse(await answer.text(), { status: answer.status, headers });
+      }),
+    );
+    return simulator;
+  }
+
+  async function signInAs(uid: string, password: string) {
+    const { user } = renderLogin();
+    await user.type(screen.getByLabelText('Username'), uid);
+    await user.type(screen.getByLabelText('Password'), `${password}{Enter}`);
+    expect(await screen.findByRole('heading', { name: 'Overview' })).toBeInTheDocument();
+    expect(httpOnlyCookies().get('dcos-acs-auth-cookie')).toMatch(/^eyJ/);
+    const { readSessionInfo } = await import('@/lib/session.ts');
+    return readSessionInfo();
+  }
+
+  it('signs in an account whose 10,000-character description the cookie cannot carry, reading it from the IAM', async () => {
+    const simulator = await dropInfoCookie();
+    const admin = simulator.context.defaultDb.users.get('bootstrapuser');
+    if (!admin) throw new Error('no bootstrapuser in the seed');
+    const before = admin.description;
+    admin.description = LONG;
+    try {
+      expect(await signInAs('bootstrapuser', 'deleteme')).toEqual({ uid: 'bootstrapuser', description: Array.from(LONG).slice(0, 600).join(''), is_remote: false });
+    } finally {
+      admin.description = before;
+    }
+  });
+
+  it('signs in an account that may not read its own record under its uid', async () => {
+    await dropInfoCookie();
+    expect(await signInAs('alice', 'alice-pass')).toEqual({ uid: 'alice', description: '', is_remote: false });
+  });
+});

@@ -5,7 +5,8 @@ import { login, loginInputSchema, loginProvidersQuery, type LoginInput } from '@
 import { isApiError } from '@/api/errors.ts';
 import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { announceSession } from '@/lib/session-channel.ts';
-import { readSessionInfo, rememberSessionExpiry } from '@/lib/session.ts';
+import { rememberSessionExpiry } from '@/lib/session.ts';
+import { establishSession } from './establish-session.ts';
 import { Field } from '@/ui/field.tsx';
 import { SsoButtons } from './sso-buttons.tsx';
 
@@ -63,11 +64,12 @@ export function LoginPage() {
 
   const signIn = useMutation({
     mutationFn: login,
-    onSuccess: async ({ expiresAt }) => {
+    onSuccess: async ({ expiresAt, uid }) => {
       rememberSessionExpiry(expiresAt);
       // Nothing cached for a previous account may show to this one.
       queryClient.clear();
-      announceSession({ type: 'signed-in', uid: readSessionInfo()?.uid ?? '' });
+      const session = await establishSession(uid, expiresAt);
+      announceSession({ type: 'signed-in', uid: session.uid });
       await navigate(target, { replace: true });
     },
     onError: (error) => {
