@@ -94,9 +94,17 @@ describe('createSimMiddleware over real HTTP', () => {
 
   it("answers an unknown API path with the IAM's JSON 404 instead of falling through", async () => {
     const before = fellThrough.length;
-    const response = await realFetch('/acs/api/v1/no-such-thing');
+    const response = await realFetch('/acs/api/v1/auth/no-such-thing');
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ title: 'Not Found', description: 'The requested resource could not be found.' });
+    expect(fellThrough.length).toBe(before);
+  });
+
+  it("answers an unknown IAM path outside /auth/ without a token with Admin Router's 401, as a cluster does", async () => {
+    const before = fellThrough.length;
+    const response = await realFetch('/acs/api/v1/no-such-thing');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('acsjwt');
     expect(fellThrough.length).toBe(before);
   });
 

@@ -1,6 +1,7 @@
 import { getResponse, type RequestHandler } from 'msw';
 import type { SimDbOptions } from './db/types.ts';
 import { aclHandlers } from './handlers/acls.ts';
+import { adminRouterHandlers } from './handlers/admin-router.ts';
 import { authHandlers } from './handlers/auth.ts';
 import { controlHandlers } from './handlers/control.ts';
 import { faultHandlers } from './handlers/faults.ts';
@@ -44,6 +45,8 @@ export function createHandlers(sim: SimContext, { control = false }: SimulatorOp
   return [
     // First: a test's injected fault answers before the real handler does.
     ...(control ? faultHandlers(sim) : []),
+    // Then Admin Router's token check in front of the IAM, before any IAM route is matched (docs/decisions/006).
+    ...adminRouterHandlers(sim),
     ...authHandlers(sim),
     ...ssoHandlers(sim),
     ...providerHandlers(sim),

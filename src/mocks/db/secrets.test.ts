@@ -11,6 +11,8 @@ import {
   secretKeysUnder,
   selfAndAncestors,
   submitUnsealKey,
+  encryptedUnsealKeys,
+  decryptUnsealKey,
   unsealKeyLines,
 } from './secrets.ts';
 import type { SimDb, SimDbOptions, SimSecret } from './types.ts';
@@ -213,6 +215,22 @@ describe('the seal', () => {
     expect(submitUnsealKey(seal, k1)).toBe('accepted');
     expect(seal).toMatchObject({ sealed: false, progress: 0 });
     expect(seal.submitted.size).toBe(0);
+  });
+
+  it('refuses a wrong key on an unsealed store too, and takes a right one without change', () => {
+    const seal = createSeal('x', { threshold: 1, shares: 1, sealed: false });
+    expect(submitUnsealKey(seal, 'wrongkey')).toBe('invalid');
+    expect(submitUnsealKey(seal, seal.keys[0] ?? '')).toBe('accepted');
+    expect(seal).toMatchObject({ sealed: false, progress: 0 });
+  });
+
+  it('wraps the keys for init and unwraps only what it wrapped', () => {
+    const seal = createSeal('x', { threshold: 2, shares: 3, sealed: true });
+    const wrapped = encryptedUnsealKeys(seal);
+    expect(wrapped.map(decryptUnsealKey)).toEqual(seal.keys);
+    expect(wrapped).not.toEqual(seal.keys);
+    expect(decryptUnsealKey(seal.keys[0] ?? '')).toBeNull();
+    expect(decryptUnsealKey('not base64!')).toBeNull();
   });
 });
 

@@ -102,14 +102,15 @@ export function sealStore(seal: SimSeal): void {
 }
 
 /**
- * One unseal key share. A key that is none of the shares is refused ('invalid') and leaves the progress alone; a share
- * already counted is ignored, as Vault does; reaching the threshold unseals and resets the progress. An unsealed
- * store ignores the key.
+ * One unseal key share. A key that is none of the shares is refused ('invalid'), sealed or not, and leaves the progress
+ * alone (docs/decisions/006: DC/OS answers a wrong key with 500 even on an unsealed store); a share already counted is
+ * ignored, as Vault does; reaching the threshold unseals and resets the progress. An unsealed store takes a right key
+ * and changes nothing.
  */
 export function submitUnsealKey(seal: SimSeal, key: string): 'invalid' | 'accepted' {
-  if (!seal.sealed) return 'accepted';
   const share = key.trim().toLowerCase();
   if (!seal.keys.includes(share)) return 'invalid';
+  if (!seal.sealed) return 'accepted';
   seal.submitted.add(share);
   seal.progress = seal.submitted.size;
   if (seal.progress >= seal.threshold) {
@@ -118,6 +119,24 @@ export function submitUnsealKey(seal: SimSeal, key: string): 'invalid' | 'accept
     seal.submitted.clear();
   }
   return 'accepted';
+}
+
+const ENCRYPTED_KEY_LABEL = 'dcos-sim-encrypted-unseal-key:';
+
+/**
+ * The unseal keys as `GET /secrets/v1/init/default` gives them: "still encrypted" (DC/OS keeps them encrypted with the
+ * secrets service's own key, and `PUT /auto-unseal/default` takes one back as it is). The simulator's "encryption" is
+ * a base64 wrapping, enough to make them differ from the plain shares: it protects nothing.
+ */
+export function encryptedUnsealKeys(seal: SimSeal): string[] {
+  return seal.keys.map((key) => Buffer.from(`${ENCRYPTED_KEY_LABEL}${key}`, 'utf8').toString('base64'));
+}
+
+/** The plain share inside an encrypted unseal key, or null when it is not one `encryptedUnsealKeys` made. */
+export function decryptUnsealKey(encrypted: string): string | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encrypted.trim())) return null;
+  const plain = Buffer.from(encrypted.trim(), 'base64').toString('utf8');
+  return plain.startsWith(ENCRYPTED_KEY_LABEL) ? plain.slice(ENCRYPTED_KEY_LABEL.length) : null;
 }
 
 /** What the dev server prints about the default db's Secret Store: its state and every unseal key share. */

@@ -66,6 +66,8 @@ export function authHandlers(sim: SimContext) {
     http.post(
       '*/acs/api/v1/auth/login',
       withDb(sim, async ({ request, db }) => {
+        // No Content-Type at all has its own text at the IAM (DC/OS integration test: body `rofl`, no header).
+        if (!request.headers.has('content-type')) return iamError(400, 'Missing Content-Type header');
         const body = await readJsonObject(request);
         if (!body) return iamError(400, 'Request has bad Content-Type or lacks JSON data.');
         const unknown = Object.keys(body).find((key) => !LOGIN_FIELDS.has(key));

@@ -618,9 +618,11 @@ describe('value permissions: dcos:secrets:default:/<path>, exactly', () => {
     expect((await getSecret('group/spark/aws-secret-key', { token: alice, dbId })).status).toBe(200);
     expect((await getSecret('db-password', { dbId })).status).toBe(200);
     expect((await call('PUT', '/secrets/v1/seal/default', { token: bob, dbId })).status).toBe(403);
+    expect((await call('GET', '/secrets/v1/store', { token: alice, dbId })).status).toBe(403);
   });
 });
 
+const WRONG_KEY = "Unsealing failed: the key is not one of the secret store's unseal keys.";
 const unsealKey = (dbId: string, i = 0) => deriveUnsealKeys(dbId, i + 1)[i] ?? '';
 const unseal = (key: string, send?: Send) => call('PUT', '/secrets/v1/unseal/default', { ...send, body: JSON.stringify({ key }) });
 const sealStatusOf = async (send?: Send) => (await call('GET', '/secrets/v1/seal-status/default', send)).json() as Promise<unknown>;
@@ -640,28 +642,78 @@ describe('GET /secrets/v1/seal-status/default and /secrets/v1/store', () => {
     expect((await call('GET', '/secrets/v1/seal-status/default', { token: '' })).status).toBe(401);
   });
 
-  it('lists the one store, vault-backed and initialized, with its seal state', async () => {
+  it('lists the one store, vault-backed and initialized, with its seal state, to a superuser', async () => {
     const backend = { name: 'default', description: 'DC/OS default secret store', driver: 'vault', initialized: true, sealed: false };
-    const response = await call('GET', '/secrets/v1/store', { token: bob });
+    const response = await call('GET', '/secrets/v1/store');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ array: [backend] });
-    expect(await (await call('GET', '/secrets/v1/store/default', { token: bob })).json()).toEqual(backend);
+    expect(await (await call('GET', '/secrets/v1/store/default')).json()).toEqual(backend);
     await expectMessage(await call('GET', '/secrets/v1/store/other'), 404, /^Store "other" not found/);
     expect((await call('GET', '/secrets/v1/store', { token: '' })).status).toBe(401);
 
     db().seal.sealed = true;
     expect(await (await call('GET', '/secrets/v1/store')).json()).toEqual({ array: [{ ...backend, sealed: true }] });
   });
+
+  it('refuses the store list and each store to an account without dcos:superuser with 403, as DC/OS does', async () => {
+    grant(db(), 'dcos:secrets:list:default:/', { uid: 'bob' }, 'full');
+    for (const token of [alice, bob]) {
+      await expectMessage(await call('GET', '/secrets/v1/store', { token }), 403, 'Forbidden: the secret store backends are shown only to dcos:superuser.');
+      await expectMessage(await call('GET', '/secrets/v1/store/default', { token }), 403, 'Forbidden: the secret store backends are shown only to dcos:superuser.');
+    }
+  });
+});
+
+describe('GET /secrets/v1/ping and /secrets/v1/init/default', () => {
+  it('answers ping with the text pong to any signed-in account, and 401 without a token', async () => {
+    for (const token of [root, bob]) {
+      const response = await call('GET', '/secrets/v1/ping', { token });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8');
+      expect(await response.text()).toBe('pong');
+    }
+    expect((await call('GET', '/secrets/v1/ping', { token: '' })).status).toBe(401);
+  });
+
+  it('answers init with initialized and the unseal keys still encrypted, to a superuser only', async () => {
+    const { id: dbId } = freshDb({ sealThreshold: 2, sealShares: 3 });
+    const response = await call('GET', '/secrets/v1/init/default', { dbId });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { initialized: boolean; keys: string[] };
+    expect(body.initialized).toBe(true);
+    expect(body.keys).toHaveLength(3);
+    for (const key of body.keys) expect(deriveUnsealKeys(dbId, 3)).not.toContain(key);
+    await expectMessage(await call('GET', '/secrets/v1/init/default', { token: alice, dbId }), 403, /needs dcos:superuser/);
+    await expectMessage(await call('GET', '/secrets/v1/init/other', { dbId }), 404, /^Store "other" not found/);
+  });
+});
+
+describe('PUT /secrets/v1/auto-unseal/default', () => {
+  it('unseals with a key from init as it comes (seal, init, auto-unseal, seal-status as DC/OS tests it)', async () => {
+    await expectEmpty(await call('PUT', '/secrets/v1/seal/default'), 204);
+    expect(await sealStatusOf()).toMatchObject({ sealed: true });
+    const { keys } = (await (await call('GET', '/secrets/v1/init/default')).json()) as { keys: string[] };
+    const response = await call('PUT', '/secrets/v1/auto-unseal/default', { body: JSON.stringify({ key: keys[0] }) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ sealed: false, threshold: 1, shares: 1, progress: 0 });
+    expect(await sealStatusOf()).toMatchObject({ sealed: false });
+  });
+
+  it('answers a plain share or anything else with 500, and non-superusers with 403', async () => {
+    await call('PUT', '/secrets/v1/seal/default');
+    for (const key of [unsealKey('default'), 'wrong']) {
+      await expectMessage(await call('PUT', '/secrets/v1/auto-unseal/default', { body: JSON.stringify({ key }) }), 500, /^Unsealing failed/);
+    }
+    await expectMessage(await call('PUT', '/secrets/v1/auto-unseal/default', { token: alice, body: '{"key":"k"}' }), 403, /needs dcos:superuser/);
+    expect(db().seal.sealed).toBe(true);
+  });
 });
 
 describe('PUT /secrets/v1/seal/default', () => {
-  it('seals the store for a superuser: 200 with the SealStatus', async () => {
-    const response = await call('PUT', '/secrets/v1/seal/default');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toBe('application/json');
-    expect(await response.json()).toEqual({ sealed: true, threshold: 1, shares: 1, progress: 0 });
+  it('seals the store for a superuser: 204 with no body, as DC/OS answers', async () => {
+    await expectEmpty(await call('PUT', '/secrets/v1/seal/default'), 204);
     expect(await sealStatusOf()).toEqual({ sealed: true, threshold: 1, shares: 1, progress: 0 });
-    expect((await call('PUT', '/secrets/v1/seal/default')).status).toBe(200);
+    await expectEmpty(await call('PUT', '/secrets/v1/seal/default'), 204);
   });
 
   it('refuses anyone but a superuser with 403, leaving the store unsealed', async () => {
@@ -677,7 +729,7 @@ describe('PUT /secrets/v1/seal/default', () => {
     await expectMessage(await call('PUT', '/secrets/v1/seal/other'), 404, /^Store "other" not found/);
     expect((await call('PUT', '/secrets/v1/seal/default', { via: 'cookie' })).status).toBe(403);
     expect(db().seal.sealed).toBe(false);
-    expect((await call('PUT', '/secrets/v1/seal/default', { via: 'cookie', csrf: true })).status).toBe(200);
+    expect((await call('PUT', '/secrets/v1/seal/default', { via: 'cookie', csrf: true })).status).toBe(204);
   });
 
   it('makes every secret read, write and list answer 503 while sealed', async () => {
@@ -734,8 +786,8 @@ describe('PUT /secrets/v1/unseal/default', () => {
     expect(await (await unseal(k1, { dbId })).json()).toEqual({ sealed: true, threshold: 2, shares: 3, progress: 1 });
     expect(await (await unseal(k1, { dbId })).json()).toEqual({ sealed: true, threshold: 2, shares: 3, progress: 1 });
 
-    await expectMessage(await unseal('0'.repeat(64), { dbId }), 400, 'Invalid unseal key.');
-    await expectMessage(await unseal(unsealKey('default'), { dbId }), 400, 'Invalid unseal key.');
+    await expectMessage(await unseal('0'.repeat(64), { dbId }), 500, WRONG_KEY);
+    await expectMessage(await unseal(unsealKey('default'), { dbId }), 500, WRONG_KEY);
     expect(await sealStatusOf({ dbId })).toEqual({ sealed: true, threshold: 2, shares: 3, progress: 1 });
 
     expect(await (await unseal(k3, { dbId })).json()).toEqual({ sealed: false, threshold: 2, shares: 3, progress: 0 });
@@ -749,16 +801,17 @@ describe('PUT /secrets/v1/unseal/default', () => {
     await unseal(k1, { dbId });
     await unseal(k2, { dbId });
     expect(await sealStatusOf({ dbId })).toMatchObject({ progress: 2 });
-    expect(await (await call('PUT', '/secrets/v1/seal/default', { dbId })).json()).toEqual({ sealed: true, threshold: 3, shares: 3, progress: 0 });
+    await expectEmpty(await call('PUT', '/secrets/v1/seal/default', { dbId }), 204);
+    expect(await sealStatusOf({ dbId })).toEqual({ sealed: true, threshold: 3, shares: 3, progress: 0 });
     expect(await (await unseal(k3, { dbId })).json()).toMatchObject({ sealed: true, progress: 1 });
   });
 
-  it('answers an unsealed store with its status, whatever the key', async () => {
-    for (const key of [unsealKey('default'), 'wrong']) {
-      const response = await unseal(key);
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ sealed: false, threshold: 1, shares: 1, progress: 0 });
-    }
+  it('answers an unsealed store with its status for a right key, and with 500 for a wrong one, as DC/OS does', async () => {
+    const response = await unseal(unsealKey('default'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ sealed: false, threshold: 1, shares: 1, progress: 0 });
+    await expectMessage(await unseal('wrongkey'), 500, WRONG_KEY);
+    expect(db().seal.sealed).toBe(false);
   });
 
   it.each([
@@ -782,7 +835,7 @@ describe('PUT /secrets/v1/unseal/default', () => {
 
   it('lets a superuser through a group membership seal and unseal', async () => {
     addMember(db(), 'superusers', 'alice');
-    expect((await call('PUT', '/secrets/v1/seal/default', { token: alice })).status).toBe(200);
+    expect((await call('PUT', '/secrets/v1/seal/default', { token: alice })).status).toBe(204);
     expect(await (await unseal(unsealKey('default'), { token: alice })).json()).toMatchObject({ sealed: false });
   });
 });

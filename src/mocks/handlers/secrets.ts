@@ -3,6 +3,8 @@ import { isAllowed, isSuperuser } from '../authz.ts';
 import {
   MAX_SECRET_VALUE_BYTES,
   SECRET_STORE,
+  decryptUnsealKey,
+  encryptedUnsealKeys,
   isValidSecretPath,
   listRid,
   sealStatus,
@@ -29,6 +31,8 @@ import { guarded } from './guard.ts';
 //   the secret's existence (404, 409) and, for reads, the Accept header (400).
 // - A sealed store answers every secret read, write and list with 503 "Secret store is sealed" (Vault's status when
 //   sealed); the seal endpoints, `seal-status` and `store` still answer.
+// Where DC/OS's own integration tests show the answer (ping, store, init, seal, unseal, auto-unseal), it is followed:
+// docs/decisions/006.
 
 const SEALED_MESSAGE = 'Secret store is sealed';
 
@@ -222,9 +226,20 @@ function backendJson(db: SimDb) {
 /** `/secrets/v1/secret`, with or without a store and path. */
 const SECRET_URL = /\/secrets\/v1\/secret(?:\/.*)?$/;
 
+const SEAL_ADMIN = 'Forbidden: sealing and unsealing the secret store needs dcos:superuser.';
+const STORE_ADMIN = 'Forbidden: the secret store backends are shown only to dcos:superuser.';
+const WRONG_KEY = 'Unsealing failed: the key is not one of the secret store\'s unseal keys.';
+
 /** Seal and unseal need a superuser (DOCS secrets/seal-store, unseal-store), in every security mode. */
-function superuserOnly(db: SimDb, uid: string): Response | null {
-  return isSuperuser(db, uid) ? null : secretsError(403, 'Forbidden: sealing and unsealing the secret store needs dcos:superuser.');
+function superuserOnly(db: SimDb, uid: string, message = SEAL_ADMIN): Response | null {
+  return isSuperuser(db, uid) ? null : secretsError(403, message);
+}
+
+/** The `key` of an unseal body `{"key": string}` and nothing else; null for any other body. */
+async function readUnsealKey(request: Request): Promise<string | null> {
+  const body = parseJsonObject(await request.text());
+  if (!body || typeof body.key !== 'string' || Object.keys(body).some((key) => key !== 'key')) return null;
+  return body.key;
 }
 
 export function secretHandlers(sim: SimContext) {
@@ -240,21 +255,40 @@ export function secretHandlers(sim: SimContext) {
         return secretValue(request, db, principal.uid, target.path);
       }),
     ),
-    // Any signed-in account may see the store list and its seal status: the DC/OS UI reads `GET /store` on the
-    // Secrets page for every user, to show "Secret store sealed" (the permission is undocumented).
+    // `GET /ping`: "pong" as text (DC/OS integration test test_if_secrets_ping). Behind Admin Router's token check like
+    // every `/secrets/v1` path.
+    http.get(
+      '*/secrets/v1/ping',
+      guarded(sim, noRequirement, () => new Response('pong', { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })),
+    ),
+    // The store list and each store are superuser business: DC/OS answers `GET /store` with 403 for an account without
+    // dcos:superuser (401 without a token; docs/decisions/006). The console never reads them: the seal status is
+    // read from `seal-status`, which any signed-in account may.
     http.get(
       '*/secrets/v1/store',
-      guarded(sim, noRequirement, ({ db }) => json({ array: [backendJson(db)] })),
+      guarded(sim, noRequirement, ({ db, principal }) => superuserOnly(db, principal.uid, STORE_ADMIN) ?? json({ array: [backendJson(db)] })),
     ),
     http.get(
       '*/secrets/v1/store/:backend',
-      guarded(sim, noRequirement, ({ db, params }) => (params.backend === SECRET_STORE ? json(backendJson(db)) : unknownStore(String(params.backend)))),
+      guarded(sim, noRequirement, ({ db, params, principal }) => {
+        if (params.backend !== SECRET_STORE) return unknownStore(String(params.backend));
+        return superuserOnly(db, principal.uid, STORE_ADMIN) ?? json(backendJson(db));
+      }),
     ),
     http.get(
       '*/secrets/v1/seal-status/:store',
       guarded(sim, noRequirement, ({ db, params }) => (params.store === SECRET_STORE ? json(sealStatus(db.seal)) : unknownStore(String(params.store)))),
     ),
-    // PUT /seal: 200 with the SealStatus (the docs give only "200"; the status is what a client wants to show next).
+    // `GET /init/{store}`: initialized, with the unseal keys still encrypted (test_if_secrets_seal_and_auto_unseal).
+    // Superusers only, like every seal and init procedure (DOCS).
+    http.get(
+      '*/secrets/v1/init/:store',
+      guarded(sim, noRequirement, ({ db, params, principal }) => {
+        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
+        return superuserOnly(db, principal.uid) ?? json({ initialized: true, keys: encryptedUnsealKeys(db.seal) });
+      }),
+    ),
+    // PUT /seal: 204 with no body (test_if_secrets_seal_and_auto_unseal; the docs said only "200").
     http.put(
       '*/secrets/v1/seal/:store',
       guarded(sim, noRequirement, ({ db, params, principal }) => {
@@ -262,24 +296,37 @@ export function secretHandlers(sim: SimContext) {
         const refused = superuserOnly(db, principal.uid);
         if (refused) return refused;
         sealStore(db.seal);
-        return json(sealStatus(db.seal));
+        return empty(204);
       }),
     ),
-    // PUT /unseal {"key"}: 200 SealStatus. A key that is none of the shares is refused at once with 400 and the
-    // progress kept (real Vault notices a bad share only when the threshold is reached, then resets the progress; an
-    // immediate, specific error is kinder to test against). A share already given is ignored; an unsealed store
-    // ignores the key and answers its status.
+    // PUT /unseal {"key"}: 200 SealStatus. A key that is none of the shares is answered with 500, sealed or not
+    // (test_if_secrets_unseal_wrongkey: a wrong key on an unsealed store is 500), and the progress is kept (real Vault
+    // notices a bad share only when the threshold is reached, then resets the progress; an immediate error is kinder
+    // to test against). A share already given is ignored; an unsealed store takes a right key and stays as it is.
     http.put(
       '*/secrets/v1/unseal/:store',
       guarded(sim, noRequirement, async ({ request, db, params, principal }) => {
         if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
         const refused = superuserOnly(db, principal.uid);
         if (refused) return refused;
-        const body = parseJsonObject(await request.text());
-        if (!body || typeof body.key !== 'string' || Object.keys(body).some((key) => key !== 'key')) {
-          return secretsError(400, 'The request body must be {"key": "<unseal key>"}.');
-        }
-        if (submitUnsealKey(db.seal, body.key) === 'invalid') return secretsError(400, 'Invalid unseal key.');
+        const key = await readUnsealKey(request);
+        if (key === null) return secretsError(400, 'The request body must be {"key": "<unseal key>"}.');
+        if (submitUnsealKey(db.seal, key) === 'invalid') return secretsError(500, WRONG_KEY);
+        return json(sealStatus(db.seal));
+      }),
+    ),
+    // PUT /auto-unseal {"key"}: one of the encrypted keys `GET /init` gives, decrypted by the store itself; 200
+    // SealStatus (test_if_secrets_seal_and_auto_unseal). Anything else is a wrong key, 500 as for /unseal.
+    http.put(
+      '*/secrets/v1/auto-unseal/:store',
+      guarded(sim, noRequirement, async ({ request, db, params, principal }) => {
+        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
+        const refused = superuserOnly(db, principal.uid);
+        if (refused) return refused;
+        const key = await readUnsealKey(request);
+        if (key === null) return secretsError(400, 'The request body must be {"key": "<encrypted unseal key>"}.');
+        const share = decryptUnsealKey(key);
+        if (share === null || submitUnsealKey(db.seal, share) === 'invalid') return secretsError(500, WRONG_KEY);
         return json(sealStatus(db.seal));
       }),
     ),

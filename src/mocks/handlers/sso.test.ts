@@ -134,7 +134,7 @@ describe('Starting a sign-in', () => {
 
   it('binds the flow to the browser with an HttpOnly cookie scoped to the auth endpoints', async () => {
     const response = await browser().go('GET', '/acs/api/v1/auth/login?oidc-provider=google-idp');
-    expect(response.headers.getSetCookie()[0]).toMatch(/^dcos-acs-sso-flow=\w+; HttpOnly; Path=\/acs\/api\/v1\/auth; SameSite=Lax; Max-Age=600$/);
+    expect(response.headers.getSetCookie()[0]).toMatch(/^dcos-iam-oidc-state=\w+; HttpOnly; Path=\/acs\/api\/v1\/auth; SameSite=Lax; Max-Age=600$/);
     const location = new URL(response.headers.get('Location') ?? '', ORIGIN);
     expect(location.pathname).toBe('/__sim/idp/oidc/google-idp/authorize');
     expect(location.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/acs/api/v1/auth/oidc/callback`);
@@ -143,8 +143,15 @@ describe('Starting a sign-in', () => {
 });
 
 describe('Bad state', () => {
-  it('refuses an unknown state', async () => {
+  it('refuses a callback without the state cookie before anything else, as the IAM does', async () => {
     const response = await browser().go('GET', '/acs/api/v1/auth/oidc/callback?state=forged&code=x');
+    expect(iamErrorOf(response)).toBe('dcos-iam-oidc-state cookie missing');
+  });
+
+  it('refuses an unknown state from a browser that has the state cookie', async () => {
+    const b = browser();
+    await b.go('GET', '/acs/api/v1/auth/login?oidc-provider=google-idp');
+    const response = await b.go('GET', '/acs/api/v1/auth/oidc/callback?state=forged&code=x');
     expect(iamErrorOf(response)).toBe('The sign-in attempt is unknown or has expired (bad state). Start again from the sign-in page.');
   });
 
@@ -153,7 +160,10 @@ describe('Bad state', () => {
     const start = await b.go('GET', '/acs/api/v1/auth/login?oidc-provider=google-idp');
     const { action, fields } = await formOf(await b.go('GET', start.headers.get('Location') ?? ''));
     const callback = (await b.go('POST', action, { ...fields, account: 'dave.kim@example.com', decision: 'approve' })).headers.get('Location') ?? '';
-    expect(iamErrorOf(await browser().go('GET', callback))).toContain('bad state');
+    expect(iamErrorOf(await browser().go('GET', callback))).toBe('dcos-iam-oidc-state cookie missing');
+    const other = browser();
+    other.jar.set('dcos-iam-oidc-state', 'another-browsers-binding');
+    expect(iamErrorOf(await other.go('GET', callback))).toContain('bad state');
     expect(iamErrorOf(await b.go('GET', callback))).toContain('bad state');
   });
 });

@@ -12,7 +12,7 @@ import { withDb } from './guard.ts';
 import { IAM } from './iam.ts';
 import { finishSignIn, ssoFailure } from './sso-finish.ts';
 import { OIDC_CALLBACK_PATH } from './sso-paths.ts';
-import { FLOW_COOKIE, startFlow } from './sso-start.ts';
+import { FLOW_COOKIES, startFlow } from './sso-start.ts';
 
 /** The flow a callback names, once: unknown, expired, another browser's or another kind's flow is a bad state. */
 function takeFlow(request: Request, db: SimDb, id: string | null, kind: SsoKind): SsoFlow | null {
@@ -20,7 +20,7 @@ function takeFlow(request: Request, db: SimDb, id: string | null, kind: SsoKind)
   const flow = id === null ? undefined : db.sso.flows.get(id);
   if (flow?.kind !== kind) return null;
   db.sso.flows.delete(flow.id);
-  return parseCookies(request.headers.get('cookie')).get(FLOW_COOKIE) === flow.binding ? flow : null;
+  return parseCookies(request.headers.get('cookie')).get(FLOW_COOKIES[kind]) === flow.binding ? flow : null;
 }
 
 const BAD_STATE = 'The sign-in attempt is unknown or has expired (bad state). Start again from the sign-in page.';
@@ -31,6 +31,8 @@ function providerName(db: SimDb, flow: SsoFlow): string | null {
 
 async function oidcCallback(sim: SimContext, request: Request, db: SimDb): Promise<Response> {
   const query = new URL(request.url).searchParams;
+  // The IAM reads its state cookie before anything else (DC/OS integration test of the OIDC callback).
+  if (!parseCookies(request.headers.get('cookie')).has(FLOW_COOKIES.oidc)) return ssoFailure(request, 401, `${FLOW_COOKIES.oidc} cookie missing`);
   const flow = takeFlow(request, db, query.get('state'), 'oidc');
   if (!flow) return ssoFailure(request, 401, BAD_STATE);
   const name = providerName(db, flow);
@@ -51,6 +53,8 @@ async function oidcCallback(sim: SimContext, request: Request, db: SimDb): Promi
 }
 
 async function samlCallback(sim: SimContext, request: Request, db: SimDb, providerId: string): Promise<Response> {
+  // The provider is checked first, before the form (DC/OS integration test of the ACS callback).
+  if (!db.sso.saml.has(providerId)) return ssoFailure(request, 401, `SAML provider \`${providerId}\` not known`);
   const form = new URLSearchParams(await request.text());
   const flow = takeFlow(request, db, form.get('RelayState'), 'saml');
   if (flow?.providerId !== providerId) return ssoFailure(request, 401, BAD_STATE);
