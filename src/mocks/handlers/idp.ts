@@ -22,15 +22,13 @@ function identityFrom(form: URLSearchParams): IdpIdentity | null {
   return IDP_ACCOUNTS.find((a) => a.login === login) ?? { login, name: login };
 }
 
-/** Only this origin's callback may receive codes: an IdP never redirects to an unregistered URI. */
+/**
+ * Only this origin's callback may receive codes: an IdP never redirects to an unregistered URI, and compares it as an
+ * exact string (OAuth 2.0 Security BCP; ASVS 10.4.1), so no dot segment, encoding, fragment, user info or change of
+ * case that a URL parser would tidy away makes another URI pass.
+ */
 function sameOriginPath(request: Request, url: string | null, path: string): boolean {
-  if (url === null) return false;
-  try {
-    const parsed = new URL(url);
-    return parsed.origin === new URL(request.url).origin && parsed.pathname === path && parsed.search === '';
-  } catch {
-    return false;
-  }
+  return url === `${new URL(request.url).origin}${path}`;
 }
 
 async function oidcAuthorize(request: Request, db: SimDb, providerId: string): Promise<Response> {
