@@ -117,8 +117,15 @@ test.describe('Secrets', () => {
   });
 
   test('an account that may list only a folder browses that folder instead of hitting the root wall', async ({ page }) => {
-    // The seed grants alice dcos:secrets:list:default:/group read, and nothing on the whole store.
+    // The seed grants alice dcos:secrets:list:default:/group read, and nothing on the whole store. Nor may she list the
+    // stores: DC/OS refuses GET /secrets/v1/store to anyone without dcos:superuser (issue 20), and the console never asks.
+    const storeAsked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/secrets/v1/store')) storeAsked.push(r.url());
+    });
     await signIn(page, 'alice', 'alice-pass', toSecrets());
+    expect((await page.request.get('/secrets/v1/store', { headers: { 'X-Requested-With': 'dcos-console' } })).status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Secret store unsealed' })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('Your account may not list secrets (it needs dcos:secrets:list:default:/ read).');
     await page.getByLabel('Folder path').fill('group');
     await page.getByRole('button', { name: 'Open folder' }).click();
@@ -131,6 +138,7 @@ test.describe('Secrets', () => {
     await grid.getByRole('link', { name: 'aws-secret-key' }).click();
     await page.getByRole('button', { name: 'Reveal' }).click();
     await expect(page.getByLabel('Secret value')).not.toBeEmpty();
+    expect(storeAsked).toEqual([]);
   });
 
   test('a refused folder names the permission it needs', async ({ page }) => {
@@ -224,14 +232,18 @@ test.describe('Secrets', () => {
       expect(keys).toHaveLength(3);
       await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
       await page.getByRole('button', { name: 'Seal the store…' }).click();
+      // DC/OS answers the seal with 204 and no body (issue 20); the console reads the status afterwards.
+      const sealed = page.waitForResponse((r) => r.url().endsWith('/secrets/v1/seal/default') && r.request().method() === 'PUT');
       await page.getByRole('dialog', { name: 'Seal the secret store?' }).getByRole('button', { name: 'Seal the store' }).click();
+      expect((await sealed).status()).toBe(204);
       await expect(page.getByRole('heading', { name: 'Secret store sealed' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Secret store', exact: true })).toContainText('Secret store sealed.');
       await expect(page.getByText('Key shares entered: 0 of 2 needed.')).toBeVisible();
 
+      // A wrong key is a 500 from DC/OS: said as the store refusing the share, not as a broken cluster.
       await page.getByLabel('Unseal key share').fill('not-a-key');
       await page.getByRole('button', { name: 'Submit key share' }).click();
-      await expect(page.getByRole('form', { name: 'Unseal' }).getByRole('alert')).toBeVisible();
+      await expect(page.getByRole('form', { name: 'Unseal' }).getByRole('alert')).toContainText('The secret store did not accept this key share (HTTP 500): check it and enter it again.');
       await expect(page.getByText('Key shares entered: 0 of 2 needed.')).toBeVisible();
 
       await page.getByLabel('Unseal key share').fill(keys[0] ?? '');

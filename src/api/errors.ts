@@ -51,7 +51,8 @@ export function kindForStatus(status: number, code?: string): ApiErrorKind {
   return 'unavailable';
 }
 
-const PAGE_DESCRIPTIONS: Partial<Record<ApiErrorKind, string>> = {
+/** What a failure says when the server gave no words of its own (an empty or HTML body). */
+export const PAGE_DESCRIPTIONS: Partial<Record<ApiErrorKind, string>> = {
   unauthenticated: 'Your session has ended. Sign in again to continue.',
   forbidden: 'Your account does not have permission for this.',
   'not-found': 'The requested resource does not exist.',

@@ -98,3 +98,26 @@ describe('request() when the session has ended', () => {
     expect(calls.count).toBe(2);
   });
 });
+
+describe("Admin Router's HTML 401 on any IAM path, from the simulator's own handlers (issue 20)", () => {
+  it.each(['/acs/api/v1/users', '/acs/api/v1/acls/dcos:superuser/permissions'])(
+    '%s without a session is an ended session: the handler is asked, and the request is sent once more after sign-in',
+    async (path) => {
+      const handler = vi.fn(async (error: ApiError) => {
+        expect(error).toMatchObject({ status: 401, kind: 'unauthenticated', description: 'Your session has ended. Sign in again to continue.' });
+        await login({ uid: 'bootstrapuser', password: 'deleteme' });
+        return true;
+      });
+      unregister = setUnauthenticatedHandler(handler);
+      await expect(request(path, z.unknown())).resolves.toBeDefined();
+      expect(handler).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('a path no IAM route has is an ended session too, before any 404 (Admin Router checks the token first)', async () => {
+    const handler = vi.fn(() => Promise.resolve(false));
+    unregister = setUnauthenticatedHandler(handler);
+    await expect(request('/acs/api/v1/no-such-endpoint', z.unknown())).rejects.toMatchObject({ status: 401, kind: 'unauthenticated' });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});

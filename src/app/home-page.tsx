@@ -8,6 +8,7 @@ export function HomePage() {
   const session = useSession();
   const permissions = useSuspenseQuery(userQueries.permissions(session.uid)).data;
   const config = useQuery(metadataQueries.bootstrapConfig());
+  const uiConfig = useQuery(metadataQueries.uiConfig());
   const grants = permissions.direct.length + permissions.groups.length;
 
   return (
@@ -38,6 +39,12 @@ export function HomePage() {
           ) : (
             <p className="muted">{config.isError ? `Unknown: ${config.error.message}` : 'Reading…'}</p>
           )}
+          <dl className="props">
+            <dt>Cluster ID</dt>
+            <dd className="mono">
+              {uiConfig.isSuccess ? uiConfig.data.clusterConfiguration.id : uiConfig.isError ? <span className="muted">Unknown: {uiConfig.error.message}</span> : '…'}
+            </dd>
+          </dl>
         </section>
       </div>
     </>

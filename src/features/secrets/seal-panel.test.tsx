@@ -66,3 +66,47 @@ describe('SealPanel against a real cluster', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
+
+describe("SealPanel against the simulator's handlers, which answer as DC/OS does (issue 20)", () => {
+  it('seals the store on a 204 with no body and shows it sealed', async () => {
+    const { user } = renderPanel();
+    await user.click(await screen.findByRole('button', { name: 'Seal the store…' }));
+    await user.click(await screen.findByRole('button', { name: 'Seal the store' }));
+    expect(await screen.findByRole('heading', { name: 'Secret store sealed' })).toBeInTheDocument();
+    expect(screen.getByText(/Key shares entered:/)).toHaveTextContent('Key shares entered: 0 of 1 needed.');
+  });
+
+  it('shows a wrong share, answered with 500, as refused by the store, keeps the form and counts nothing', async () => {
+    const { user } = renderPanel();
+    await user.click(await screen.findByRole('button', { name: 'Seal the store…' }));
+    await user.click(await screen.findByRole('button', { name: 'Seal the store' }));
+    await user.type(await screen.findByLabelText('Unseal key share'), 'not-a-key');
+    await user.click(screen.getByRole('button', { name: 'Submit key share' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "The secret store did not accept this key share (HTTP 500): check it and enter it again. The store said: Unsealing failed: the key is not one of the secret store's unseal keys.",
+    );
+    expect(screen.getByRole('heading', { name: 'Secret store sealed' })).toBeInTheDocument();
+    expect(screen.getByText(/Key shares entered:/)).toHaveTextContent('Key shares entered: 0 of 1 needed.');
+  });
+
+  it('says the same without the store words when a cluster answers 500 with an empty body', async () => {
+    server.use(
+      http.get(SEAL_STATUS, () => HttpResponse.json({ sealed: true, threshold: 1, shares: 1, progress: 0 })),
+      http.put('*/secrets/v1/unseal/default', () => new HttpResponse(null, { status: 500 })),
+    );
+    const { user } = renderPanel();
+    await user.type(await screen.findByLabelText('Unseal key share'), 'a-share');
+    await user.click(screen.getByRole('button', { name: 'Submit key share' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^The secret store did not accept this key share \(HTTP 500\): check it and enter it again\.$/);
+  });
+});
+
+describe('SealPanel for an account that may not list the stores (issue 20)', () => {
+  it('shows the seal state from seal-status, with no seal button, while GET /secrets/v1/store is refused with 403', async () => {
+    await login({ uid: 'alice', password: 'alice-pass' });
+    expect((await fetch('/secrets/v1/store', { headers: { 'X-Requested-With': 'dcos-console' } })).status).toBe(403);
+    renderPanel();
+    expect(await screen.findByRole('heading', { name: 'Secret store unsealed' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Seal the store…' })).not.toBeInTheDocument();
+  });
+});

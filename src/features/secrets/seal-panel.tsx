@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isApiError } from '@/api/errors.ts';
+import { PAGE_DESCRIPTIONS, isApiError } from '@/api/errors.ts';
 import { secretQueries, sealStore, unsealStore, type SealStatus } from '@/api/secrets.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState } from '@/ui/query-state.tsx';
@@ -61,7 +61,7 @@ export function SealPanel() {
           </div>
           {(unseal.isError || rejected) && (
             <p className="field-error" role="alert">
-              {unseal.error?.message ?? rejected}
+              {unseal.error ? unsealFailure(unseal.error) : rejected}
             </p>
           )}
           <button type="submit" className="btn btn-primary" disabled={unseal.isPending || key.trim() === ''}>
@@ -85,6 +85,17 @@ export function SealPanel() {
       </ConfirmDialog>
     </section>
   );
+}
+
+/**
+ * Why a key share failed. DC/OS answers a key that is none of the store's shares with 500 (docs/decisions/006), so a
+ * 500 here is the store refusing the key, not a broken cluster: said so, with the store's own words when it gave any.
+ */
+export function unsealFailure(error: Error): string {
+  if (!isApiError(error) || error.status !== 500) return error.message;
+  const own = error.description !== undefined && error.description !== PAGE_DESCRIPTIONS.unavailable;
+  const detail = own ? ` The store said: ${error.description}` : '';
+  return `The secret store did not accept this key share (HTTP 500): check it and enter it again.${detail}`;
 }
 
 /**
