@@ -13,7 +13,7 @@ async function signOut(page: Page) {
 }
 
 test.describe('Signing out', () => {
-  test('[ASVS 7.4.1] expires both session cookies, and the browser is refused from then on', async ({ page }) => {
+  test('[ASVS 14.3.1] expires both session cookies, so this browser holds no token and is refused from then on', async ({ page }) => {
     await signIn(page);
     await signOut(page);
     const names = (await page.context().cookies()).map((cookie) => cookie.name);
@@ -41,7 +41,7 @@ test.describe('Signing out', () => {
     await expect(page.getByText('Alice')).toHaveCount(0);
   });
 
-  test('[ASVS 7.4.1] Back shows nothing of the pages seen before sign-out', async ({ page }) => {
+  test('[ASVS 14.3.1] Back shows nothing of the pages seen before sign-out', async ({ page }) => {
     await signIn(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers%2Falice');
     await expect(page.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
     await page.goto('/secrets/view/group/spark/aws-secret-key');
@@ -57,7 +57,7 @@ test.describe('Signing out', () => {
     }
   });
 
-  test('[ASVS 7.4.1] signs out the other open tabs, which drop what they showed', async ({ page, context }) => {
+  test('[ASVS 14.3.1] signs out the other open tabs, which drop what they showed', async ({ page, context }) => {
     await signIn(page);
     const second = await context.newPage();
     await second.goto('/organization/users/alice');

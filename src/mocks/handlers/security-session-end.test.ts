@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('The end of a session', () => {
-  it('[ASVS 7.4.1] logout answers with the auth cookie emptied and dated in the past, still HttpOnly on Path=/', async () => {
+  it('[ASVS 14.3.1] logout answers with the auth cookie emptied and dated in the past, still HttpOnly on Path=/, so the browser drops the token', async () => {
     const response = await simulator.handle(apiRequest('/acs/api/v1/auth/logout'));
     expect(response.status).toBe(200);
     const auth = authCookieOf(response);

@@ -98,12 +98,12 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
     expect((await simulator.handle(loginRequest({ uid: 'ci-bot', token: noExp }))).status).toBe(200);
   });
 
-  it('refuses a token signed by another key', async () => {
+  it('[ASVS 9.1.1] refuses a token signed by another key', async () => {
     await createAccount();
     await expectRefused({ uid: 'ci-bot', token: await serviceLoginToken(otherKeys.privateKey, { uid: 'ci-bot' }) });
   });
 
-  it('refuses an expired token', async () => {
+  it('[ASVS 9.2.1] refuses an expired token', async () => {
     await createAccount();
     await expectRefused({ uid: 'ci-bot', token: await serviceLoginToken(keys.privateKey, { uid: 'ci-bot' }, -60) });
   });
@@ -115,7 +115,7 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
     await expectRefused({ uid: 'ci-bot', token: await serviceLoginToken(keys.privateKey, { sub: 'ci-bot' }) });
   });
 
-  it('refuses HS256, unsigned and corrupt tokens', async () => {
+  it('[ASVS 9.1.2] refuses HS256, unsigned and corrupt tokens', async () => {
     await createAccount();
     const hs256 = await new SignJWT({ uid: 'ci-bot' })
       .setProtectedHeader({ alg: 'HS256' })
