@@ -5,12 +5,14 @@ import { defineConfig, type Plugin, type PreviewServer, type ProxyOptions, type 
 import { SIM_CONTROL_NOTICE, readSimConfig, readSimControl } from './src/mocks/config.ts';
 import { BOOTSTRAP_PASSWORD, BOOTSTRAP_UID } from './src/mocks/db/create-db.ts';
 import { createSimMiddleware } from './src/mocks/sim-server.ts';
+import { recordApi } from './src/mocks/recording/record.ts';
 import { unsealKeyLines } from './src/mocks/db/secrets.ts';
 import { SIM_PATH_PREFIXES, createSimulator, type Simulator } from './src/mocks/simulator.ts';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { earlyShellScript } from './src/early-shell.ts';
 import { servePrecompressed, writePrecompressed } from './src/precompressed.ts';
+import { servePreviewFallbacks } from './src/preview-fallbacks.ts';
 import { SECURITY_HEADERS } from './src/security-headers.ts';
 
 const port = Number(process.env.PORT ?? 5173);
@@ -192,13 +194,14 @@ function precompressed(): Plugin {
       if (options.dir) writePrecompressed(options.dir, Object.keys(bundle));
     },
     configurePreviewServer(server) {
+      server.middlewares.use(servePreviewFallbacks(server.config.build.outDir));
       server.middlewares.use(servePrecompressed(server.config.build.outDir));
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), dcosApi(), pressableStyleId(), earlyShell(), precompressed()],
+  plugins: [react(), dcosApi(), recordApi(), pressableStyleId(), earlyShell(), precompressed()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // No CORS: Vite would otherwise approve preflights from localhost origins. The console and its API share one origin.
   server: { host, port, strictPort: true, cors: false },

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SecurityModeBanner } from '@/features/security-mode/security-mode-banner.tsx';
 import { hasPermission, IAM_RID, userQueries } from '@/api/users.ts';
 import { orgPaths, paths, permissionPaths, secretPaths, settingsPaths } from '@/lib/paths.ts';
@@ -10,6 +10,7 @@ import { onSessionMessage } from '@/lib/session-channel.ts';
 import { ReauthGate } from '../reauth/reauth-gate.tsx';
 import { useSession } from '../use-session.ts';
 import { AccountMenu } from './account-menu.tsx';
+import { NotFoundPage } from '../not-found-page.tsx';
 
 interface NavItem {
   to: string;
@@ -47,8 +48,23 @@ function useFollowSignOutInOtherTabs() {
   );
 }
 
+/**
+ * A path with its escapes decoded, or null when they are malformed. One that is not (`/settings/oidc/%`, typed or from a broken link) names no
+ * page: the router only warns and hands the raw text to the page, which showed a blank or a wrong page (issue 19).
+ */
+function decoded(pathname: string): string | null {
+  // The decoded text is returned, not dropped: a minifier takes a bare decodeURIComponent() call for one without
+  // effects and removes it, and with it the exception this check is for.
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 export function AppShell() {
   const session = useSession();
+  const { pathname } = useLocation();
   useFollowSignOutInOtherTabs();
   const permissions = useQuery(userQueries.permissions(session.uid)).data;
   const visible = NAV_ITEMS.filter((item) => !item.needs || (permissions !== undefined && hasPermission(permissions, item.needs)));
@@ -90,7 +106,7 @@ export function AppShell() {
       </header>
       {notices}
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {decoded(pathname) === null ? <NotFoundPage /> : <Outlet />}
       </main>
       <ReauthGate uid={session.uid} />
     </ToastProvider>
