@@ -62,6 +62,32 @@ export const PAGE_DESCRIPTIONS: Partial<Record<ApiErrorKind, string>> = {
 const MAX_TEXT = 300;
 
 /**
+ * Server text that must not reach the page (ASVS 16.5.1): a stack trace or a source location, a token or a key.
+ * A failure that carries any of them is described in the console's own words instead.
+ */
+const INTERNALS = [
+  /Traceback \(most recent call last\)/i,
+  /^\s+at \S.*[:(]\d+/m,
+  /File "[^"]+", line \d+/,
+  /\.(?:py|js|mjs|cjs|ts|tsx|go|java|rb|php|rs):\d+/,
+  /goroutine \d+ \[/,
+  /eyJ[\w-]+\.eyJ[\w-]+/,
+  /-----BEGIN [A-Z ]*KEY-----/,
+];
+
+/**
+ * What else a server error (5xx) must not pass on: a path on the server, a query, or a multi-line dump. A refusal
+ * (4xx) may name a path: it is usually the one the person typed.
+ */
+const SERVER_DETAILS = [/(?:^|[\s"'(=])\/(?:usr|opt|var|home|srv|etc|tmp|root|proc)\//, /\bSELECT\b.+\bFROM\b|\bINSERT INTO\b/i, /[\r\n]/];
+
+/** `text` when it may be shown as the server's own words; undefined when it carries internals. */
+function showable(text: string | undefined, status: number): string | undefined {
+  if (text === undefined || INTERNALS.some((pattern) => pattern.test(text))) return undefined;
+  return status >= 500 && SERVER_DETAILS.some((pattern) => pattern.test(text.trim())) ? undefined : text;
+}
+
+/**
  * Turns any non-2xx response into an ApiError: IAM JSON bodies keep their title, description and code; Admin
  * Router's HTML 401/403 pages and plain-text bodies (the 503 of a read-only datastore) get a readable description.
  */
@@ -77,15 +103,15 @@ export async function decodeErrorResponse(response: Response, path?: string): Pr
     try {
       const parsed = iamErrorSchema.safeParse(JSON.parse(text));
       if (parsed.success) {
-        title = parsed.data.title ?? title;
-        description = parsed.data.description ?? parsed.data.message;
+        title = showable(parsed.data.title, status) ?? title;
+        description = showable(parsed.data.description ?? parsed.data.message, status);
         code = parsed.data.code;
       }
     } catch {
       // A JSON content type with a body that is not JSON: fall back to the status.
     }
   } else if (!contentType.includes('html') && text.trim() !== '') {
-    description = text.trim().slice(0, MAX_TEXT);
+    description = showable(text.trim(), status)?.slice(0, MAX_TEXT);
   }
   const kind = kindForStatus(status, code);
   return new ApiError({ status, kind, title, description: description ?? PAGE_DESCRIPTIONS[kind], code, path });
