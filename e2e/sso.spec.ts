@@ -41,18 +41,18 @@ test.describe('Single sign-on', () => {
     await answerAtIdp(page, { deny: true });
     await expect(page).toHaveURL(/\/login\?iam-error=/);
     await expect(page.getByRole('alert')).toContainText('Single sign-on did not sign you in.');
-    await expect(page.getByRole('alert')).toContainText('the identity provider answered access_denied');
+    await expect(page.getByRole('alert')).toContainText('The identity provider did not approve the sign-in.');
     // The local form is still there.
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   });
 
   test('an unknown provider and a local uid clash are explained on the sign-in page', async ({ page }) => {
     await page.goto('/acs/api/v1/auth/login?oidc-provider=nope&target=%2Fsecrets');
-    await expect(page.getByRole('alert')).toContainText("The login provider with ID 'nope' is not known");
+    await expect(page.getByRole('alert')).toContainText('That identity provider is not set up on this cluster.');
 
     await page.getByRole('link', { name: 'Sign in with Okta' }).click();
     await answerAtIdp(page, { login: 'alice' });
-    await expect(page.getByRole('alert')).toContainText('Cannot import user `alice`: a local account with this uid exists.');
+    await expect(page.getByRole('alert')).toContainText('already exists here as a local account');
     await expect(page.getByRole('button', { name: /^Account:/ })).toHaveCount(0);
   });
 

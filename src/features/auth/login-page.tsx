@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { login, loginInputSchema, loginProvidersQuery, type LoginInput } from '@/api/auth.ts';
 import { isApiError } from '@/api/errors.ts';
 import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
+import { describeSsoError } from '@/lib/sso-error.ts';
 import { announceSession } from '@/lib/session-channel.ts';
 import { rememberSessionExpiry } from '@/lib/session.ts';
 import { establishSession } from './establish-session.ts';
@@ -53,8 +54,9 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const [searchParams] = useSearchParams();
   const target = safeRedirectTarget(searchParams.get('redirect'));
-  // A failed single sign-on comes back with the IAM's reason (text only, shortened: the URL is anyone's to write).
-  const ssoError = searchParams.get('iam-error')?.slice(0, 300);
+  // A failed single sign-on comes back with the IAM's reason; the URL is anyone's to write, so only our own words show.
+  const ssoRaw = searchParams.get('iam-error');
+  const ssoError = ssoRaw === null ? null : describeSsoError(ssoRaw);
   // The identity providers' public lists, asked for once the form has painted (a route loader would make the router
   // render a fallback first and the form a round later: issue 9, LCP). The "Sign in with …" links follow below the
   // form; a list that fails is left out.

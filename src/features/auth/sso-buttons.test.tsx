@@ -84,10 +84,18 @@ describe('Single sign-on on the sign-in page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
   });
 
-  it('says why a single sign-on failed, as text', async () => {
+  it('says why a single sign-on failed in its own words, showing nothing of the URL’s text', async () => {
     renderLogin(`/login?iam-error=${encodeURIComponent("The login provider with ID '<b>x</b>' is not known")}`);
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
-    expect(alert).toHaveTextContent("Single sign-on did not sign you in.The login provider with ID '<b>x</b>' is not known");
+    expect(alert).toHaveTextContent('Single sign-on did not sign you in.That identity provider is not set up on this cluster. Choose another way to sign in.');
+    expect(alert).not.toHaveTextContent('<b>x</b>');
     expect(alert.querySelector('b')).toBeNull();
+  });
+
+  it('shows a made-up message in the URL as a generic failure (no content spoofing)', async () => {
+    renderLogin(`/login?iam-error=${encodeURIComponent('Your account is locked. Call +1 555 0100 to unlock it.')}`);
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent('The identity provider or the cluster refused the sign-in. Try again, or sign in with a username and password.');
+    expect(alert).not.toHaveTextContent('555');
   });
 });
