@@ -15,7 +15,7 @@ function dist() {
 }
 
 function ask(dir: string, url: string, method = 'GET') {
-  const answer: { passed: boolean; status?: number; headers: Record<string, string>; body?: string } = { passed: false, headers: {} };
+  const answer: { passed: boolean; status?: number; headers: Record<string, string>; body?: string | undefined } = { passed: false, headers: {} };
   const res = {
     set statusCode(value: number) {
       answer.status = value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSystemAccount, newUserSchema, originOf, passwordChangeSchema, uidSchema, type User } from './users.ts';
+import { allows, isSystemAccount, newUserSchema, originOf, passwordChangeSchema, uidSchema, type User, type UserPermissions } from './users.ts';
 import { gidSchema, newGroupSchema } from './groups.ts';
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
@@ -52,5 +52,27 @@ describe('accounts', () => {
     expect(isSystemAccount('dcos_marathon')).toBe(true);
     expect(isSystemAccount('my_dcos_thing')).toBe(false);
     expect(isSystemAccount('DCOS_X')).toBe(false);
+  });
+});
+
+describe('allows: what the console leaves out for an account', () => {
+  const action = (name: string) => ({ name, url: `/acs/api/v1/acls/x/users/u/${name}` });
+  const row = (rid: string, ...names: string[]) => ({ rid, description: '', aclurl: '', actions: names.map(action) });
+  const perms = (direct: ReturnType<typeof row>[], groups: (ReturnType<typeof row> & { gid: string; membershipurl: string })[] = []): UserPermissions => ({ direct, groups });
+  const SECRET = 'dcos:secrets:default:/group/spark/key';
+
+  it('takes the action or full on exactly the rid, directly or through a group, or superuser', () => {
+    expect(allows(perms([row(SECRET, 'read')]), SECRET, 'read')).toBe(true);
+    expect(allows(perms([row(SECRET, 'read')]), SECRET, 'delete')).toBe(false);
+    expect(allows(perms([row(SECRET, 'full')]), SECRET, 'delete')).toBe(true);
+    expect(allows(perms([], [{ ...row(SECRET, 'update'), gid: 'ops', membershipurl: '' }]), SECRET, 'update')).toBe(true);
+    expect(allows(perms([row('dcos:superuser', 'full')]), SECRET, 'delete')).toBe(true);
+  });
+
+  it('never widens: a parent path, a prefix or another action is not the permission', () => {
+    expect(allows(perms([row('dcos:secrets:default:/group', 'full')]), SECRET, 'read')).toBe(false);
+    expect(allows(perms([row('dcos:secrets:default:/group/spark/ke', 'full')]), SECRET, 'read')).toBe(false);
+    expect(allows(perms([row(SECRET, 'create', 'read')]), SECRET, 'update')).toBe(false);
+    expect(allows(perms([row('dcos:superuser')]), SECRET, 'read')).toBe(false);
   });
 });

@@ -69,6 +69,14 @@ export const userQueries = {
     }),
 };
 
+/**
+ * The signed-in account's own permissions, for leaving out what it may not do: from the cache (the session check read
+ * them), never thrown to the page's error boundary (the page works without them; the server still decides).
+ */
+export function ownPermissionsQuery(uid: string) {
+  return { ...userQueries.permissions(uid), enabled: uid !== '', throwOnError: false };
+}
+
 /** Any action on `dcos:superuser` grants unrestricted access. */
 export function hasSuperuser(permissions: UserPermissions): boolean {
   return [...permissions.direct, ...permissions.groups].some((p) => p.rid === 'dcos:superuser' && p.actions.length > 0);
@@ -80,6 +88,15 @@ export const IAM_RID = 'dcos:adminrouter:acs';
 /** Whether the account holds any action on `rid` (directly or through a group), or is a superuser. */
 export function hasPermission(permissions: UserPermissions, rid: string): boolean {
   return hasSuperuser(permissions) || [...permissions.direct, ...permissions.groups].some((p) => p.rid === rid && p.actions.length > 0);
+}
+
+/**
+ * Whether the account may do `action` on exactly `rid`, as the Secret Store and Admin Router decide for the rids they
+ * match exactly (`dcos:secrets:default:/<path>`, `dcos:adminrouter:…`): the action or `full` on the rid, directly or
+ * through a group, or superuser. The console uses it to leave out what the cluster would refuse; the server decides.
+ */
+export function allows(permissions: UserPermissions, rid: string, action: string): boolean {
+  return hasSuperuser(permissions) || [...permissions.direct, ...permissions.groups].some((p) => p.rid === rid && p.actions.some((a) => a.name === action || a.name === 'full'));
 }
 
 /** The IAM's uid rule (BNC `models/user.py`). */

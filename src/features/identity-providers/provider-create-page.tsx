@@ -3,12 +3,15 @@ import { settingsPaths } from '@/lib/paths.ts';
 import { OidcForm } from './oidc-form.tsx';
 import { emptyOidcValues, emptySamlValues } from './provider-schemas.ts';
 import { SamlForm } from './saml-form.tsx';
+import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { SettingsNav } from '@/ui/settings-nav.tsx';
+import { CONFIGURE, useMayConfigure } from './use-may-configure.ts';
 
 export function ProviderCreatePage() {
   const { kind } = useParams();
   const navigate = useNavigate();
   const origin = window.location.origin;
+  const mayConfigure = useMayConfigure();
   const title = kind === 'oidc' ? 'New OpenID Connect provider' : kind === 'saml' ? 'New SAML 2.0 provider' : 'Unknown provider type';
   const breadcrumbs = (
     <nav className="breadcrumbs" aria-label="Breadcrumbs">
@@ -21,7 +24,9 @@ export function ProviderCreatePage() {
       <SettingsNav />
       {breadcrumbs}
       <h1>{title}</h1>
-      {kind === 'oidc' ? (
+      {mayConfigure === false && (kind === 'oidc' || kind === 'saml') ? (
+        <MissingPermission what="Adding an identity provider" rid={CONFIGURE.rid} action={CONFIGURE.action} />
+      ) : kind === 'oidc' ? (
         <OidcForm mode="create" initial={emptyOidcValues(origin)} onSaved={(id) => void navigate(settingsPaths.provider('oidc', id))} />
       ) : kind === 'saml' ? (
         <SamlForm mode="create" initial={emptySamlValues(origin)} onSaved={(id) => void navigate(settingsPaths.provider('saml', id))} />

@@ -5,28 +5,34 @@ import { providerQueries, type ProviderSummary } from '@/api/providers.ts';
 import { settingsPaths } from '@/lib/paths.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { DeleteProviderDialog } from './delete-provider-dialog.tsx';
+import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { SettingsNav } from '@/ui/settings-nav.tsx';
+import { CONFIGURE, useMayConfigure } from './use-may-configure.ts';
 
 const PROTOCOL = { oidc: 'OpenID Connect', saml: 'SAML 2.0' } as const;
 
 export function ProvidersPage() {
   const providers = useQuery(providerQueries.list());
   const [deleting, setDeleting] = useState<ProviderSummary | null>(null);
+  const mayConfigure = useMayConfigure() !== false;
   return (
     <>
       <title>Identity providers · Settings · DC/OS Security Console</title>
       <SettingsNav />
       <div className="page-head">
         <h1>Identity providers</h1>
-        <div className="actions">
-          <Link className="btn btn-primary" to={settingsPaths.newProvider('oidc')}>
-            Add OIDC provider
-          </Link>
-          <Link className="btn" to={settingsPaths.newProvider('saml')}>
-            Add SAML provider
-          </Link>
-        </div>
+        {mayConfigure && (
+          <div className="actions">
+            <Link className="btn btn-primary" to={settingsPaths.newProvider('oidc')}>
+              Add OIDC provider
+            </Link>
+            <Link className="btn" to={settingsPaths.newProvider('saml')}>
+              Add SAML provider
+            </Link>
+          </div>
+        )}
       </div>
+      {!mayConfigure && <MissingPermission what="Adding, changing or deleting identity providers" rid={CONFIGURE.rid} action={CONFIGURE.action} />}
       <p className="muted">People sign in with these from the sign-in page; the first time, their account is created as an external one.</p>
       {providers.isPending ? (
         <LoadingState>Loading identity providers…</LoadingState>
@@ -44,9 +50,11 @@ export function ProvidersPage() {
               <th scope="col">Sign-in button</th>
               <th scope="col">ID</th>
               <th scope="col">Protocol</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {mayConfigure && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -57,11 +65,13 @@ export function ProvidersPage() {
                 </td>
                 <td className="mono">{p.id}</td>
                 <td>{PROTOCOL[p.kind]}</td>
-                <td>
-                  <button type="button" className="btn btn-small btn-danger" aria-label={`Delete provider ${p.id}`} onClick={() => setDeleting(p)}>
-                    Delete
-                  </button>
-                </td>
+                {mayConfigure && (
+                  <td>
+                    <button type="button" className="btn btn-small btn-danger" aria-label={`Delete provider ${p.id}`} onClick={() => setDeleting(p)}>
+                      Delete
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { PAGE_DESCRIPTIONS, isApiError } from '@/api/errors.ts';
 import { secretQueries, sealStore, unsealStore, type SealStatus } from '@/api/secrets.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState } from '@/ui/query-state.tsx';
-import { useIsSuperuser } from './use-is-superuser.ts';
+import { useIsSuperuser } from './use-own-access.ts';
 
 export const SEALED_MEANING = 'While it is sealed, no secret can be read or written: services that start now cannot get their secrets.';
 

@@ -5,10 +5,12 @@ import { deleteSecret, secretPathSchema, secretQueries, secretSizeProblem, updat
 import { secretPaths } from '@/lib/paths.ts';
 import { describeSpace } from '@/lib/spaces.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
+import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { useToast } from '@/ui/toast.tsx';
 import { SealPanel } from './seal-panel.tsx';
 import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretValueFields } from './secret-value-form.tsx';
+import { secretRid, useSecretAccess } from './use-own-access.ts';
 import { fileName, ValuePanel } from './value-panel.tsx';
 
 const SPACE_EXAMPLES = [
@@ -61,6 +63,7 @@ export function SecretDetailPage() {
   const valid = secretPathSchema.safeParse(path).success;
   const { sealed } = useStoreSealed();
   const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const access = useSecretAccess(path);
 
   return (
     <>
@@ -80,11 +83,18 @@ export function SecretDetailPage() {
           {path}
         </h1>
         <div className="actions">
-          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)} disabled={!valid}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={() => setDeleting(true)}
+            disabled={!valid || access.delete === false}
+            aria-describedby={access.delete === false ? 'delete-refused' : undefined}
+          >
             Delete secret
           </button>
         </div>
       </div>
+      {valid && access.delete === false && <MissingPermission id="delete-refused" what="Deleting this secret" rid={secretRid(path)} action="delete" />}
       {!valid ? (
         <div className="alert alert-error" role="alert">
           <p className="alert-title">“{path}” is not a valid secret path.</p>
@@ -99,7 +109,7 @@ export function SecretDetailPage() {
             </>
           )}
           {/* Keyed by path: opening another secret from this page must not carry a Reveal over to it. */}
-          <ValuePanel key={path} path={path} />
+          <ValuePanel key={path} path={path} mayRead={access.read} />
           <section className="card" aria-labelledby="spaces-heading">
             <h2 id="spaces-heading">Who may read it</h2>
             <p>{describeSpace(path)}</p>
@@ -127,7 +137,14 @@ export function SecretDetailPage() {
           </section>
           <section className="card">
             {/* Keyed by path: a value typed for one secret must never be offered for saving into another. */}
-            <EditValue key={path} path={path} />
+            {access.update === false ? (
+              <>
+                <h2>Replace the value</h2>
+                <MissingPermission what="Replacing the value" rid={secretRid(path)} action="update" />
+              </>
+            ) : (
+              <EditValue key={path} path={path} />
+            )}
           </section>
         </div>
       )}

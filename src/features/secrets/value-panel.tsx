@@ -2,14 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { fetchSecretValue, formatBytes, secretQueries } from '@/api/secrets.ts';
 import { downloadBlob } from '@/lib/download.ts';
+import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { useToast } from '@/ui/toast.tsx';
+import { secretRid } from './use-own-access.ts';
 
 export function fileName(path: string) {
   return path.split('/').pop() ?? 'secret';
 }
 
 /** The value, masked and not fetched until Reveal; Copy and Download fetch it without showing it. */
-export function ValuePanel({ path }: { path: string }) {
+export function ValuePanel({ path, mayRead }: { path: string; mayRead?: boolean | undefined }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [revealed, setRevealed] = useState(false);
@@ -86,20 +88,27 @@ export function ValuePanel({ path }: { path: string }) {
           {failure.message}
         </p>
       )}
+      {mayRead === false && <MissingPermission id="value-refused" what="Reading the value" rid={secretRid(path)} action="read" />}
       <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
         {revealed ? (
           <button type="button" className="btn" onClick={hide}>
             Hide
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={() => setRevealed(true)} aria-describedby="value-withheld">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setRevealed(true)}
+            disabled={mayRead === false}
+            aria-describedby={mayRead === false ? 'value-refused' : 'value-withheld'}
+          >
             Reveal
           </button>
         )}
-        <button type="button" className="btn" onClick={() => copy.mutate()} disabled={copy.isPending}>
+        <button type="button" className="btn" onClick={() => copy.mutate()} disabled={copy.isPending || mayRead === false} aria-describedby={mayRead === false ? 'value-refused' : undefined}>
           Copy
         </button>
-        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending}>
+        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending || mayRead === false} aria-describedby={mayRead === false ? 'value-refused' : undefined}>
           Download
         </button>
       </div>
