@@ -20,6 +20,14 @@ export interface SimDbInfo {
   unsealKeys?: string[];
 }
 
+/** A JWT (the session token's shape). */
+const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
+/**
+ * What the console must never log: the demo accounts' passwords (src/mocks/db/create-db.ts, the LDAP directory's
+ * lookup account) and the demo secrets' values (src/mocks/db/secrets.ts; `INFO` is too common a word to look for).
+ */
+const LOGGED_NEVER = ['deleteme', 'alice-pass', 'bob-pass', 'carol-pass', 'lookup-pass', 'Pg-8r!ck-Lantern-42', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'PRIVATE KEY-----'];
+
 /**
  * Every test runs against its own simulator database: the fixture creates one through the simulator's control API
  * and pins the browser context to it with the `dcos-sim-db` cookie (docs/decisions/001-e2e-isolation.md).
@@ -40,12 +48,20 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
     },
     { auto: true },
   ],
-  // Collected console output, so tests can prove no token or secret was logged.
+  // The console output of every page of the test's context (popups and second tabs too), so tests can prove no token
+  // or secret was logged; after every test it must hold no JWT, demo password or demo secret value (ASVS 16.2.5), so
+  // every spec is checked by default.
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ context, page }, use) => {
       const messages: string[] = [];
-      page.on('console', (message) => messages.push(message.text()));
+      const listen = (tab: Page) => tab.on('console', (message) => messages.push(message.text()));
+      listen(page);
+      context.on('page', (tab) => {
+        if (tab !== page) listen(tab);
+      });
       await use(messages);
+      const leaks = messages.filter((message) => JWT.test(message) || LOGGED_NEVER.some((value) => message.includes(value)));
+      expect(leaks, 'console messages with a token, a password or a secret value').toEqual([]);
     },
     { auto: true },
   ],
