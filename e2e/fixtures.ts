@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { watchContract, type ContractWatch } from './contract/collect.ts';
 
 export interface SimOptions {
   securityMode?: 'disabled' | 'permissive' | 'strict';
@@ -32,7 +33,7 @@ const LOGGED_NEVER = ['deleteme', 'alice-pass', 'bob-pass', 'carol-pass', 'looku
  * Every test runs against its own simulator database: the fixture creates one through the simulator's control API
  * and pins the browser context to it with the `dcos-sim-db` cookie (docs/decisions/001-e2e-isolation.md).
  */
-export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; consoleErrors: string[]; cspViolations: string[] }>({
+export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; consoleErrors: string[]; cspViolations: string[]; apiContract: ContractWatch }>({
   simOptions: [{}, { option: true }],
   simDb: [
     async ({ context, request, baseURL, simOptions }, use) => {
@@ -82,6 +83,16 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
       });
       await use(violations);
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every answer the console gets from the API is checked against the OpenAPI file's schema, where it has one
+  // (e2e/contract/): a test fails on a violation, so new pages are checked by default (issue 20).
+  apiContract: [
+    async ({ context }, use, testInfo) => {
+      const watch = watchContract(context);
+      await use(watch);
+      expect(await watch.finish(testInfo.testId), 'answers that break the OpenAPI schema').toEqual([]);
     },
     { auto: true },
   ],
