@@ -155,7 +155,7 @@ function pressableStyleId(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const links = html.match(/<link rel="stylesheet"[^>]*href="\/assets\/[^"]+\.css"[^>]*>/g) ?? [];
+        const links = html.match(/<link rel="stylesheet"[^>]*href="[^"]*assets\/[^"]+\.css"[^>]*>/g) ?? [];
         if (links.length !== 1) throw new Error(`index.html should link exactly one built stylesheet, found ${links.length}`);
         const [link] = links as [string];
         return html.replace(link, link.replace('<link ', '<link id="react-aria-pressable-style" '));
@@ -176,7 +176,7 @@ function earlyShell(): Plugin {
     writeBundle(options, bundle) {
       const frame = Object.values(bundle).find((output) => output.type === 'chunk' && output.name === 'frame');
       if (!options.dir || !frame) throw new Error('early-shell: the build has no "frame" chunk to ask for early');
-      appendFileSync(join(options.dir, 'theme-init.js'), earlyShellScript(`/${frame.fileName}`));
+      appendFileSync(join(options.dir, 'theme-init.js'), earlyShellScript(frame.fileName));
     },
   };
 }
@@ -207,6 +207,10 @@ export default defineConfig({
   server: { host, port, strictPort: true, cors: false },
   preview: { host, port, strictPort: true, cors: false },
   // The manifest maps each source module to its chunk: e2e/budgets.spec.ts and bench/ read it to check the byte budgets.
+  // One build for any mount (src/lib/base.ts): index.html names its files from the root (a server at another mount puts
+  // the mount in front, deploy/), and every URL inside the scripts and stylesheets is relative to the file that holds
+  // it, so chunks, preloads and fonts follow wherever the entry was loaded from.
+  experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'html' ? undefined : { relative: true }) },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -5,7 +5,7 @@ import { CSRF_HEADER, CSRF_VALUE, request } from '@/api/request.ts';
 import { INFO_COOKIE } from '@/lib/session.ts';
 import { EARLY_HEADERS, EARLY_SHELL_COOKIE, earlyShellScript } from './early-shell.ts';
 
-const HREF = '/assets/frame-AbC123.js';
+const HREF = 'assets/frame-AbC123.js';
 /** `{"uid":"alice"}` as the IAM encodes the info cookie. */
 const ALICE = 'eyJ1aWQiOiJhbGljZSJ9';
 
@@ -43,7 +43,7 @@ describe('the early lines of theme-init.js', () => {
   });
 
   it('on a signed-in page, ask for the shell chunk and for what the page reads first, as the console would', () => {
-    expect(runAt('/organization/users', ALICE)).toEqual([HREF]);
+    expect(runAt('/organization/users', ALICE)).toEqual([`/${HREF}`]);
     const asked = fetchMock.mock.calls.map(([url]) => url as string);
     expect(asked).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default', '/acs/api/v1/users']);
     for (const [, init] of fetchMock.mock.calls) expect(init).toEqual({ headers: EARLY_HEADERS, credentials: 'same-origin', cache: 'no-store' });
@@ -51,7 +51,7 @@ describe('the early lines of theme-init.js', () => {
   });
 
   it('read only the session check and the shell on a page without a list of its own', () => {
-    expect(runAt('/permissions/check', ALICE)).toEqual([HREF]);
+    expect(runAt('/permissions/check', ALICE)).toEqual([`/${HREF}`]);
     expect(fetchMock.mock.calls.map(([url]) => url as string)).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default']);
     runAt('/constructor', ALICE);
     expect(fetchMock).toHaveBeenCalledTimes(6);
@@ -107,5 +107,27 @@ describe('requests taking an early answer', () => {
     const pending = request('/slow', schema, { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toBeDefined();
+  });
+});
+
+describe('the early lines of theme-init.js under a mount (issue 21)', () => {
+  function asIfLoadedFrom(src: string) {
+    Object.defineProperty(document, 'currentScript', { value: { src }, configurable: true });
+  }
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'currentScript');
+  });
+
+  it('ask for the shell beside the script, and read the page by its in-app path', () => {
+    asIfLoadedFrom(`${window.location.origin}/security/theme-init.js`);
+    expect(runAt('/security/organization/users', ALICE)).toEqual([`${window.location.origin}/security/${HREF}`]);
+    // The API stays at the cluster's root.
+    expect(fetchMock.mock.calls.map(([url]) => url as string)).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default', '/acs/api/v1/users']);
+  });
+
+  it('ask for nothing on the mounted sign-in page', () => {
+    asIfLoadedFrom(`${window.location.origin}/service/security-console/theme-init.js`);
+    expect(runAt('/service/security-console/login', ALICE)).toEqual([]);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

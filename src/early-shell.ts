@@ -18,7 +18,7 @@ export const EARLY_PAGE_READS: Readonly<Record<string, string>> = {
 };
 
 /**
- * On a signed-in page, asks for the shell's code (`href`, the "frame" chunk) while the entry is still downloading,
+ * On a signed-in page, asks for the shell's code (`href`, the "frame" chunk, relative to the mount) while the entry is still downloading,
  * instead of once the entry has run: on a slow link that saves a full round trip before the first paint. It asks for
  * what every signed-in page reads first as well (the session check, which is the account's own permissions, the
  * security mode, the seal status and the page's list), with the headers `request` sends; `request` takes each answer
@@ -29,15 +29,19 @@ export const EARLY_PAGE_READS: Readonly<Record<string, string>> = {
 export function earlyShellScript(href: string): string {
   return `
 // Added by the build (vite.config.ts): on a signed-in page, fetch the shell's code and the first reads while the entry
-// still downloads.
+// still downloads. The console's mount is where this script was loaded from (src/lib/base.ts).
 (function () {
-  var path = window.location.pathname.replace(/\\/+$/, '') || '/';
+  var script = document.currentScript;
+  var base = script && script.src ? script.src.replace(/[^/]*$/, '') : '/';
+  var mount = new URL(base, window.location.href).pathname;
+  var full = window.location.pathname;
+  var path = (full.indexOf(mount) === 0 ? '/' + full.slice(mount.length) : full).replace(/\\/+$/, '') || '/';
   if (path === '/login' || path.indexOf('/login/') === 0) return;
   var cookie = /(?:^|;\\s*)${EARLY_SHELL_COOKIE}=([^;]*)/.exec(document.cookie);
   if (!cookie) return;
   var link = document.createElement('link');
   link.rel = 'modulepreload';
-  link.href = ${JSON.stringify(href)};
+  link.href = base + ${JSON.stringify(href)};
   document.head.appendChild(link);
   var uid;
   try {

@@ -5,7 +5,13 @@ import { RouterProvider } from 'react-router/dom';
 import { dropEarlyResponses } from './api/early-responses.ts';
 import { createQueryClient } from './app/query-client.ts';
 import { createAppRouter } from './app/router.tsx';
+import { BASE, publicPath } from './lib/base.ts';
+import { legacyRoute } from './lib/legacy-routes.ts';
 import './ui/global.css';
+
+// The DC/OS UI's hash routes (Admin Router's 401 page sends browsers to `/#/login?redirect=…`) land where they meant.
+const legacy = legacyRoute(window.location.hash, window.location.origin, BASE);
+if (legacy !== null) window.history.replaceState(null, '', publicPath(legacy));
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);

@@ -32,6 +32,12 @@ export type AclPermissions = z.infer<typeof aclPermissionsSchema>;
 export type Principal = { uid: string } | { gid: string };
 const principalPath = (p: Principal) => ('uid' in p ? `users/${encodeURIComponent(p.uid)}` : `groups/${encodeURIComponent(p.gid)}`);
 
+/**
+ * Where the catalog is: beside index.html, at the console's mount (lib/base.ts says why from the entry's own URL; every
+ * built chunk sits in `<mount>assets/`). The API itself stays at the cluster's root.
+ */
+const CATALOG_URL = import.meta.env.DEV ? '/permission-catalog.json' : new URL('../permission-catalog.json', import.meta.url).pathname;
+
 /** The permission catalog for pickers, served with the console (public/permission-catalog.json). */
 const catalogSchema = z.object({
   version: z.literal(1),
@@ -73,7 +79,7 @@ export const aclQueries = {
   catalog: () =>
     queryOptions({
       queryKey: ['permission-catalog'] as const,
-      queryFn: async ({ signal }) => (await request(`${import.meta.env.BASE_URL}permission-catalog.json`, catalogSchema, { signal })).resources,
+      queryFn: async ({ signal }) => (await request(CATALOG_URL, catalogSchema, { signal })).resources,
       staleTime: Infinity,
     }),
 };

@@ -6,6 +6,7 @@ import { secretQueries } from '@/api/secrets.ts';
 import { userQueries } from '@/api/users.ts';
 import { paths } from '@/lib/paths.ts';
 import { expireSessionInfo, forgetSessionExpiry, knownSession, readSessionInfo, rememberSession, sessionExpiresAt, type SessionInfo } from '@/lib/session.ts';
+import { appPath } from '@/lib/base.ts';
 
 /**
  * Loader of every signed-in page: without a session, go to sign-in and come back here afterwards. The session is
@@ -18,7 +19,8 @@ export function requireSession(queryClient: QueryClient) {
     // page that opened the re-authentication popup, or else passes the reason on to the sign-in page.
     const ssoError = url.searchParams.get('iam-error');
     if (ssoError !== null) throw redirect(`${paths.ssoDone()}?${new URLSearchParams({ 'iam-error': ssoError }).toString()}`);
-    const here = `${url.pathname}${url.search}`;
+    // The request's URL is the address bar's, mount included; the sign-in page's redirect is an in-app path.
+    const here = `${appPath(url.pathname) ?? '/'}${url.search}`;
     // The info cookie ends with the session; the account this tab had lets an ended session be renewed in place.
     const session = readSessionInfo() ?? knownSession();
     if (!session) throw redirect(paths.login(here));

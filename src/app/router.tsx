@@ -6,6 +6,7 @@ import { orgPaths, paths } from '@/lib/paths.ts';
 import { knownSession, readSessionInfo } from '@/lib/session.ts';
 import { PROTECTED_ROUTE_ID } from './route-ids.ts';
 import { RouteError } from './route-error.tsx';
+import { ROUTER_BASENAME } from '@/lib/base.ts';
 
 /** Shown while the first route's code and data load: a page of its own, so it has a main landmark and an h1. */
 function PageLoading() {
@@ -125,5 +126,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
 }
 
 export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient));
+  // Mounted anywhere (lib/base.ts): the router's paths are the app's, the address bar's carry the mount in front.
+  return createBrowserRouter(createRoutes(queryClient), { basename: ROUTER_BASENAME });
 }

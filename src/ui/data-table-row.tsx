@@ -1,5 +1,6 @@
 import { memo, type MouseEvent, type ReactNode } from 'react';
 import type { Column } from './data-table.tsx';
+import { publicPath } from '@/lib/base.ts';
 
 export interface DataTableRowProps<T> {
   row: T;
@@ -70,7 +71,7 @@ export const DataTableRow = memo(DataTableRowView) as typeof DataTableRowView;
  */
 export function RowLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
   return (
-    <a href={href} className={className} tabIndex={-1} data-opens-row="">
+    <a href={publicPath(href)} className={className} tabIndex={-1} data-opens-row="">
       {children}
     </a>
   );

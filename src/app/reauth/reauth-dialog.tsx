@@ -8,6 +8,7 @@ import { openSsoPopup, type SsoPopup } from '@/lib/sso-popup.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
 import { establishSession } from '@/features/auth/establish-session.ts';
+import { publicPath } from '@/lib/base.ts';
 
 interface ReauthDialogProps {
   uid: string;
@@ -66,7 +67,7 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working, early =
     popup.current?.cancel();
     setProblem(null);
     setWaiting(provider.description);
-    popup.current = openSsoPopup(ssoStartUrl(provider, paths.ssoDone()));
+    popup.current = openSsoPopup(ssoStartUrl(provider, publicPath(paths.ssoDone())));
     const result = await popup.current.result;
     setWaiting(null);
     if (result.ok) {

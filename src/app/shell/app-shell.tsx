@@ -11,6 +11,7 @@ import { ReauthGate } from '../reauth/reauth-gate.tsx';
 import { useSession } from '../use-session.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { publicPath } from '@/lib/base.ts';
 
 interface NavItem {
   to: string;
@@ -86,7 +87,7 @@ export function AppShell() {
         Skip to content
       </a>
       <header className="app-header">
-        <a className="brand" href={paths.home()}>
+        <a className="brand" href={publicPath(paths.home())}>
           DC/OS Security
         </a>
         <nav className="main-nav" aria-label="Main">

@@ -1,6 +1,7 @@
 import { ssoStartUrl, type LoginProvider } from '@/api/auth.ts';
 import { safeRedirectTarget } from '@/lib/safe-redirect.ts';
 import { rememberSessionExpiry } from '@/lib/session.ts';
+import { publicPath } from '@/lib/base.ts';
 
 const SHOWN = 3;
 
@@ -10,7 +11,8 @@ function Links({ providers, target }: { providers: LoginProvider[]; target: stri
       {providers.map((p) => (
         <li key={`${p.kind}/${p.id}`}>
           {/* The session single sign-on starts has an end the console is never told: forget any earlier one. */}
-          <a className="btn" href={ssoStartUrl(p, target)} onClick={() => rememberSessionExpiry(null)}>
+          {/* The IAM sends the browser to `target` as is: the address bar's path, mount included. */}
+          <a className="btn" href={ssoStartUrl(p, publicPath(target))} onClick={() => rememberSessionExpiry(null)}>
             Sign in with {p.description}
           </a>
         </li>
