@@ -39,9 +39,9 @@ describe.skipIf(!nginx || !existsSync(join(dist, 'index.html')))('deploy/nginx.c
 
   beforeAll(async () => {
     const text = readFileSync(NGINX_CONF, 'utf8')
-      .replace(/^(\s*)root .*;$/m, `$1root ${dist};`)
-      .replace(/^pid .*;$/m, `pid ${join(dir, 'nginx.pid')};`)
-      .replace(/^(\s*)listen .*;$/m, `$1listen 127.0.0.1:${port};`)
+      .replace(/^(\s*)root [^;]*;/m, `$1root ${dist};`)
+      .replace(/^pid [^;]*;/m, `pid ${join(dir, 'nginx.pid')};`)
+      .replace(/^(\s*)listen [^;]*;/m, `$1listen 127.0.0.1:${port};`)
       .replace('http {', `http {\n    access_log off;\n${TEMP_PATHS.map((name) => `    ${name}_temp_path ${join(dir, name)};`).join('\n')}`);
     writeFileSync(join(dir, 'nginx.conf'), text);
     execFileSync(nginx ?? '', ['-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-t', '-q']);
