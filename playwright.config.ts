@@ -4,6 +4,12 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4174);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The mounts scripts/nginx-e2e.ts serves (its MOUNTS). */
+const NGINX_MOUNTS = [
+  { name: 'root', url: 'http://127.0.0.1:4181/' },
+  { name: 'security', url: 'http://127.0.0.1:4182/security/' },
+  { name: 'marathon', url: 'http://127.0.0.1:4183/service/security-console/' },
+] as const;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,14 +31,27 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The built console with the simulator, exactly as `npm start` serves it (`npm run test:e2e` builds first).
-    command: 'npx vite preview',
-    url: `${baseURL}/__sim/health`,
-    // SIM_CONTROL: each test makes its own database and injects faults through the test-only control API.
-    env: { PORT: String(port), SECURITY_MODE: 'strict', SIM_CONTROL: '1' },
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: 'nginx/**' },
+    // The console installed as an admin would (issue 21): real nginx with deploy/nginx.conf behind an
+    // Admin-Router-like nginx, at each of the three mounts (scripts/nginx-e2e.ts).
+    ...NGINX_MOUNTS.map(({ name, url }) => ({ name: `nginx-${name}`, testMatch: 'nginx/**/*.spec.ts', use: { ...devices['Desktop Chrome'], baseURL: url } })),
+  ],
+  webServer: [
+    {
+      // The built console with the simulator, exactly as `npm start` serves it (`npm run test:e2e` builds first).
+      command: 'npx vite preview',
+      url: `${baseURL}/__sim/health`,
+      // SIM_CONTROL: each test makes its own database and injects faults through the test-only control API.
+      env: { PORT: String(port), SECURITY_MODE: 'strict', SIM_CONTROL: '1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx tsx scripts/nginx-e2e.ts',
+      url: 'http://127.0.0.1:4182/security/version.json',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -40,7 +40,8 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
       const created = await request.post('/__sim/dbs', { data: simOptions });
       expect(created.status()).toBe(201);
       const info = (await created.json()) as SimDbInfo;
-      await context.addCookies([{ name: 'dcos-sim-db', value: info.id, url: baseURL ?? '', httpOnly: true, sameSite: 'Strict' }]);
+      // For the whole origin: under a mount (e2e/nginx/) the API still sits at the root.
+      await context.addCookies([{ name: 'dcos-sim-db', value: info.id, url: new URL('/', baseURL).href, httpOnly: true, sameSite: 'Strict' }]);
       await use(info);
       // Clean-up only: a kept-alive socket the server closed as it was reused (ECONNRESET, seen once in CI) is tried
       // again on a new one; a second failure still fails the test.

@@ -1,67 +1,32 @@
 // @vitest-environment node
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_BUILD, fakeDist, send as request, startConsoleNginx, type RunningNginx } from './test/console-nginx.ts';
 
-// The production server of the console (deploy/nginx.conf) as HTTP sees it (ASVS V4.1), run by a real nginx where one
-// is installed (apt-get install nginx-light), with the build in dist/; skipped otherwise rather than pretending.
+// The production server of the console (deploy/nginx.conf) as HTTP sees it (ASVS V4.1), run by a real nginx
+// (src/test/console-nginx.ts) over a small console made for the test.
 
-const NGINX_CONF = fileURLToPath(new URL('../deploy/nginx.conf', import.meta.url));
-const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const TEMP_PATHS = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];
-
-/** One request over node:http (the unit tests' MSW intercepts fetch, and this server is not the simulator). */
-function send(url: string, method = 'GET', body?: string): Promise<{ status: number; type: string | undefined; allow: string | undefined; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method, headers: body === undefined ? {} : { 'Content-Type': 'text/plain', 'Content-Length': String(Buffer.byteLength(body)) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, type: response.headers['content-type'], allow: response.headers.allow, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+async function send(url: string, method = 'GET', body?: string) {
+  const answer = await request(url, body === undefined ? { method } : { method, body });
+  return { status: answer.status, type: answer.headers.get('content-type') ?? undefined, body: answer.body };
 }
 
-describe.skipIf(!nginx || !existsSync(join(dist, 'index.html')))('deploy/nginx.conf over HTTP', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'console-nginx-http-'));
-  const port = 20_000 + Math.floor(Math.random() * 2000);
-  const base = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-  const html = existsSync(join(dist, 'index.html')) ? readFileSync(join(dist, 'index.html'), 'utf8') : '';
-  const bundle = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
-  const stylesheet = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1] ?? '';
+describe('deploy/nginx.conf over HTTP', () => {
+  const dist = fakeDist();
+  writeFileSync(join(dist, 'permission-catalog.json'), '{"resources":[]}\n');
+  const bundle = FAKE_BUILD.script;
+  const stylesheet = FAKE_BUILD.stylesheet;
+  let server: RunningNginx | undefined;
+  let base = '';
 
   beforeAll(async () => {
-    const text = readFileSync(NGINX_CONF, 'utf8')
-      .replace(/^(\s*)root [^;]*;/m, `$1root ${dist};`)
-      .replace(/^pid [^;]*;/m, `pid ${join(dir, 'nginx.pid')};`)
-      .replace(/^(\s*)listen [^;]*;/m, `$1listen 127.0.0.1:${port};`)
-      .replace('http {', `http {\n    access_log off;\n${TEMP_PATHS.map((name) => `    ${name}_temp_path ${join(dir, name)};`).join('\n')}`);
-    writeFileSync(join(dir, 'nginx.conf'), text);
-    execFileSync(nginx ?? '', ['-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-t', '-q']);
-    child = spawn(nginx ?? '', ['-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await send(`${base}/`);
-        return;
-      } catch (error) {
-        if (attempt > 50) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    server = await startConsoleNginx({ dist });
+    base = server.base;
   }, 20_000);
 
   afterAll(async () => {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child?.kill();
-    await exited;
-    rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('[ASVS 4.1.1] names the media type of every answer with a body, with the UTF-8 charset for text', async () => {

@@ -35,6 +35,13 @@ describe('when a session ends', () => {
 
   it('is unknown when the cluster’s token carries no exp', async () => {
     server.use(http.post('*/acs/api/v1/auth/login', () => HttpResponse.json({ token: token({ uid: 'bootstrapuser' }) })));
-    expect(await login({ uid: 'bootstrapuser', password: 'deleteme' })).toEqual({ expiresAt: null });
+    expect(await login({ uid: 'bootstrapuser', password: 'deleteme' })).toEqual({ expiresAt: null, uid: 'bootstrapuser' });
+  });
+
+  it('answers whose session it is from the token’s uid claim, else the uid typed (issue 19)', async () => {
+    server.use(http.post('*/acs/api/v1/auth/login', () => HttpResponse.json({ token: token({ uid: 'Alice' }) })));
+    expect((await login({ uid: 'alice', password: 'x' })).uid).toBe('Alice');
+    server.use(http.post('*/acs/api/v1/auth/login', () => HttpResponse.json({ token: 'not-a-jwt' })));
+    expect((await login({ uid: 'alice', password: 'x' })).uid).toBe('alice');
   });
 });

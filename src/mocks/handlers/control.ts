@@ -1,9 +1,11 @@
 import { http } from 'msw';
 import { isScaleCount } from '../config.ts';
 import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, sealOptionsProblem } from '../db/secrets.ts';
-import { MAX_SCALE, SCALE_KEYS, SECURITY_MODES, type SecurityMode, type SimDbOptions } from '../db/types.ts';
+import { ACTIONS, MAX_SCALE, SCALE_KEYS, SECURITY_MODES, type Action, type SecurityMode, type SimDbOptions } from '../db/types.ts';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
 import { SIM_DB_COOKIE, type SimContext } from '../sim-context.ts';
+import { isAllowed } from '../authz.ts';
+import { authenticate } from './guard.ts';
 import { parseCookies } from '../lib/http.ts';
 
 const OPTION_KEYS = new Set<string>(['securityMode', 'tokenTtlSeconds', ...SCALE_KEYS, 'sealThreshold', 'sealShares', 'sealed']);
@@ -109,6 +111,19 @@ export function controlHandlers(sim: SimContext, control: boolean) {
       const refusal = controlRefusal(request, String(params.id));
       if (refusal !== null) return refused(refusal);
       return empty(sim.deleteDb(String(params.id)) ? 204 : 404);
+    }),
+    // Admin Router's check in front of `/service/<name>/`, for the e2e harness's stand-in (scripts/nginx-e2e.ts, an
+    // nginx `auth_request`): 200 when the request's session may do `action` on `rid`, 401 without a valid session,
+    // 403 without the permission. A read of the caller's own session only; nothing changes.
+    http.get('*/__sim/authorize', async ({ request }) => {
+      const url = new URL(request.url);
+      const rid = url.searchParams.get('rid') ?? '';
+      const action = url.searchParams.get('action') ?? 'full';
+      const db = sim.dbFor(request);
+      if (!db || rid === '' || !ACTIONS.includes(action as Action)) return empty(400);
+      const principal = await authenticate(sim, db, request);
+      if (!principal) return empty(401);
+      return empty(isAllowed(db, principal.uid, rid, action as Action) ? 200 : 403);
     }),
     health,
   ];
