@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { earlyShellScript } from './src/early-shell.ts';
 import { servePrecompressed, writePrecompressed } from './src/precompressed.ts';
 import { servePreviewFallbacks } from './src/preview-fallbacks.ts';
+import { versionInfo } from './scripts/version-info.ts';
 import { SECURITY_HEADERS } from './src/security-headers.ts';
 
 const port = Number(process.env.PORT ?? 5173);
@@ -200,8 +201,25 @@ function precompressed(): Plugin {
   };
 }
 
+const VERSION = versionInfo(fileURLToPath(new URL('.', import.meta.url)));
+
+/**
+ * dist/version.json: the release and the commit this build came from, beside index.html (no-cache, like it). The
+ * account menu shows the same values; deploy/marathon.json's health check reads this file.
+ */
+function versionFile(): Plugin {
+  return {
+    name: 'version-file',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'version.json', source: `${JSON.stringify({ name: VERSION.name, version: VERSION.version, commit: VERSION.commit })}\n` });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), dcosApi(), recordApi(), pressableStyleId(), earlyShell(), precompressed()],
+  define: { __CONSOLE_VERSION__: JSON.stringify(VERSION.version), __CONSOLE_COMMIT__: JSON.stringify(VERSION.commit) },
+  plugins: [react(), dcosApi(), recordApi(), pressableStyleId(), earlyShell(), precompressed(), versionFile()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // No CORS: Vite would otherwise approve preflights from localhost origins. The console and its API share one origin.
   server: { host, port, strictPort: true, cors: false },

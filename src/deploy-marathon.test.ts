@@ -311,11 +311,8 @@ describe('deploy/marathon.json', () => {
     expect(releaseUri.hostname).toBe('releases.example.com');
   });
 
-  it('fetches the release of the version package.json is at', (context) => {
+  it('fetches the release of the version package.json is at', () => {
     const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
-    // Until package.json takes the version of the first release (0.2.0), which this file already names; then this
-    // guard has no more use.
-    context.skip(version === '0.1.0' && releaseVersion === '0.2.0', 'package.json is not yet at 0.2.0, the release marathon.json fetches');
     expect(releaseVersion).toBe(version);
   });
 

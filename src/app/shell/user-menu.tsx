@@ -3,6 +3,7 @@ import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Sepa
 import { useSignOut } from '@/features/auth/use-sign-out.ts';
 import { sessionLabel, type SessionInfo } from '@/lib/session.ts';
 import { applyThemeChoice, readThemeChoice, THEME_CHOICES, type ThemeChoice } from '@/ui/theme.ts';
+import { CONSOLE_VERSION } from '@/lib/version.ts';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Match the system', light: 'Light', dark: 'Dark' };
 
@@ -84,6 +85,12 @@ const MenuView = memo(function MenuView({ session, defaultOpen = false, takeFocu
                   )}
                 </MenuItem>
               ))}
+            </MenuSection>
+            <Separator className="menu-separator" />
+            <MenuSection>
+              <Header className="menu-header menu-version">
+                Console {CONSOLE_VERSION.version} ({CONSOLE_VERSION.commit})
+              </Header>
             </MenuSection>
             <Separator className="menu-separator" />
             <MenuSection>
