@@ -34,4 +34,12 @@ test.describe('Signing in at the mount', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Create secret' })).toBeVisible();
   });
 
+
+  test('a single sign-on denied at the identity provider comes back to this mount’s sign-in page with the reason', async ({ page }) => {
+    await page.goto('login');
+    await page.getByRole('link', { name: 'Sign in with Google' }).click();
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await expect(page.getByRole('alert')).toContainText('The identity provider did not approve the sign-in.');
+    expect(new URL(page.url()).pathname).toBe(`${mount()}login`);
+  });
 });

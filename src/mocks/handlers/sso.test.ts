@@ -102,6 +102,18 @@ describe('OIDC sign-in (GET /auth/login?oidc-provider=…, the IdP, GET /auth/oi
     expect(end.headers.getSetCookie()).toEqual([]);
   });
 
+  it('sends a failure back to the flow’s target with the reason, so a console under a mount gets it (issue 21)', async () => {
+    const { end } = await signIn('oidc', 'google-idp', { decision: 'deny' }, '/security/secrets?path=group');
+    expect(end.status).toBe(303);
+    const location = new URL(end.headers.get('Location') ?? '', ORIGIN);
+    expect(location.pathname).toBe('/security/secrets');
+    expect(location.searchParams.get('path')).toBe('group');
+    expect(location.searchParams.get('iam-error')).toMatch(/^Sign-in with Google did not complete/);
+    // A target that would leave the origin is refused as on success: the reason goes to the root.
+    const away = await signIn('oidc', 'google-idp', { decision: 'deny' }, '/.//evil.example/x');
+    expect(new URL(away.end.headers.get('Location') ?? '', ORIGIN).pathname).toBe('/');
+  });
+
   it('refuses a local uid with ERR_CANNOT_IMPORT_USER', async () => {
     const { end } = await signIn('oidc', 'google-idp', { login: 'alice' });
     expect(iamErrorOf(end)).toBe('Cannot import user `alice`: a local account with this uid exists.');

@@ -36,17 +36,17 @@ async function oidcCallback(sim: SimContext, request: Request, db: SimDb): Promi
   const flow = takeFlow(request, db, query.get('state'), 'oidc');
   if (!flow) return ssoFailure(request, 401, BAD_STATE);
   const name = providerName(db, flow);
-  if (name === null) return ssoFailure(request, 401, `The login provider with ID '${flow.providerId}' is not known`);
+  if (name === null) return ssoFailure(request, 401, `The login provider with ID '${flow.providerId}' is not known`, undefined, flow.target);
   const error = query.get('error');
   if (error !== null) {
     const detail = query.get('error_description');
-    return ssoFailure(request, 401, `Sign-in with ${name} did not complete: the identity provider answered ${error}${detail ? ` (${detail})` : ''}.`);
+    return ssoFailure(request, 401, `Sign-in with ${name} did not complete: the identity provider answered ${error}${detail ? ` (${detail})` : ''}.`, undefined, flow.target);
   }
   const code = query.get('code') ?? '';
   const grant = db.sso.grants.get(code);
   db.sso.grants.delete(code);
   if (!grant?.identity || grant.requestId !== flow.requestId || grant.samlResponse !== undefined) {
-    return ssoFailure(request, 401, `Sign-in with ${name} failed: the authorization code is unknown, used or expired.`);
+    return ssoFailure(request, 401, `Sign-in with ${name} failed: the authorization code is unknown, used or expired.`, undefined, flow.target);
   }
   // The ID token's `email` claim is the uid, as for the seeded dave.kim@example.com; `name` the description.
   return finishSignIn(sim, request, db, flow, grant.identity.login, grant.identity.name);
@@ -59,17 +59,17 @@ async function samlCallback(sim: SimContext, request: Request, db: SimDb, provid
   const flow = takeFlow(request, db, form.get('RelayState'), 'saml');
   if (flow?.providerId !== providerId) return ssoFailure(request, 401, BAD_STATE);
   const name = providerName(db, flow);
-  if (name === null) return ssoFailure(request, 401, `The login provider with ID '${flow.providerId}' is not known`);
+  if (name === null) return ssoFailure(request, 401, `The login provider with ID '${flow.providerId}' is not known`, undefined, flow.target);
   const posted = form.get('SAMLResponse') ?? '';
   const response = readSamlResponse(posted);
   const grant = response ? db.sso.grants.get(response.id) : undefined;
   if (response) db.sso.grants.delete(response.id);
   if (!response || grant?.samlResponse !== posted || grant.requestId !== flow.requestId) {
-    return ssoFailure(request, 401, `Sign-in with ${name} failed: the SAML response is not one the identity provider issued for this sign-in.`);
+    return ssoFailure(request, 401, `Sign-in with ${name} failed: the SAML response is not one the identity provider issued for this sign-in.`, undefined, flow.target);
   }
-  if (response.status !== STATUS_SUCCESS) return ssoFailure(request, 401, `Sign-in with ${name} did not complete: the identity provider denied it.`);
+  if (response.status !== STATUS_SUCCESS) return ssoFailure(request, 401, `Sign-in with ${name} did not complete: the identity provider denied it.`, undefined, flow.target);
   const uid = samlUid(response);
-  if (uid === undefined) return ssoFailure(request, 401, `Sign-in with ${name} failed: the SAML response names no user.`);
+  if (uid === undefined) return ssoFailure(request, 401, `Sign-in with ${name} failed: the SAML response names no user.`, undefined, flow.target);
   return finishSignIn(sim, request, db, flow, uid, response.displayName ?? uid);
 }
 
