@@ -27,6 +27,10 @@ export function watchContract(context: BrowserContext): ContractWatch {
   const check = async (response: Response) => {
     const url = new URL(response.url());
     if (!CONSOLE_API.test(url.pathname)) return;
+    // Only the simulator's own answers are its contract: not an answer a test made up, with page.route (no server
+    // sent it) or with an injected fault (src/mocks/handlers/faults.ts marks those).
+    if (response.headers()['x-sim-fault'] !== undefined) return;
+    if ((await response.serverAddr()) === null) return;
     const method = response.request().method();
     const status = response.status();
     const template = templateOf(method, url.pathname);

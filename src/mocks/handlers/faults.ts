@@ -142,7 +142,8 @@ export function faultHandlers(sim: SimContext) {
       if (fault.delayMs > 0) await delay(fault.delayMs);
       if (fault.network) return HttpResponse.error();
       if (fault.status === null) return undefined; // a delay only: on to the real handler
-      return new Response(fault.status === 204 ? null : fault.body, { status: fault.status, headers: { ...FAULT_HEADERS, 'Content-Type': fault.contentType } });
+      // X-Sim-Fault: a test made this answer up, so the e2e contract check (e2e/contract/) leaves it alone.
+      return new Response(fault.status === 204 ? null : fault.body, { status: fault.status, headers: { ...FAULT_HEADERS, 'Content-Type': fault.contentType, 'X-Sim-Fault': String(fault.id) } });
     }),
   ];
 }
