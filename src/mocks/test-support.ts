@@ -113,3 +113,31 @@ export async function serviceLoginToken(privateKey: CryptoKey, claims: Record<st
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
     .sign(privateKey);
 }
+
+/** A tiny browser: keeps cookies, sends Accept: text/html like a navigation, and never follows redirects itself. */
+export function navigatingBrowser(sim: Simulator) {
+  const jar = new Map<string, string>();
+  const go = async (method: string, url: string, form?: Record<string, string>) => {
+    const headers = new Headers({ Accept: 'text/html,application/xhtml+xml' });
+    if (jar.size > 0) headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (form) headers.set('Content-Type', 'application/x-www-form-urlencoded');
+    const init: RequestInit = { method, headers, ...(form ? { body: new URLSearchParams(form).toString() } : {}) };
+    const response = await sim.handle(new Request(new URL(url, ORIGIN), init));
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return response;
+  };
+  return { jar, go };
+}
+
+/** The action and hidden inputs of the first form on a page, entities decoded. */
+export async function formOf(response: Response): Promise<{ action: string; fields: Record<string, string> }> {
+  const html = await response.text();
+  const decode = (text: string) => text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1] ?? ''] = decode(match[2] ?? '');
+  return { action: decode(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? ''), fields };
+}

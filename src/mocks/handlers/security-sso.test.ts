@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulator } from '../node.ts';
-import { ORIGIN } from '../test-support.ts';
+import { ORIGIN, formOf, navigatingBrowser } from '../test-support.ts';
+
+const browser = () => navigatingBrowser(simulator);
 
 // Single sign-on as an attacker meets it (ASVS V10 for OIDC, V6.8 for identity providers): the IAM takes a code or a
 // SAML response only from the sign-in this very browser started, once, and the simulated IdP sends codes only to the
@@ -10,32 +12,8 @@ import { ORIGIN } from '../test-support.ts';
 const CALLBACK = `${ORIGIN}/acs/api/v1/auth/oidc/callback`;
 const CLIENT_ID = '1234567890-dcos.apps.googleusercontent.com';
 
-/** A tiny browser: keeps its cookies, navigates (Accept: text/html) and never follows redirects itself. */
-function browser() {
-  const jar = new Map<string, string>();
-  const go = async (method: string, url: string, form?: Record<string, string>) => {
-    const headers = new Headers({ Accept: 'text/html,application/xhtml+xml' });
-    if (jar.size > 0) headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    if (form) headers.set('Content-Type', 'application/x-www-form-urlencoded');
-    const response = await simulator.handle(new Request(new URL(url, ORIGIN), { method, headers, ...(form ? { body: new URLSearchParams(form).toString() } : {}) }));
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-    }
-    return response;
-  };
-  return { jar, go };
-}
 type Browser = ReturnType<typeof browser>;
 
-/** The action and hidden inputs of the first form on a page, entities decoded. */
-async function formOf(response: Response): Promise<{ action: string; fields: Record<string, string> }> {
-  const html = await response.text();
-  const decode = (text: string) => text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-  const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1] ?? ''] = decode(match[2] ?? '');
-  return { action: decode(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? ''), fields };
-}
 
 /** Starts an OIDC sign-in in `b`; returns the state and the IdP's authorization URL. */
 async function startOidc(b: Browser) {

@@ -1,39 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { simulator } from '../node.ts';
-import { ORIGIN, decodeJwtPart } from '../test-support.ts';
+import { ORIGIN, decodeJwtPart, formOf, navigatingBrowser } from '../test-support.ts';
+
+const browser = () => navigatingBrowser(simulator);
 
 const db = () => simulator.context.defaultDb;
 
-/** A tiny browser: keeps cookies, sends Accept: text/html like a navigation, and never follows redirects itself. */
-function browser() {
-  const jar = new Map<string, string>();
-  const go = async (method: string, url: string, form?: Record<string, string>) => {
-    const headers = new Headers({ Accept: 'text/html,application/xhtml+xml' });
-    if (jar.size > 0) headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    if (form) headers.set('Content-Type', 'application/x-www-form-urlencoded');
-    const init: RequestInit = { method, headers, ...(form ? { body: new URLSearchParams(form).toString() } : {}) };
-    const response = await simulator.handle(new Request(new URL(url, ORIGIN), init));
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return response;
-  };
-  return { jar, go };
-}
 
-/** The hidden inputs and the action of the first form on a page. */
-async function formOf(response: Response): Promise<{ action: string; fields: Record<string, string> }> {
-  const html = await response.text();
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
-  const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields[match[1] ?? ''] = (match[2] ?? '').replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
-  }
-  return { action: action.replaceAll('&amp;', '&'), fields };
-}
 
 /** Starts a sign-in and answers the IdP's page; returns the browser and the IAM's final answer. */
 async function signIn(kind: 'oidc' | 'saml', provider: string, choice: { login?: string; account?: string; decision?: 'approve' | 'deny' }, target?: string) {
