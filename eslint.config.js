@@ -13,9 +13,10 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
   .map((entry) => entry.name);
 
 /**
- * Layering (design.md §1): app → features → api/ui/lib; features never import each other; only tests see the
- * simulator. Cross-layer imports go through `@/`, so relative paths may not climb out of a layer. One block per
- * layer, because a later `no-restricted-imports` replaces an earlier one for the same file.
+ * Layering (docs/architecture.md §1, which also lists what these blocks do not catch): app → features → api/ui/lib;
+ * features never import each other; only tests see the simulator. Cross-layer imports go through `@/`, so relative
+ * paths may not climb out of a layer. One block per layer, because a later `no-restricted-imports` replaces an earlier
+ * one for the same file.
  */
 const TEST_ONLY = ['@/mocks/*', '@/test/*'];
 const layer = (files, groups, message) => ({

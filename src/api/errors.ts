@@ -1,7 +1,7 @@
 import './zod-config.ts';
 import { z } from 'zod/mini';
 
-/** How a failure should be handled, whatever its wire form (design.md §1). */
+/** How a failure should be handled, whatever its wire form (docs/architecture.md §2, "Error kinds"). */
 export type ApiErrorKind = 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'unavailable' | 'malformed';
 
 export class ApiError extends Error {

@@ -11,10 +11,11 @@ import { ReauthDialog } from './reauth-dialog.tsx';
 import { useSessionExpiry } from './use-session-expiry.ts';
 
 /**
- * While a signed-in page is shown, a 401 from any request opens the re-authentication dialog over it (design.md §2).
- * Every request that failed meanwhile waits; after signing in again as the same account each is sent once more and
- * the page carries on. Another account clears the cache and goes home; Cancel signs out. A minute before the session
- * ends (when the console knows the end), a warning offers to stay signed in (the same dialog, early) or sign out.
+ * While a signed-in page is shown, a 401 from any request opens the re-authentication dialog over it
+ * (docs/architecture.md §3). Every request that failed meanwhile waits; after signing in again as the same account
+ * each is sent once more and the page carries on. Another account clears the cache and goes home; Cancel signs out.
+ * A minute before the session ends (when the console knows the end), a warning offers to stay signed in (the same
+ * dialog, early) or sign out.
  */
 export function ReauthGate({ uid }: { uid: string }) {
   // The router's hooks render their user again at each step of every navigation: they stay here, and the gate below

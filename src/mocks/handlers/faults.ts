@@ -5,9 +5,10 @@ import type { SimContext } from '../sim-context.ts';
 import { controlRefusal, refused } from './control.ts';
 
 /**
- * Fault injection for tests (design.md §3): per database, requests whose path matches a glob can be delayed, answered
- * with any status and body (5xx, 503 read-only text, HTML error pages, malformed or wrong-shaped JSON) or dropped like a
- * network failure — always, for the first `count` matches, or every `every`-th match (a flaky server).
+ * Fault injection for tests (docs/architecture.md §6): per database, requests whose path matches a glob can be
+ * delayed, answered with any status and body (5xx, 503 read-only text, HTML error pages, malformed or wrong-shaped
+ * JSON) or dropped like a network failure — always, for the first `count` matches, or every `every`-th match (a flaky
+ * server).
  */
 export interface SimFault {
   id: number;
