@@ -30,7 +30,8 @@ export function watchContract(context: BrowserContext): ContractWatch {
     // Only the simulator's own answers are its contract: not an answer a test made up, with page.route (no server
     // sent it) or with an injected fault (src/mocks/handlers/faults.ts marks those).
     if (response.headers()['x-sim-fault'] !== undefined) return;
-    if ((await response.serverAddr()) === null) return;
+    // (The page may be gone by then, after a navigation: nothing to check either.)
+    if ((await response.serverAddr().catch(() => null)) === null) return;
     const method = response.request().method();
     const status = response.status();
     const template = templateOf(method, url.pathname);

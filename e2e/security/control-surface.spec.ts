@@ -41,11 +41,15 @@ test.afterAll(async () => {
   await new Promise((resolve) => attacker.close(resolve));
 });
 
-/** The default database answers the planted path as the IAM would, not with the attacker's page. */
+/**
+ * The default database answers the planted path as DC/OS would (without a session: Admin Router's own 401 page), not
+ * with the attacker's page.
+ */
 async function expectNothingPlanted(request: import('@playwright/test').APIRequestContext) {
   const probe = await request.get('/acs/api/v1/x.js');
-  expect(probe.headers()['content-type'] ?? '').not.toContain('text/html');
-  expect(await probe.text()).not.toContain('<script>');
+  expect(probe.status()).toBe(401);
+  expect(probe.headers()['x-sim-fault']).toBeUndefined();
+  expect(await probe.text()).not.toContain('alert(document.cookie)');
 }
 
 test.describe('A page on another site and the simulator control API', () => {
