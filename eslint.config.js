@@ -19,22 +19,36 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
  * one for the same file.
  */
 const TEST_ONLY = ['@/mocks/*', '@/test/*'];
-const layer = (files, groups, message) => ({
+/** The simulator and test helpers by a relative path, from anywhere under src/ (two or three folders deep). */
+const TEST_ONLY_RELATIVE = ['../mocks/*', '../test/*', '../../mocks/*', '../../test/*', '../../../mocks/*', '../../../test/*'];
+/** One rule for every source file; a block that sets `no-restricted-syntax` again must repeat it. */
+const NO_INNER_HTML = { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text; never inject HTML.' };
+const layer = (files, groups, message, syntax = []) => ({
   files,
   ignores: ['src/**/*.test.{ts,tsx}'],
-  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }] },
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+    ...(syntax.length > 0 ? { 'no-restricted-syntax': ['error', NO_INNER_HTML, ...syntax] } : {}),
+  },
 });
+const FEATURE_RULE = 'A feature imports api, ui and lib, never another feature or the app; move shared needs down a layer.';
 const layering = [
-  layer(['src/app/**'], TEST_ONLY, 'The app does not import the simulator or test helpers.'),
+  layer(['src/app/**'], [...TEST_ONLY, ...TEST_ONLY_RELATIVE], 'The app does not import the simulator or test helpers.'),
   layer(['src/api/**'], ['@/app/*', '@/features/*', '@/ui/*', '@/lib/*', '../*', ...TEST_ONLY], 'src/api knows only the wire.'),
   layer(['src/lib/**', 'src/ui/**'], ['@/app/*', '@/features/*', '@/api/*', '../*', ...TEST_ONLY], 'lib and ui sit below the API.'),
-  ...features.map((feature) =>
-    layer(
-      [`src/features/${feature}/**`],
-      ['@/app/*', '@/features/*', `!@/features/${feature}/*`, '../../*', ...TEST_ONLY],
-      'A feature imports api, ui and lib, never another feature or the app; move shared needs down a layer.',
-    ),
-  ),
+  ...features.flatMap((feature) => {
+    const groups = ['@/app/*', '@/features/*', `!@/features/${feature}/*`, '../../*', ...TEST_ONLY];
+    // import() too, which no-restricted-imports does not see: another feature's or the app's code, loaded lazily.
+    const lazy = {
+      selector: `ImportExpression[source.value=/^@\\/(app\\/|features\\/(?!${feature}\\/))/]`,
+      message: FEATURE_RULE,
+    };
+    return [
+      layer([`src/features/${feature}/**`], groups, FEATURE_RULE, [lazy]),
+      // A file at the top of the feature's folder: `../` already leaves the feature.
+      layer([`src/features/${feature}/*.{ts,tsx}`], [...groups, '../*'], FEATURE_RULE, [lazy]),
+    ];
+  }),
 ];
 
 export default tseslint.config(
@@ -55,10 +69,7 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // Vite's `import.meta.env` and zod's inferred types make this rule noisy without finding bugs.
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text; never inject HTML.' },
-      ],
+      'no-restricted-syntax': ['error', NO_INNER_HTML],
     },
   },
   { files: ['**/*.{js,mjs}'], extends: [tseslint.configs.disableTypeChecked] },
