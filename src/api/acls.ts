@@ -33,12 +33,9 @@ export type Principal = { uid: string } | { gid: string };
 const principalPath = (p: Principal) => ('uid' in p ? `users/${encodeURIComponent(p.uid)}` : `groups/${encodeURIComponent(p.gid)}`);
 
 /**
- * Where the catalog is: beside index.html, at the console's mount (lib/base.ts says why from the entry's own URL; every
- * built chunk sits in `<mount>assets/`). The API itself stays at the cluster's root.
+ * The permission catalog for pickers, served with the console (public/permission-catalog.json) at `url`: beside
+ * index.html, at the console's mount, which the API does not know (features/permissions/catalog-query.ts).
  */
-const CATALOG_URL = import.meta.env.DEV ? '/permission-catalog.json' : new URL('../permission-catalog.json', import.meta.url).pathname;
-
-/** The permission catalog for pickers, served with the console (public/permission-catalog.json). */
 const catalogSchema = z.object({
   version: z.literal(1),
   resources: z.array(
@@ -76,10 +73,10 @@ export const aclQueries = {
       queryFn: async ({ signal }) =>
         (await request(`${aclPath(rid)}/${principalPath(principal)}/${action}`, z.object({ allowed: z.boolean() }), { signal })).allowed,
     }),
-  catalog: () =>
+  catalog: (url: string) =>
     queryOptions({
-      queryKey: ['permission-catalog'] as const,
-      queryFn: async ({ signal }) => (await request(CATALOG_URL, catalogSchema, { signal })).resources,
+      queryKey: ['permission-catalog', url] as const,
+      queryFn: async ({ signal }) => (await request(url, catalogSchema, { signal })).resources,
       staleTime: Infinity,
     }),
 };

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { aclQueries } from '@/api/acls.ts';
 import { uidSchema } from '@/api/users.ts';
 import { isAction, type Action, type CatalogEntry } from '@/lib/rid.ts';
 import { LoadingState } from '@/ui/query-state.tsx';
@@ -10,6 +9,7 @@ import { CheckAnswer } from './check-answer.tsx';
 import { PermissionsNav } from './permissions-nav.tsx';
 import { RidBuilder } from './rid-builder.tsx';
 import { useRidBuilder } from './use-rid-builder.ts';
+import { catalogQuery } from './catalog-query.ts';
 
 const ACTION_CHOICES: readonly Action[] = ['read', 'create', 'update', 'delete', 'full'];
 
@@ -70,7 +70,7 @@ function CheckForm({ catalog, initial, onCheck }: { catalog: readonly CatalogEnt
 /** "Can X do Y — and why?": the question lives in the URL, so an answer can be shared and reloaded. */
 export function CheckPage() {
   const [params, setParams] = useSearchParams();
-  const catalog = useQuery(aclQueries.catalog());
+  const catalog = useQuery(catalogQuery());
   const uid = params.get('uid') ?? '';
   const rid = params.get('rid') ?? '';
   const action = params.get('action') ?? '';

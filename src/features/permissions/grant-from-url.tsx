@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { aclQueries, type Principal } from '@/api/acls.ts';
+import type { Principal } from '@/api/acls.ts';
 import { isAction } from '@/lib/rid.ts';
 import { useSearchUpdate } from '@/lib/use-search-update.ts';
 import { LoadingState } from '@/ui/query-state.tsx';
 import { GrantDialog } from './grant-dialog.tsx';
+import { catalogQuery } from './catalog-query.ts';
 
 /**
  * The grant dialog of a Permissions tab, opened by `?grant=<rid>[&action=<action>]`: the rid being edited goes back into
@@ -14,7 +15,7 @@ import { GrantDialog } from './grant-dialog.tsx';
 export function GrantFromUrl({ principal, onClose }: { principal: Principal; onClose: () => void }) {
   const [params] = useSearchParams();
   const update = useSearchUpdate();
-  const catalog = useQuery(aclQueries.catalog());
+  const catalog = useQuery(catalogQuery());
   const action = params.get('action') ?? '';
   const keepRid = (rid: string) => {
     if (params.get('grant') === null || params.get('grant') === rid) return;

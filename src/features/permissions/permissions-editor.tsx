@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { aclQueries, revokePermission, type Principal } from '@/api/acls.ts';
+import { revokePermission, type Principal } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
 import { useSearchUpdate, type SearchChanges } from '@/lib/use-search-update.ts';
@@ -12,6 +12,7 @@ import { principalName } from './grant-dialog.tsx';
 import { GrantFromUrl } from './grant-from-url.tsx';
 import { isSuperuserRow, PermissionTable, type PermissionRow } from './permission-table.tsx';
 import { usePermissionChange } from './use-permission-change.ts';
+import { catalogQuery } from './catalog-query.ts';
 
 interface Revoking {
   row: PermissionRow;
@@ -25,7 +26,7 @@ interface Revoking {
  */
 export function PermissionsEditor({ principal, rows, system = false }: { principal: Principal; rows: { data: PermissionRow[] | undefined; error: Error | null; isFetching: boolean; refetch: () => unknown }; system?: boolean }) {
   const [params] = useSearchParams();
-  const catalog = useQuery(aclQueries.catalog());
+  const catalog = useQuery(catalogQuery());
   const [unlocked, setUnlocked] = useState(!system);
   const [unlocking, setUnlocking] = useState(false);
   const [revoking, setRevoking] = useState<Revoking | null>(null);
