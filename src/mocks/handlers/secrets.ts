@@ -1,4 +1,4 @@
-import { http } from 'msw';
+import { http, type HttpResponseResolver } from 'msw';
 import { isAllowed, isSuperuser } from '../authz.ts';
 import {
   MAX_SECRET_VALUE_BYTES,
@@ -17,7 +17,7 @@ import {
 import type { Action, SimDb, SimSecret, SimTextSecret } from '../db/types.ts';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
 import type { SimContext } from '../sim-context.ts';
-import { guarded } from './guard.ts';
+import { guarded, type GuardedResolver } from './guard.ts';
 
 // The Secret Store behind `/secrets/v1` (docs §9, SECY). Every endpoint needs a valid token (Admin Router's 401 page
 // otherwise, and the CSRF rule for cookie writes); Admin Router checks no permission on these routes (DOCS
@@ -235,6 +235,17 @@ function superuserOnly(db: SimDb, uid: string, message = SEAL_ADMIN): Response |
   return isSuperuser(db, uid) ? null : secretsError(403, message);
 }
 
+/**
+ * A store procedure (init, seal, unseal, auto-unseal): a valid session (Admin Router), the one store this cluster has,
+ * and a superuser, checked in that order; then `resolve`.
+ */
+function storeAdmin(sim: SimContext, resolve: GuardedResolver): HttpResponseResolver {
+  return guarded(sim, () => null, (args) => {
+    if (args.params.store !== SECRET_STORE) return unknownStore(String(args.params.store));
+    return superuserOnly(args.db, args.principal.uid) ?? resolve(args);
+  });
+}
+
 /** The `key` of an unseal body `{"key": string}` and nothing else; null for any other body. */
 async function readUnsealKey(request: Request): Promise<string | null> {
   const body = parseJsonObject(await request.text());
@@ -283,18 +294,12 @@ export function secretHandlers(sim: SimContext) {
     // Superusers only, like every seal and init procedure (DOCS).
     http.get(
       '*/secrets/v1/init/:store',
-      guarded(sim, noRequirement, ({ db, params, principal }) => {
-        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
-        return superuserOnly(db, principal.uid) ?? json({ initialized: true, keys: encryptedUnsealKeys(db.seal) });
-      }),
+      storeAdmin(sim, ({ db }) => json({ initialized: true, keys: encryptedUnsealKeys(db.seal) })),
     ),
     // PUT /seal: 204 with no body (test_if_secrets_seal_and_auto_unseal; the docs said only "200").
     http.put(
       '*/secrets/v1/seal/:store',
-      guarded(sim, noRequirement, ({ db, params, principal }) => {
-        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
-        const refused = superuserOnly(db, principal.uid);
-        if (refused) return refused;
+      storeAdmin(sim, ({ db }) => {
         sealStore(db.seal);
         return empty(204);
       }),
@@ -305,10 +310,7 @@ export function secretHandlers(sim: SimContext) {
     // to test against). A share already given is ignored; an unsealed store takes a right key and stays as it is.
     http.put(
       '*/secrets/v1/unseal/:store',
-      guarded(sim, noRequirement, async ({ request, db, params, principal }) => {
-        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
-        const refused = superuserOnly(db, principal.uid);
-        if (refused) return refused;
+      storeAdmin(sim, async ({ request, db }) => {
         const key = await readUnsealKey(request);
         if (key === null) return secretsError(400, 'The request body must be {"key": "<unseal key>"}.');
         if (submitUnsealKey(db.seal, key) === 'invalid') return secretsError(500, WRONG_KEY);
@@ -319,10 +321,7 @@ export function secretHandlers(sim: SimContext) {
     // SealStatus (test_if_secrets_seal_and_auto_unseal). Anything else is a wrong key, 500 as for /unseal.
     http.put(
       '*/secrets/v1/auto-unseal/:store',
-      guarded(sim, noRequirement, async ({ request, db, params, principal }) => {
-        if (params.store !== SECRET_STORE) return unknownStore(String(params.store));
-        const refused = superuserOnly(db, principal.uid);
-        if (refused) return refused;
+      storeAdmin(sim, async ({ request, db }) => {
         const key = await readUnsealKey(request);
         if (key === null) return secretsError(400, 'The request body must be {"key": "<encrypted unseal key>"}.');
         const share = decryptUnsealKey(key);
