@@ -25,7 +25,6 @@ export function legacyRoute(hash: string, origin: string, base: string): string 
   let route: URL;
   try {
     route = new URL(hash.slice(1), 'http://legacy.invalid');
-    decodeURIComponent(route.pathname);
   } catch {
     return paths.home();
   }
@@ -47,6 +46,7 @@ export function legacyRoute(hash: string, origin: string, base: string): string 
   for (const [pattern, to] of PAGES) {
     const match = pattern.exec(route.pathname);
     if (match) {
+      // A malformed escape in an id (`#/organization/users/%`) names no page.
       try {
         return to(match);
       } catch {
