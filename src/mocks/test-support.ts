@@ -1,9 +1,10 @@
 // Request builders for the simulator's own unit tests (src/mocks/**/*.test.ts). Not used by the console.
 import { SignJWT, exportSPKI, generateKeyPair, type CryptoKey } from 'jose';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { AUTH_COOKIE, CSRF_HEADER, CSRF_VALUE } from './handlers/guard.ts';
 import { SIM_DB_COOKIE } from './sim-context.ts';
 import type { Simulator } from './simulator.ts';
+import type { SimDb, SimDbOptions } from './db/types.ts';
 
 export const ORIGIN = 'http://127.0.0.1:5173';
 
@@ -140,4 +141,20 @@ export async function formOf(response: Response): Promise<{ action: string; fiel
   const fields: Record<string, string> = {};
   for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1] ?? ''] = decode(match[2] ?? '');
   return { action: decode(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? ''), fields };
+}
+
+/**
+ * A maker of test databases in `sim` that deletes each one after the test that made it. Call it at the top level of a
+ * test file: it registers the file's `afterEach`.
+ */
+export function testDbs(sim: Simulator): (options?: Partial<SimDbOptions>) => SimDb {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const id of made.splice(0)) sim.context.deleteDb(id);
+  });
+  return (options = {}) => {
+    const db = sim.context.createDb(options);
+    made.push(db.id);
+    return db;
+  };
 }

@@ -2,7 +2,7 @@
 import { createLocalJWKSet, exportJWK, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulator } from '../node.ts';
-import { apiRequest, decodeJwtPart, loginRequest } from '../test-support.ts';
+import { apiRequest, decodeJwtPart, loginRequest, testDbs } from '../test-support.ts';
 
 const NOW = Date.UTC(2031, 4, 6, 7, 8, 9, 500);
 const NOW_S = Math.floor(NOW / 1000);
@@ -15,10 +15,9 @@ function freezeClock() {
   vi.setSystemTime(NOW);
 }
 
-const createdDbs: string[] = [];
+const testDb = testDbs(simulator);
 afterEach(() => {
   vi.useRealTimers();
-  for (const id of createdDbs.splice(0)) simulator.context.deleteDb(id);
 });
 
 describe('POST /acs/api/v1/auth/login', () => {
@@ -36,8 +35,7 @@ describe('POST /acs/api/v1/auth/login', () => {
 
   it('issues tokens for the lifetime the db was created with', async () => {
     freezeClock();
-    const db = simulator.context.createDb({ tokenTtlSeconds: 90 });
-    createdDbs.push(db.id);
+    const db = testDb({ tokenTtlSeconds: 90 });
     const response = await simulator.handle(loginRequest({ uid: 'alice', password: 'alice-pass' }, { dbId: db.id }));
     expect(response.status).toBe(200);
     const { token } = (await response.json()) as { token: string };

@@ -1,19 +1,15 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulator } from '../node.ts';
-import { controlRequest, decodeJwtPart, loginRequest } from '../test-support.ts';
+import { controlRequest, decodeJwtPart, loginRequest, testDbs } from '../test-support.ts';
 
-const created: string[] = [];
-afterEach(() => {
-  for (const id of created.splice(0)) simulator.context.deleteDb(id);
-});
+const testDb = testDbs(simulator);
 
 const patch = (id: string, body: unknown) => simulator.handle(controlRequest(`/__sim/dbs/${id}`, { method: 'PATCH', body: JSON.stringify(body), dbId: id }));
 
 describe('PATCH /__sim/dbs/{id}', () => {
   it('changes the lifetime of the tokens the db issues from then on', async () => {
-    const db = simulator.context.createDb({ tokenTtlSeconds: 2 });
-    created.push(db.id);
+    const db = testDb({ tokenTtlSeconds: 2 });
     const response = await patch(db.id, { tokenTtlSeconds: 3600 });
     expect(await response.json()).toEqual({ id: db.id, tokenTtlSeconds: 3600 });
     const login = await simulator.handle(loginRequest({ uid: 'alice', password: 'alice-pass' }, { dbId: db.id }));
@@ -23,8 +19,7 @@ describe('PATCH /__sim/dbs/{id}', () => {
   });
 
   it('refuses bad settings, unknown dbs and the default db', async () => {
-    const db = simulator.context.createDb();
-    created.push(db.id);
+    const db = testDb();
     expect((await patch(db.id, { tokenTtlSeconds: 0 })).status).toBe(400);
     expect((await patch(db.id, { securityMode: 'permissive' })).status).toBe(400);
     expect((await patch('nope', { tokenTtlSeconds: 10 })).status).toBe(404);

@@ -1,18 +1,14 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SecurityMode } from '../db/types.ts';
 import { simulator } from '../node.ts';
-import { apiRequest, loginAs } from '../test-support.ts';
+import { apiRequest, loginAs, testDbs } from '../test-support.ts';
 
-const createdDbs: string[] = [];
-afterEach(() => {
-  for (const id of createdDbs.splice(0)) simulator.context.deleteDb(id);
-});
+const testDb = testDbs(simulator);
 
 describe('GET /dcos-metadata/bootstrap-config.json', () => {
   it.each<SecurityMode>(['strict', 'permissive', 'disabled'])('answers {"security":"%s"} in that mode', async (securityMode) => {
-    const db = simulator.context.createDb({ securityMode });
-    createdDbs.push(db.id);
+    const db = testDb({ securityMode });
     const token = await loginAs(simulator, 'bootstrapuser', 'deleteme', db.id);
     const response = await simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { token, dbId: db.id }));
     expect(response.status).toBe(200);
@@ -21,8 +17,7 @@ describe('GET /dcos-metadata/bootstrap-config.json', () => {
   });
 
   it.each<SecurityMode>(['strict', 'permissive', 'disabled'])('still needs the metadata permission in %s mode', async (securityMode) => {
-    const db = simulator.context.createDb({ securityMode });
-    createdDbs.push(db.id);
+    const db = testDb({ securityMode });
     const token = await loginAs(simulator, 'bob', 'bob-pass', db.id);
     const response = await simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { token, dbId: db.id }));
     expect(response.status).toBe(403);

@@ -10,6 +10,7 @@ import {
   loginAs,
   loginRequest,
   serviceLoginToken,
+  testDbs,
   type ServiceKeys,
 } from '../test-support.ts';
 
@@ -38,17 +39,10 @@ beforeAll(async () => {
   adminToken = await loginAs(simulator, 'bootstrapuser', 'deleteme');
 });
 
-const createdDbs: string[] = [];
+const testDb = testDbs(simulator);
 afterEach(() => {
   vi.useRealTimers();
-  for (const id of createdDbs.splice(0)) simulator.context.deleteDb(id);
 });
-
-function testDb(options: Parameters<typeof simulator.context.createDb>[0] = {}) {
-  const db = simulator.context.createDb(options);
-  createdDbs.push(db.id);
-  return db;
-}
 
 /** Everything a client sees of an answer: status, headers and body. */
 async function answerOf(response: Response) {

@@ -11,6 +11,7 @@ import {
   loginAs,
   loginRequest,
   serviceLoginToken,
+  testDbs,
   type ServiceKeys,
 } from '../test-support.ts';
 
@@ -26,10 +27,9 @@ beforeAll(async () => {
   adminToken = await loginAs(simulator, 'bootstrapuser', 'deleteme');
 });
 
-const createdDbs: string[] = [];
+const testDb = testDbs(simulator);
 afterEach(() => {
   vi.useRealTimers();
-  for (const id of createdDbs.splice(0)) simulator.context.deleteDb(id);
 });
 
 /** Creates the service account `uid` through the API, with the test's public key. */
@@ -79,8 +79,7 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
   });
 
   it("uses the db's token lifetime", async () => {
-    const db = simulator.context.createDb({ tokenTtlSeconds: 60 });
-    createdDbs.push(db.id);
+    const db = testDb({ tokenTtlSeconds: 60 });
     await createAccount('ci-bot', keys.publicKeyPem, db.id);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
