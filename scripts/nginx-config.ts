@@ -2,6 +2,9 @@
 // mount, root) and the pid file replaced, each checked to be there exactly once, so a test fails the day the file's
 // shape changes instead of quietly testing something else. Used by the unit test that runs deploy/nginx.conf and by
 // the e2e harness (scripts/nginx-e2e.ts) that puts it behind an Admin-Router-like nginx.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 
 export interface ConsoleNginxOptions {
@@ -33,4 +36,37 @@ export function consoleNginxConf(text: string, { port, mount, root, dir }: Conso
   out = replaceOnce(out, /^(\s*)root \/opt\/dcos-security-console\/dist;/m, `$1root ${root};`, 'root line');
   out = replaceOnce(out, /^pid .*;$/m, `pid ${join(dir, 'nginx.pid')};`, 'pid line');
   return replaceOnce(out, /^http \{$/m, `http {\n    access_log off;\n${tempPathLines(dir)}`, 'http block');
+}
+
+/** Debian's nginx (`npm run setup` installs nginx-light), where it is. */
+export const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+
+/**
+ * Writes `conf` to `<dir>/nginx.conf`, has nginx check it (`-t`: a bad file fails here with nginx's own message), then
+ * runs nginx on it in the foreground, its error log in `dir`.
+ */
+export function runNginx(dir: string, conf: string, output: 'ignore' | 'inherit' = 'ignore'): ChildProcess {
+  if (!NGINX) throw new Error('nginx is not installed: `npm run setup` installs nginx-light and its brotli module (Debian).');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'nginx.conf');
+  writeFileSync(file, conf);
+  const args = ['-e', join(dir, 'error.log'), '-c', file];
+  execFileSync(NGINX, [...args, '-t', '-q']);
+  return spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', output, output] });
+}
+
+/** Resolves once anything answers HTTP at `url` (a plain node:http GET); rejects after `timeoutMs`. */
+export function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((done, fail) => {
+    const attempt = () => {
+      request(url, (res) => {
+        res.resume();
+        done();
+      })
+        .on('error', () => (Date.now() > deadline ? fail(new Error(`nothing answers at ${url}`)) : setTimeout(attempt, 100)))
+        .end();
+    };
+    attempt();
+  });
 }

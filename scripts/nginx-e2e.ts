@@ -8,19 +8,18 @@
 //   http://127.0.0.1:4183/service/security-console/   Admin Router's /service/ rules: a session holding
 //                                                     dcos:adminrouter:service:security-console, the prefix stripped,
 //                                                     Accept-Encoding dropped; its 401/403 pages otherwise
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { readSimConfig } from '../src/mocks/config.ts';
 import { createSimMiddleware } from '../src/mocks/sim-server.ts';
 import { createSimulator } from '../src/mocks/simulator.ts';
-import { consoleNginxConf, tempPathLines } from './nginx-config.ts';
+import { NGINX, consoleNginxConf, runNginx, tempPathLines, waitForHttp } from './nginx-config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const DIR = join(ROOT, '.nginx-e2e');
-const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path));
 const SIM_PORT = 8102;
 const SERVICE = 'security-console';
 
@@ -60,10 +59,7 @@ process.once('SIGTERM', () => stop());
 process.once('SIGINT', () => stop());
 function startNginx(name: string, conf: string): void {
   const dir = join(DIR, name);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'nginx.conf');
-  writeFileSync(file, conf);
-  const child = spawn(NGINX ?? '', ['-e', join(dir, 'error.log'), '-c', file, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = runNginx(dir, conf, 'inherit');
   child.once('exit', (code) => {
     if (!stopping) {
       console.error(`[nginx-e2e] nginx ${name} exited with ${String(code)}; see ${join(dir, 'error.log')}`);
@@ -73,20 +69,6 @@ function startNginx(name: string, conf: string): void {
   children.push(child);
 }
 
-function waitFor(port: number, path: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  return new Promise((done, fail) => {
-    const attempt = () => {
-      request({ host: '127.0.0.1', port, path }, (res) => {
-        res.resume();
-        done();
-      })
-        .on('error', () => (Date.now() > deadline ? fail(new Error(`nothing answers on port ${port}`)) : setTimeout(attempt, 100)))
-        .end();
-    };
-    attempt();
-  });
-}
 
 // The console's own nginx, three times: deploy/nginx.conf with only the port, the mount and the root changed.
 const deployConf = readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8');
@@ -164,8 +146,8 @@ ${api}
 }
 `;
 
-await Promise.all(MOUNTS.map(({ consolePort }) => waitFor(consolePort, '/version.json')));
+await Promise.all(MOUNTS.map(({ consolePort }) => waitForHttp(`http://127.0.0.1:${consolePort}/version.json`)));
 startNginx('admin-router', adminRouter);
-await Promise.all(MOUNTS.map(({ port }) => waitFor(port, '/__sim/health')));
+await Promise.all(MOUNTS.map(({ port }) => waitForHttp(`http://127.0.0.1:${port}/__sim/health`)));
 console.log(`[nginx-e2e] ready: ${MOUNTS.map(({ port, mount }) => `http://127.0.0.1:${port}${mount}`).join(' ')}`);
 

@@ -1,16 +1,14 @@
 // deploy/nginx.conf run by a real nginx for unit tests, over a small built console made here (no `npm run build`
 // needed, so the tests never skip on a clean clone). nginx is part of `npm run setup` (Debian's nginx-light and its
 // brotli module): without it these tests fail and say so, rather than pass without testing anything.
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { consoleNginxConf } from '../../scripts/nginx-config.ts';
+import { consoleNginxConf, runNginx, waitForHttp } from '../../scripts/nginx-config.ts';
 
-export const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 const NGINX_CONF = fileURLToPath(new URL('../../deploy/nginx.conf', import.meta.url));
 
 /** The files of the small console: an index.html shaped like the build's, and one of each kind of built file. */
@@ -79,23 +77,11 @@ export function send(
 
 /** deploy/nginx.conf with only the port, the mount and the root changed (scripts/nginx-config.ts), started. */
 export async function startConsoleNginx({ mount = '/', dist = fakeDist() }: { mount?: string; dist?: string } = {}): Promise<RunningNginx> {
-  if (!NGINX) throw new Error('nginx is not installed: `npm run setup` installs nginx-light and its brotli module (Debian).');
   const dir = mkdtempSync(join(tmpdir(), 'console-nginx-'));
   const port = 18_000 + Math.floor(Math.random() * 4000);
-  const file = join(dir, 'nginx.conf');
-  writeFileSync(file, consoleNginxConf(readFileSync(NGINX_CONF, 'utf8'), { port, mount, root: dist, dir }));
-  execFileSync(NGINX, ['-e', join(dir, 'error.log'), '-c', file, '-t', '-q']);
-  const child = spawn(NGINX, ['-e', join(dir, 'error.log'), '-c', file, '-g', 'daemon off;'], { stdio: 'ignore' });
+  const child = runNginx(dir, consoleNginxConf(readFileSync(NGINX_CONF, 'utf8'), { port, mount, root: dist, dir }));
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await send(`${base}/version.json`);
-      break;
-    } catch (error) {
-      if (attempt > 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  await waitForHttp(`${base}/version.json`, 5_000);
   return {
     base,
     dist,
