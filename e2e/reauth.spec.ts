@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, signInThroughForm, test } from './fixtures.ts';
 import { adminApi, answerAtIdp, setTokenTtl, waitForSessionEnd } from './identity-helpers.ts';
 
 // Sessions of a few seconds (long enough to open a page and type), which the test lets expire mid-edit; the renewed
@@ -19,7 +19,7 @@ async function putWarningAside(page: Page) {
 
 test.describe('When the session ends mid-edit', () => {
   test('signing in again with the password saves the half-typed change, and the page keeps its state', async ({ page, request, simDb }) => {
-    await signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(ALICE)}`);
+    await signInThroughForm(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(ALICE)}`);
     await putWarningAside(page);
     await page.getByLabel('Description').fill('Alice, on the night shift');
     await waitForSessionEnd(page, 'bootstrapuser');
@@ -76,7 +76,7 @@ test.describe('When the session ends mid-edit', () => {
   });
 
   test('signing in as another account clears what this one saw and goes home', async ({ page, request, simDb }) => {
-    await signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(ALICE)}`);
+    await signInThroughForm(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(ALICE)}`);
     await putWarningAside(page);
     await expect(page.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
     await waitForSessionEnd(page, 'bootstrapuser');
@@ -98,7 +98,7 @@ test.describe('When the session ends mid-edit', () => {
   });
 
   test('Cancel signs out', async ({ page }) => {
-    await signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(ALICE)}`);
+    await signInThroughForm(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(ALICE)}`);
     await putWarningAside(page);
     await page.getByLabel('Description').fill('never saved');
     await waitForSessionEnd(page, 'bootstrapuser');

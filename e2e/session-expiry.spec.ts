@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DEMO, expect, signIn, test } from './fixtures.ts';
+import { DEMO, expect, signInThroughForm, test } from './fixtures.ts';
 import { setTokenTtl } from './identity-helpers.ts';
 
 /**
@@ -90,7 +90,7 @@ const FORMS: FormCase[] = [
 test.describe('A session that ends mid-edit is renewed in place, and the change is saved', () => {
   for (const form of FORMS) {
     test(form.form, async ({ page }) => {
-      await signIn(page, DEMO.uid, DEMO.password, `/login?redirect=${encodeURIComponent(form.path)}`);
+      await signInThroughForm(page, DEMO.uid, DEMO.password, `/login?redirect=${encodeURIComponent(form.path)}`);
       await form.edit(page);
       await endSession(page);
       await form.submit(page);
@@ -108,7 +108,7 @@ test.describe('The warning a minute before the session ends', () => {
   test.use({ simOptions: { tokenTtlSeconds: 65 } });
 
   test('counts down, and "Stay signed in" renews the session without touching the draft', async ({ page, request, simDb }) => {
-    await signIn(page, DEMO.uid, DEMO.password, `/login?redirect=${encodeURIComponent('/organization/users/alice')}`);
+    await signInThroughForm(page, DEMO.uid, DEMO.password, `/login?redirect=${encodeURIComponent('/organization/users/alice')}`);
     await page.getByLabel('Description').fill('Alice, half-typed');
     const warning = page.getByRole('alertdialog', { name: 'Your session is about to end' });
     await expect(warning).toBeVisible({ timeout: 20_000 });
@@ -127,7 +127,7 @@ test.describe('The warning a minute before the session ends', () => {
   });
 
   test('"Sign out" ends the session there and then', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     const warning = page.getByRole('alertdialog', { name: 'Your session is about to end' });
     await warning.getByRole('button', { name: 'Sign out' }).click({ timeout: 20_000 });
     await expect(page).toHaveURL('/login');

@@ -1,8 +1,8 @@
-import { authToken, expect, expectNoTokenExposed, signIn, test } from './fixtures.ts';
+import { authToken, expect, expectNoTokenExposed, signInThroughForm, test } from './fixtures.ts';
 
 test.describe('The session cookie', () => {
   test('is HttpOnly, SameSite=Strict, Path=/ and invisible to scripts', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     const cookies = await page.context().cookies();
     const auth = cookies.find((cookie) => cookie.name === 'dcos-acs-auth-cookie');
     expect(auth).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -19,7 +19,7 @@ test.describe('The session cookie', () => {
   test('no token reaches storage, the URL or the console at any step', async ({ page, consoleErrors }) => {
     await page.goto('/login');
     await expectNoTokenExposed(page);
-    await signIn(page);
+    await signInThroughForm(page);
     const token = await authToken(page);
     expect(token).toBeTruthy();
     await expectNoTokenExposed(page, token);
@@ -36,7 +36,7 @@ test.describe('The session cookie', () => {
 
 test.describe('Signing out', () => {
   test('ends the session: the cookie is gone, protected pages redirect and Back shows nothing cached', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     await page.getByRole('button', { name: /^Account:/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await expect(page).toHaveURL('/login');
@@ -55,7 +55,7 @@ test.describe('Signing out', () => {
   });
 
   test('reaches a second open tab', async ({ page, context }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     const second = await context.newPage();
     await second.goto('/');
     await expect(second.getByRole('heading', { name: 'Overview' })).toBeVisible();
@@ -68,7 +68,7 @@ test.describe('Signing out', () => {
   });
 
   test('works from the keyboard alone', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     await page.getByRole('button', { name: /^Account:/ }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('menu', { name: 'Account' })).toBeVisible();

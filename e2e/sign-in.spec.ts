@@ -1,8 +1,8 @@
-import { authToken, DEMO, expect, expectNoTokenExposed, fillSignIn, signIn, test } from './fixtures.ts';
+import { authToken, DEMO, expect, expectNoTokenExposed, fillSignIn, signInThroughForm, test } from './fixtures.ts';
 
 test.describe('Signing in with a local account', () => {
   test('the demo superuser signs in and lands on the overview with the security-mode banner', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     await expect(page).toHaveURL('/');
     await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Security mode' })).toContainText('strict mode.');
@@ -97,7 +97,7 @@ test.describe('Deep links and redirects', () => {
   test('open-redirect attempts after sign-in stay on this origin', async ({ page, baseURL }) => {
     // Thirteen sign-ins, each a full page load: 11–14 s on a quiet machine, up to 31 s on a busy 2-core CI runner.
     test.slow();
-    await signIn(page);
+    await signInThroughForm(page);
     for (const payload of payloads) {
       await page.goto(`/login?redirect=${encodeURIComponent(payload)}`);
       await fillSignIn(page, DEMO.uid, DEMO.password);

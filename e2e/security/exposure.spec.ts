@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, authToken, expect, signIn, test } from '../fixtures.ts';
+import { DEMO, authToken, expect, signInThroughForm, test } from '../fixtures.ts';
 import { expectNothingExposed } from './helpers.ts';
 
 // After each main flow, nothing secret is where a script, the address bar or the console could show it: no session
@@ -15,7 +15,7 @@ function recordUrls(page: Page): string[] {
 
 test.describe('The session cookie in the browser', () => {
   test('[ASVS 3.3.4] the auth cookie is HttpOnly: the browser holds it, scripts never see it', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     const auth = (await page.context().cookies()).find((cookie) => cookie.name === 'dcos-acs-auth-cookie');
     expect(auth).toMatchObject({ httpOnly: true, path: '/' });
     expect(auth?.value).toMatch(/^eyJ/);
@@ -25,7 +25,7 @@ test.describe('The session cookie in the browser', () => {
   });
 
   test('[ASVS 3.3.2] both session cookies are SameSite=Strict', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     const cookies = (await page.context().cookies()).filter((cookie) => cookie.name.startsWith('dcos-acs-'));
     expect(cookies.map((cookie) => [cookie.name, cookie.sameSite]).sort()).toEqual([
       ['dcos-acs-auth-cookie', 'Strict'],
@@ -37,7 +37,7 @@ test.describe('The session cookie in the browser', () => {
 test.describe('Nothing secret is left readable after', () => {
   test('[ASVS 14.3.3] signing in and reloading', async ({ page, consoleErrors }) => {
     const urls = recordUrls(page);
-    await signIn(page);
+    await signInThroughForm(page);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
     await expectNothingExposed(page, [DEMO.password], consoleErrors);
@@ -48,7 +48,7 @@ test.describe('Nothing secret is left readable after', () => {
   test('[ASVS 14.3.3] creating a user with a password', async ({ page, consoleErrors }) => {
     const urls = recordUrls(page);
     const password = 'Fresh-Passw0rd-7731';
-    await signIn(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
+    await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
     await page.getByRole('button', { name: 'Create user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create user' });
     await dialog.getByLabel('User ID').fill('frank');
@@ -62,7 +62,7 @@ test.describe('Nothing secret is left readable after', () => {
 
   test('[ASVS 14.3.3] revealing a secret', async ({ page, consoleErrors }) => {
     const urls = recordUrls(page);
-    await signIn(page, DEMO.uid, DEMO.password, '/login?redirect=%2Fsecrets%2Fview%2Fgroup%2Fspark%2Faws-secret-key');
+    await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Fsecrets%2Fview%2Fgroup%2Fspark%2Faws-secret-key');
     await page.getByRole('button', { name: 'Reveal' }).click();
     const value = (await page.getByLabel('Secret value').textContent()) ?? '';
     expect(value.length).toBeGreaterThan(8);
@@ -76,7 +76,7 @@ test.describe('Nothing secret is left readable after', () => {
   test('[ASVS 14.3.3] creating a service account with a key pair generated in the browser', async ({ page, consoleErrors }) => {
     test.setTimeout(60_000);
     const urls = recordUrls(page);
-    await signIn(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fservice-accounts');
+    await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fservice-accounts');
     await page.getByRole('button', { name: 'Create service account' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create service account' });
     await dialog.getByLabel('Service account ID').fill('ci-runner');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, authToken, expect, fillSignIn, signIn, test } from '../fixtures.ts';
+import { DEMO, authToken, expect, fillSignIn, signInThroughForm, test } from '../fixtures.ts';
 import { ROUTE_SAMPLES } from '../route-samples.ts';
 
 // Ending a session: sign-out (ASVS V7.4, V14.3) and expiry (V9.2). DC/OS tokens are self-contained JWTs that the IAM
@@ -14,7 +14,7 @@ async function signOut(page: Page) {
 
 test.describe('Signing out', () => {
   test('[ASVS 14.3.1] expires both session cookies, so this browser holds no token and is refused from then on', async ({ page }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     await signOut(page);
     const names = (await page.context().cookies()).map((cookie) => cookie.name);
     expect(names).not.toContain('dcos-acs-auth-cookie');
@@ -25,7 +25,7 @@ test.describe('Signing out', () => {
   });
 
   test('[ASVS 14.3.1] drops every cached answer: the next account sees nothing the previous one loaded', async ({ page }) => {
-    await signIn(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
+    await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
     await expect(page.getByRole('grid', { name: 'Users' }).getByRole('link', { name: 'alice' })).toBeVisible();
     await signOut(page);
     // Same tab, no reload: only a cleared query cache keeps bob from seeing the list bootstrapuser loaded.
@@ -42,7 +42,7 @@ test.describe('Signing out', () => {
   });
 
   test('[ASVS 14.3.1] Back shows nothing of the pages seen before sign-out', async ({ page }) => {
-    await signIn(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers%2Falice');
+    await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers%2Falice');
     await expect(page.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
     await page.goto('/secrets/view/group/spark/aws-secret-key');
     await page.getByRole('button', { name: 'Reveal' }).click();
@@ -58,7 +58,7 @@ test.describe('Signing out', () => {
   });
 
   test('[ASVS 14.3.1] signs out the other open tabs, which drop what they showed', async ({ page, context }) => {
-    await signIn(page);
+    await signInThroughForm(page);
     const second = await context.newPage();
     await second.goto('/organization/users/alice');
     await expect(second.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
@@ -75,7 +75,7 @@ test.describe('Signing out', () => {
       .filter((sample) => sample.account === undefined || sample.account === 'bootstrapuser')
       .map((sample) => sample.url);
     test.setTimeout(30_000 + urls.length * 4_000);
-    await signIn(page);
+    await signInThroughForm(page);
     for (const url of [...urls, '/no/such/page']) {
       await page.goto(url);
       await page.getByRole('button', { name: /^Account:/ }).click();
@@ -89,7 +89,7 @@ test.describe('An expired session', () => {
   test.use({ simOptions: { tokenTtlSeconds: 8 } });
 
   test('[ASVS 9.2.1] its token is refused after exp, even when replayed by hand', async ({ page }) => {
-    await signIn(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
+    await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
     const token = (await authToken(page)) ?? '';
     expect(token).toMatch(/^eyJ/);
     expect((await page.request.get('/acs/api/v1/users', { headers: { Authorization: `token=${token}` } })).status()).toBe(200);
