@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PACKAGES = ['chromium', 'fonts-liberation', 'nginx-light', 'libnginx-mod-http-brotli-static'];
+const PACKAGES = ['chromium', 'fonts-liberation', 'fonts-dejavu-core', 'nginx-light', 'libnginx-mod-http-brotli-static'];
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
