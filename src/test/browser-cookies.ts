@@ -1,49 +1,35 @@
 // jsdom's fetch is Node's, which keeps no cookies. This gives unit tests a browser's cookie behaviour for same-origin
-// requests: Set-Cookie is stored, HttpOnly cookies stay out of `document.cookie`, and every request carries them all.
+// requests, with a real cookie jar (tough-cookie, the one jsdom and MSW use) rather than hand parsing: Set-Cookie is
+// stored with its Path, Max-Age and Expires honoured, HttpOnly cookies stay out of `document.cookie`, and every request
+// carries the cookies its URL matches.
+import { Cookie, CookieJar } from 'tough-cookie';
 
-const httpOnly = new Map<string, string>();
+/** The HttpOnly cookies: what the browser keeps from scripts. The others live in jsdom's own jar, `document.cookie`. */
+let jar = new CookieJar();
 
-function isExpired(attributes: string[]): boolean {
-  for (const attribute of attributes) {
-    const [rawName = '', ...rest] = attribute.split('=');
-    const name = rawName.trim().toLowerCase();
-    const value = rest.join('=').trim();
-    if (name === 'max-age' && Number(value) <= 0) return true;
-    if (name === 'expires' && Date.parse(value) <= Date.now()) return true;
-  }
-  return false;
+function store(setCookie: string, url: string): void {
+  if (Cookie.parse(setCookie)?.httpOnly) jar.setCookieSync(setCookie, url, { http: true, ignoreError: true });
+  else document.cookie = setCookie;
 }
 
-function store(setCookie: string): void {
-  const [pair = '', ...attributes] = setCookie.split(';');
-  const eq = pair.indexOf('=');
-  const name = pair.slice(0, eq).trim();
-  const value = pair.slice(eq + 1).trim();
-  if (attributes.some((a) => a.trim().toLowerCase() === 'httponly')) {
-    if (isExpired(attributes)) httpOnly.delete(name);
-    else httpOnly.set(name, value);
-  } else {
-    document.cookie = setCookie;
-  }
-}
-
-function cookieHeader(): string {
-  const parts = [...httpOnly].map(([name, value]) => `${name}=${value}`);
+function cookieHeader(url: string): string {
+  const parts = jar.getCookiesSync(url, { http: true }).map((cookie) => cookie.cookieString());
   if (document.cookie) parts.push(document.cookie);
   return parts.join('; ');
 }
 
 export function clearBrowserCookies(): void {
-  httpOnly.clear();
+  jar = new CookieJar();
   for (const cookie of document.cookie.split(';')) {
     const name = cookie.split('=')[0]?.trim();
     if (name) document.cookie = `${name}=; Path=/; Max-Age=0`;
   }
 }
 
-/** The HttpOnly cookies the emulated browser holds (scripts cannot see these; tests can). */
+/** The HttpOnly cookies the emulated browser holds for the page's origin (scripts cannot see these; tests can). */
 export function httpOnlyCookies(): ReadonlyMap<string, string> {
-  return httpOnly;
+  const cookies = jar.getCookiesSync(window.location.origin + '/', { http: true, allPaths: true });
+  return new Map(cookies.map((cookie) => [cookie.key, cookie.value]));
 }
 
 /** Wraps the current (MSW-patched) fetch; call after `server.listen()`. */
@@ -54,11 +40,11 @@ export function installBrowserCookies(): void {
     const request = new Request(url, input instanceof Request ? input : init);
     const sameOrigin = new URL(request.url).origin === window.location.origin;
     if (sameOrigin && request.credentials !== 'omit') {
-      const header = cookieHeader();
+      const header = cookieHeader(request.url);
       if (header) request.headers.set('cookie', header);
     }
     const response = await inner(request);
-    if (sameOrigin) for (const cookie of response.headers.getSetCookie()) store(cookie);
+    if (sameOrigin) for (const cookie of response.headers.getSetCookie()) store(cookie, request.url);
     return response;
   };
 }
