@@ -1,4 +1,4 @@
-import { SECURITY_HEADERS } from '../src/security-headers.ts';
+import { SECURITY_HEADERS } from '../build/security-headers.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
 const PAGES = ['/', '/organization/users', '/organization/users/alice', '/organization/groups', '/organization/groups/superusers/users', '/organization/service-accounts'];

@@ -43,7 +43,8 @@ for (const report of [E2E_REPORT, UNIT_REPORT]) rmSync(report, { force: true });
 if (run('npx', ['vite', 'build']) !== 0) process.exit(1);
 run('npx', ['playwright', 'test', '--grep', TAG], { PLAYWRIGHT_JSON_OUTPUT_FILE: E2E_REPORT });
 // Only the unit files that hold a tagged case: -t alone would still load every other file and run its hooks.
-const taggedFiles = readdirSync('src', { recursive: true, withFileTypes: true })
+const taggedFiles = ['src', 'build']
+  .flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }))
   .filter((entry) => entry.isFile() && /\.test\.tsx?$/.test(entry.name))
   .map((entry) => join(entry.parentPath, entry.name))
   .filter((file) => readFileSync(file, 'utf8').includes('[ASVS '));

@@ -1,4 +1,4 @@
-// The answers theme-init.js asks for while the entry still downloads (src/early-shell.ts writes those lines), handed
+// The answers theme-init.js asks for while the entry still downloads (build/early-shell.ts writes those lines), handed
 // to the first request for each path instead of asking again.
 
 /** The window property theme-init.js fills: `{ [path]: { at: ms since epoch, response: Promise<Response> } }`. */

@@ -4,7 +4,7 @@ import { secretQueries } from '@/api/secrets.ts';
 import { userQueries } from '@/api/users.ts';
 
 // What the signed-in routes' loaders run (src/app/router.tsx imports this module when one runs). It travels with the
-// shell ("frame", vite.config.ts), not in the entry: the sign-in page neither downloads nor evaluates the API modules
+// shell ("frame", build/plugins/chunk-plan.ts), not in the entry: the sign-in page neither downloads nor evaluates the API modules
 // and their schemas, and a signed-in page needs the shell's code anyway before it can show anything.
 export { requireSession } from './require-session.ts';
 

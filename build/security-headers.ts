@@ -1,5 +1,5 @@
 // The response headers every server of the built console sends: `vite preview` (vite.config.ts) and the production
-// example deploy/nginx.conf. One source, so src/security-headers.test.ts can hold the nginx file to the same values.
+// example deploy/nginx.conf. One source, so build/security-headers.test.ts can hold the nginx file to the same values.
 
 /** The policy the built console runs under: nothing inline, nothing from another origin. */
 export const CONTENT_SECURITY_POLICY = [

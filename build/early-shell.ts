@@ -1,6 +1,6 @@
 // Node side (vite.config.ts): what the build appends to theme-init.js, the one classic script in <head>. Imports
 // nothing that touches the DOM or zod: vite.config.ts loads it.
-import { EARLY_RESPONSES } from './api/early-responses.ts';
+import { EARLY_RESPONSES } from '../src/api/early-responses.ts';
 
 /** The console's readable session-info cookie (src/lib/session.ts INFO_COOKIE; a test keeps the two equal). */
 export const EARLY_SHELL_COOKIE = 'dcos-acs-info-cookie';

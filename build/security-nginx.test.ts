@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.ts';
-import { FAKE_BUILD, send, startConsoleNginx } from './test/console-nginx.ts';
+import { FAKE_BUILD, send, startConsoleNginx } from '../src/test/console-nginx.ts';
 
 
 // The same file run by a real nginx (src/test/console-nginx.ts): the parse in security-headers.test.ts cannot see what

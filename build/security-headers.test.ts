@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.ts';
-import { directivesNamed, findAll, parseNginxConf, type NginxDirective } from './test/nginx-conf.ts';
+import { directivesNamed, findAll, parseNginxConf, type NginxDirective } from '../src/test/nginx-conf.ts';
 
 const NGINX_CONF = fileURLToPath(new URL('../deploy/nginx.conf', import.meta.url));
 const conf = parseNginxConf(readFileSync(NGINX_CONF, 'utf8'));
