@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChevronDownIcon, UserIcon } from '@/ui/icons.tsx';
 import { sessionLabel } from '@/lib/session.ts';
 import { deferred } from '@/ui/deferred.tsx';
 import type { UserMenuProps } from './user-menu.tsx';
@@ -21,7 +22,7 @@ function AccountButton({ session, onIntent }: AccountMenuProps) {
   return (
     <button
       type="button"
-      className="btn"
+      className="btn account-button"
       aria-label={`Account: ${sessionLabel(session)}`}
       aria-haspopup="menu"
       aria-expanded={false}
@@ -29,8 +30,11 @@ function AccountButton({ session, onIntent }: AccountMenuProps) {
       onBlur={() => onIntent({ open: false, focus: false })}
       onClick={() => onIntent({ open: true, focus: true })}
     >
-      <span aria-hidden="true">{sessionLabel(session)}</span>
-      <span aria-hidden="true">▾</span>
+      <UserIcon />
+      <span className="account-name" aria-hidden="true">
+        {sessionLabel(session)}
+      </span>
+      <ChevronDownIcon size={14} />
     </button>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { SecurityModeBanner } from '@/features/security-mode/security-mode-banner.tsx';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { SecurityModeBanner, SecurityModeChip } from '@/features/security-mode/security-mode-banner.tsx';
 import { hasPermission, IAM_RID, userQueries } from '@/api/users.ts';
 import { orgPaths, paths, permissionPaths, secretPaths, settingsPaths } from '@/lib/paths.ts';
 import { SealedNotice } from '@/features/secrets/seal-panel.tsx';
@@ -10,16 +10,9 @@ import { onSessionMessage } from '@/lib/session-channel.ts';
 import { ReauthGate } from '../reauth/reauth-gate.tsx';
 import { useSession } from '../use-session.ts';
 import { AccountMenu } from './account-menu.tsx';
+import { MainNav, type NavItem } from './main-nav.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { publicPath } from '@/lib/base.ts';
-
-interface NavItem {
-  to: string;
-  label: string;
-  end?: boolean;
-  /** Shown only to accounts holding this rid (superusers see everything). */
-  needs?: string;
-}
 
 /** Only pages that exist get a navigation entry, and only accounts that can use a page see it. */
 const NAV_ITEMS: readonly NavItem[] = [
@@ -71,7 +64,15 @@ export function AppShell() {
   const visible = NAV_ITEMS.filter((item) => !item.needs || (permissions !== undefined && hasPermission(permissions, item.needs)));
   // The shell renders again at each step of every navigation (the router's state); the parts that do not depend on
   // the location keep one element, which React leaves alone: the menu and the notices, not rendered again per page.
-  const accountMenu = useMemo(() => <AccountMenu session={session} />, [session]);
+  const headerEnd = useMemo(
+    () => (
+      <div className="header-end">
+        <SecurityModeChip />
+        <AccountMenu session={session} />
+      </div>
+    ),
+    [session],
+  );
   const notices = useMemo(
     () => (
       <>
@@ -90,20 +91,8 @@ export function AppShell() {
         <a className="brand" href={publicPath(paths.home())}>
           DC/OS Security
         </a>
-        <nav className="main-nav" aria-label="Main">
-          <ul>
-            {visible.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.end ?? false}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="header-end">
-          {accountMenu}
-        </div>
+        <MainNav items={visible} />
+        {headerEnd}
       </header>
       {notices}
       <main id="main" className="app-main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator, type Selection } from 'react-aria-components';
 import { useSignOut } from '@/features/auth/use-sign-out.ts';
+import { ChevronDownIcon, UserIcon } from '@/ui/icons.tsx';
 import { sessionLabel, type SessionInfo } from '@/lib/session.ts';
 import { applyThemeChoice, readThemeChoice, THEME_CHOICES, type ThemeChoice } from '@/ui/theme.ts';
 import { CONSOLE_VERSION } from '@/lib/version.ts';
@@ -61,9 +62,12 @@ const MenuView = memo(function MenuView({ session, defaultOpen = false, takeFocu
         </p>
       )}
       <MenuTrigger isOpen={open} onOpenChange={setOpen}>
-        <Button ref={button} className="btn" aria-label={`Account: ${sessionLabel(session)}`}>
-          <span aria-hidden="true">{sessionLabel(session)}</span>
-          <span aria-hidden="true">▾</span>
+        <Button ref={button} className="btn account-button" aria-label={`Account: ${sessionLabel(session)}`}>
+          <UserIcon />
+          <span className="account-name" aria-hidden="true">
+            {sessionLabel(session)}
+          </span>
+          <ChevronDownIcon size={14} />
         </Button>
         <Popover className="menu-popover" placement="bottom end">
           <Menu className="menu" aria-label="Account">

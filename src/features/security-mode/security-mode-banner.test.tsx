@@ -1,44 +1,96 @@
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { login } from '@/api/auth.ts';
-import { simulator } from '@/mocks/node.ts';
+import { server, simulator } from '@/mocks/node.ts';
 import { renderRoutes } from '@/test/render.tsx';
-import { SecurityModeBanner } from './security-mode-banner.tsx';
+import { SecurityModeBanner, SecurityModeChip } from './security-mode-banner.tsx';
 
-function renderBanner() {
-  return renderRoutes([{ path: '/', Component: SecurityModeBanner }]);
+/** The two places the shell shows the mode: the chip in the header, the banner under it. */
+function renderShellParts() {
+  return renderRoutes([
+    {
+      path: '/',
+      element: (
+        <>
+          <header>
+            <SecurityModeChip />
+          </header>
+          <SecurityModeBanner />
+        </>
+      ),
+    },
+  ]);
 }
 
-describe('SecurityModeBanner', () => {
+const modeRegion = () => screen.getByRole('region', { name: 'Security mode' });
+
+describe('The security mode', () => {
+  it('says it is being read, in the header, without moving the page', async () => {
+    await login({ uid: 'bootstrapuser', password: 'deleteme' });
+    renderShellParts();
+    expect(modeRegion()).toHaveTextContent("Reading the cluster's security mode…");
+    expect(modeRegion()).toHaveClass('mode-chip');
+    expect(await screen.findByText('strict mode')).toBeInTheDocument();
+  });
+
+  it('shows strict mode as a chip in the header, its sentence there for screen readers', async () => {
+    simulator.context.reset({ securityMode: 'strict' });
+    await login({ uid: 'bootstrapuser', password: 'deleteme' });
+    renderShellParts();
+    await screen.findByText('strict mode');
+    const chip = modeRegion();
+    expect(chip.closest('header')).not.toBeNull();
+    expect(chip).toHaveClass('mode-chip', 'mode-strict');
+    expect(chip).toHaveTextContent('strict mode. Every request must be authenticated');
+    expect(chip).toHaveTextContent('HTTPS is required');
+    expect(screen.getAllByRole('region', { name: 'Security mode' })).toHaveLength(1);
+  });
+
   it.each([
-    ['strict', 'HTTPS is required'],
     ['permissive', 'service authentication is optional'],
     ['disabled', 'Not intended for production'],
-  ] as const)('shows %s mode in words and colour', async (mode, sentence) => {
+  ] as const)('warns of %s mode across the page, in words and colour', async (mode, sentence) => {
     simulator.context.reset({ securityMode: mode });
     await login({ uid: 'bootstrapuser', password: 'deleteme' });
-    renderBanner();
-    const banner = screen.getByRole('region', { name: 'Security mode' });
-    expect(banner).toHaveTextContent("Reading the cluster's security mode…");
+    renderShellParts();
     expect(await screen.findByText(`${mode} mode.`)).toBeInTheDocument();
+    const banner = modeRegion();
+    expect(banner.closest('header')).toBeNull();
+    expect(banner).toHaveClass('mode-banner', `mode-${mode}`);
     expect(banner).toHaveTextContent(sentence);
-    expect(banner).toHaveClass(`mode-${mode}`);
   });
 
-  it('explains a missing permission instead of guessing a mode', async () => {
+  it('explains a missing permission, and offers no Retry that cannot help', async () => {
     await login({ uid: 'bob', password: 'bob-pass' });
-    const { user } = renderBanner();
+    renderShellParts();
     expect(await screen.findByText('Security mode unknown.')).toBeInTheDocument();
-    const banner = screen.getByRole('region', { name: 'Security mode' });
+    const banner = modeRegion();
     expect(banner).toHaveTextContent('dcos:adminrouter:ops:metadata');
-    expect(banner).toHaveClass('mode-unknown');
-    await user.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('Security mode unknown.')).toBeInTheDocument();
+    expect(banner).toHaveClass('mode-banner', 'mode-unknown');
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 
-  it('says the session ended when there is none', async () => {
-    renderBanner();
+  it('offers Retry when the cluster failed, and shows the mode once it answers', async () => {
+    await login({ uid: 'bootstrapuser', password: 'deleteme' });
+    let failing = true;
+    server.use(
+      http.get('*/dcos-metadata/bootstrap-config.json', () =>
+        failing ? new HttpResponse('Bad Gateway', { status: 502, headers: { 'Content-Type': 'text/plain' } }) : undefined,
+      ),
+    );
+    const { user } = renderShellParts();
     expect(await screen.findByText('Security mode unknown.')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Security mode' })).toHaveTextContent('Your session has ended. Sign in again to continue.');
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('strict mode')).toBeInTheDocument();
+    expect(modeRegion()).toHaveClass('mode-chip');
+  });
+
+  it('says the session ended when there is none, without a Retry', async () => {
+    renderShellParts();
+    expect(await screen.findByText('Security mode unknown.')).toBeInTheDocument();
+    expect(modeRegion()).toHaveTextContent('Your session has ended. Sign in again to continue.');
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 });
