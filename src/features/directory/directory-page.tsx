@@ -25,7 +25,6 @@ export function DirectoryPage() {
   return (
     <>
       <title>Directory (LDAP) · Settings · DC/OS Security Console</title>
-      <SettingsNav />
       <div className="page-head">
         <h1>Directory (LDAP)</h1>
         {stored && (
@@ -36,6 +35,7 @@ export function DirectoryPage() {
           </div>
         )}
       </div>
+      <SettingsNav />
       {config.isPending ? (
         <LoadingState>Loading the LDAP configuration…</LoadingState>
       ) : config.isError ? (
