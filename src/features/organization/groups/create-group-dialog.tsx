@@ -5,7 +5,7 @@ import { createGroup, newGroupSchema, type NewGroup } from '@/api/groups.ts';
 import { orgPaths } from '@/lib/paths.ts';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
-import { FormField } from '../shared/form-field.tsx';
+import { Field } from '@/ui/field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 
@@ -28,12 +28,12 @@ export function CreateGroupDialog({ isOpen, onClose }: { isOpen: boolean; onClos
     <Dialog title="Create group" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create group">
         <ErrorAlert message={errors.root?.server?.message} />
-        <FormField label="Group ID" error={errors.gid} hint="Letters, digits and - _ @ . (at most 96).">
+        <Field label="Group ID" error={errors.gid} hint="Letters, digits and - _ @ . (at most 96).">
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('gid')} />}
-        </FormField>
-        <FormField label="Description" error={errors.description}>
+        </Field>
+        <Field label="Description" error={errors.description}>
           {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
-        </FormField>
+        </Field>
         <FormActions onCancel={onClose} pending={isSubmitting} label="Create group" pendingLabel="Creating…" />
       </form>
     </Dialog>

@@ -6,7 +6,7 @@ import { z } from 'zod/mini';
 import { createServiceAccount, uidSchema } from '@/api/users.ts';
 import { orgPaths } from '@/lib/paths.ts';
 import { Dialog } from '@/ui/dialog.tsx';
-import { FormField } from '../shared/form-field.tsx';
+import { Field } from '@/ui/field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 import { PrivateKeyDialog } from './private-key-dialog.tsx';
@@ -93,12 +93,12 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
     <Dialog title="Create service account" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create service account">
         <ErrorAlert message={errors.root?.server?.message} />
-        <FormField label="Service account ID" error={errors.uid} hint="Letters, digits and - _ @ . (at most 96).">
+        <Field label="Service account ID" error={errors.uid} hint="Letters, digits and - _ @ . (at most 96).">
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('uid')} />}
-        </FormField>
-        <FormField label="Description" error={errors.description}>
+        </Field>
+        <Field label="Description" error={errors.description}>
           {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
-        </FormField>
+        </Field>
         <fieldset className="field" aria-describedby={[noWebCrypto ? 'sa-key-hint' : '', errors.keySource ? 'sa-key-error' : ''].filter(Boolean).join(' ') || undefined}>
           <legend>Key pair</legend>
           <label>
@@ -119,9 +119,9 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
           )}
         </fieldset>
         {keySource === 'paste' && (
-          <FormField label="Public key (PEM)" error={errors.publicKey} hint="-----BEGIN PUBLIC KEY----- … (never paste a private key).">
+          <Field label="Public key (PEM)" error={errors.publicKey} hint="-----BEGIN PUBLIC KEY----- … (never paste a private key).">
             {(props) => <textarea {...props} spellCheck={false} {...form.register('publicKey')} />}
-          </FormField>
+          </Field>
         )}
         <FormActions onCancel={onClose} pending={isSubmitting} label="Create service account" pendingLabel="Creating…" />
       </form>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod/mini';
-import { FormField } from './form-field.tsx';
+import { Field } from '@/ui/field.tsx';
 import { applyServerError } from './server-errors.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 
@@ -24,9 +24,9 @@ export function DescriptionForm({ initial, save, required = false }: { initial: 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <ErrorAlert message={errors.root?.server?.message} />
-      <FormField label="Description" error={errors.description}>
+      <Field label="Description" error={errors.description}>
         {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
-      </FormField>
+      </Field>
       <button type="submit" className="btn btn-primary" disabled={isSubmitting || !isDirty}>
         {isSubmitting ? 'Saving…' : 'Save description'}
       </button>

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { createUser, newUserSchema, type NewUser } from '@/api/users.ts';
 import { orgPaths } from '@/lib/paths.ts';
 import { Dialog } from '@/ui/dialog.tsx';
-import { FormField } from '../shared/form-field.tsx';
+import { Field } from '@/ui/field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
@@ -31,18 +31,18 @@ export function CreateUserDialog({ isOpen, onClose }: { isOpen: boolean; onClose
     <Dialog title="Create user" isOpen={isOpen} onClose={onClose} isDismissable={!isSubmitting}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Create user">
         <ErrorAlert message={errors.root?.server?.message} />
-        <FormField label="User ID" error={errors.uid} hint="Letters, digits and - _ @ . (at most 96).">
+        <Field label="User ID" error={errors.uid} hint="Letters, digits and - _ @ . (at most 96).">
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('uid')} />}
-        </FormField>
-        <FormField label="Description" error={errors.description}>
+        </Field>
+        <Field label="Description" error={errors.description}>
           {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
-        </FormField>
-        <FormField label="Password" error={errors.password} hint="At least 5 characters.">
+        </Field>
+        <Field label="Password" error={errors.password} hint="At least 5 characters.">
           {(props) => <input {...props} type="password" autoComplete="new-password" {...form.register('password')} />}
-        </FormField>
-        <FormField label="Confirm password" error={errors.confirm}>
+        </Field>
+        <Field label="Confirm password" error={errors.confirm}>
           {(props) => <input {...props} type="password" autoComplete="new-password" {...form.register('confirm')} />}
-        </FormField>
+        </Field>
         <FormActions onCancel={onClose} pending={isSubmitting} label="Create user" pendingLabel="Creating…" />
       </form>
     </Dialog>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { ORIGIN_LABELS, originOf, passwordChangeSchema, updateUser, type User } from '@/api/users.ts';
 import { DescriptionForm } from '../shared/description-form.tsx';
-import { FormField } from '../shared/form-field.tsx';
+import { Field } from '@/ui/field.tsx';
 import { applyServerError } from '../shared/server-errors.ts';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
@@ -23,12 +23,12 @@ function PasswordForm({ uid }: { uid: string }) {
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Change password">
       <h2>Change password</h2>
       <ErrorAlert message={errors.root?.server?.message} />
-      <FormField label="New password" error={errors.password} hint="At least 5 characters.">
+      <Field label="New password" error={errors.password} hint="At least 5 characters.">
         {(props) => <input {...props} type="password" autoComplete="new-password" {...form.register('password')} />}
-      </FormField>
-      <FormField label="Confirm new password" error={errors.confirm}>
+      </Field>
+      <Field label="Confirm new password" error={errors.confirm}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...form.register('confirm')} />}
-      </FormField>
+      </Field>
       <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
         {isSubmitting ? 'Saving…' : 'Change password'}
       </button>
