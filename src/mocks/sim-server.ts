@@ -31,7 +31,7 @@ async function writeFetchResponse(res: ServerResponse, response: Response): Prom
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
   // The body's chunks as they come: a list kept encoded (10,000 accounts) is one chunk, written as is, where
-  // `arrayBuffer()` would copy its 1.7 MB twice per request (issue 9: the simulator answers within 50 ms).
+  // `arrayBuffer()` would copy its 1.7 MB twice per request (the bench's simulator budget).
   const chunks: Uint8Array[] = [];
   const reader = response.body?.getReader();
   for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) chunks.push(read.value);

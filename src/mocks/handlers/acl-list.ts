@@ -2,8 +2,8 @@ import type { SimAcl } from '../db/types.ts';
 import { aclJson } from './acl-common.ts';
 
 // GET /acls answers every ACL sorted by rid, and a scaled db has 10,000 of them with long shared prefixes
-// (`dcos:service:marathon:marathon:services:/team-…`). Sorting and serializing them afresh took ~30 ms of a 50 ms
-// budget, so both are kept between requests, each checked against the live db before it is reused.
+// (`dcos:service:marathon:marathon:services:/team-…`). Sorting and serializing them afresh took most of the bench's
+// simulator budget, so both are kept between requests, each checked against the live db before it is reused.
 
 const orders = new WeakMap<Map<string, SimAcl>, SimAcl[]>();
 const texts = new WeakMap<SimAcl, { description: string; text: string }>();
