@@ -49,8 +49,8 @@ function DataTableRowView<T>({ row, id, index, start, height, template, columns,
           />
         </div>
       )}
-      {columns.map((column) => (
-        <div key={column.id} role="gridcell" className="dt-cell">
+      {columns.map((column, i) => (
+        <div key={column.id} role="gridcell" className={i === 0 ? 'dt-cell dt-first' : 'dt-cell'}>
           {column.cell(row)}
         </div>
       ))}

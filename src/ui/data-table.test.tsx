@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DataTable, sortRows, type Column } from './data-table.tsx';
 import { RowLink } from './data-table-row.tsx';
+import { DENSITY_STORAGE_KEY, setDensity } from './list-density.ts';
 
 interface Row {
   id: string;
@@ -113,6 +114,40 @@ describe('DataTable', () => {
     expect(onOpen).not.toHaveBeenCalled();
     expect(link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))).toBe(false);
     expect(onOpen).toHaveBeenCalledExactlyOnceWith(rows[1]);
+  });
+
+  it('draws compact rows when the user picks that density, and remembers the choice', () => {
+    withViewport();
+    render(<Harness onOpen={() => undefined} />);
+    const grid = screen.getByRole('grid', { name: 'People' });
+    const heights = () => within(grid).getAllByRole('row').slice(1).map((row) => row.style.height);
+    expect(new Set(heights())).toEqual(new Set(['44px']));
+    const comfortableRows = heights().length;
+
+    act(() => setDensity('compact'));
+    expect(grid).toHaveAttribute('data-density', 'compact');
+    expect(new Set(heights())).toEqual(new Set(['32px']));
+    // The virtualizer places rows by the same height: the second row starts 32 px down, and more rows fit.
+    expect(within(grid).getAllByRole('row')[2]?.style.transform).toBe('translateY(32px)');
+    expect(heights().length).toBeGreaterThan(comfortableRows);
+    expect(localStorage.getItem(DENSITY_STORAGE_KEY)).toBe('compact');
+
+    act(() => setDensity('comfortable'));
+    expect(new Set(heights())).toEqual(new Set(['44px']));
+    expect(localStorage.getItem(DENSITY_STORAGE_KEY)).toBeNull();
+  });
+
+  it('keeps each column at its minimum width, so a narrow screen scrolls the grid sideways instead of clipping it', () => {
+    withViewport();
+    const wide: Column<Row>[] = [
+      { id: 'id', header: 'ID', width: 'minmax(12rem, 1fr)', cell: (r) => r.id },
+      { id: 'name', header: 'Name', width: '7rem', cell: (r) => r.name },
+    ];
+    render(<DataTable label="People" rows={rows} columns={wide} getRowId={(r) => r.id} selection={{ selected: new Set(), onChange: () => undefined }} empty="None" />);
+    const [head] = screen.getAllByRole('row');
+    // 2.75rem of checkbox, 12rem and 7rem of columns.
+    expect(head?.style.minWidth).toBe('21.75rem');
+    expect(screen.getByRole('columnheader', { name: 'ID' })).toHaveClass('dt-first');
   });
 
   it('shows the empty message when there are no rows', () => {

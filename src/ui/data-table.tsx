@@ -1,6 +1,7 @@
 import { elementScroll, useVirtualizer, type Rect, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { DataTableRow } from './data-table-row.tsx';
+import { ROW_HEIGHTS, useDensity } from './list-density.ts';
 
 export type SortDirection = 'asc' | 'desc';
 export interface SortState {
@@ -34,7 +35,7 @@ interface DataTableProps<T> {
   onSortChange?: (sort: SortState) => void;
   selection?: Selection | undefined;
   empty: ReactNode;
-  /** Rows are this tall (px); the virtualizer renders only the visible ones. */
+  /** Rows are this tall (px); the virtualizer renders only the visible ones. By default, the user's density. */
   rowHeight?: number;
 }
 
@@ -78,6 +79,13 @@ const scrollBody: VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'] = (o
   elementScroll(offset, options, instance);
 };
 
+/** The narrowest the columns may be (rem): the sum of each track's minimum, so narrow screens scroll the grid sideways
+ * instead of squeezing or clipping its columns. */
+function minimumWidth(tracks: readonly string[]): string {
+  const rem = tracks.reduce((sum, track) => sum + Number(/(\d+(?:\.\d+)?)rem/.exec(track)?.[1] ?? 8), 0);
+  return `${rem}rem`;
+}
+
 /** Without a ResizeObserver (jsdom in the unit tests), TanStack's own measuring. */
 const CAN_OBSERVE = typeof ResizeObserver === 'function';
 
@@ -85,15 +93,35 @@ const CAN_OBSERVE = typeof ResizeObserver === 'function';
  * An ARIA grid whose rows are virtualized: the DOM holds only the rows in view, whatever the row count.
  * Arrow keys, Page Up/Down, Home and End move between rows; Enter opens; Space toggles selection.
  */
-export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onSortChange, selection, empty, rowHeight = 44 }: DataTableProps<T>) {
+export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onSortChange, selection, empty, rowHeight: fixedHeight }: DataTableProps<T>) {
+  const density = useDensity();
+  const rowHeight = fixedHeight ?? ROW_HEIGHTS[density];
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
   const focusPending = useRef(false);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack Virtual is used as documented.
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: OVERSCAN, scrollToFn: scrollBody, ...(CAN_OBSERVE && { observeElementRect: observeBodyRect, initialRect: estimatedBodyRect() }) });
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
-  const template = [selection ? '2.75rem' : null, ...columns.map((c) => c.width ?? 'minmax(8rem, 1fr)')].filter(Boolean).join(' ');
+  const tracks = [...(selection ? ['2.75rem'] : []), ...columns.map((c) => c.width ?? 'minmax(8rem, 1fr)')];
+  const template = tracks.join(' ');
+  const minWidth = minimumWidth(tracks);
+
+  // A new row height (the density changed) invalidates every row's offset; not on mount, which would render twice.
+  const measuredHeight = useRef(rowHeight);
+  useLayoutEffect(() => {
+    if (measuredHeight.current === rowHeight) return;
+    measuredHeight.current = rowHeight;
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
+  // The header scrolls sideways with the body (narrow screens); one write per scroll, only when it moved sideways.
+  const onScroll = () => {
+    const body = scrollRef.current;
+    const head = headRef.current;
+    if (body && head && head.scrollLeft !== body.scrollLeft) head.scrollLeft = body.scrollLeft;
+  };
 
   // After a jump (End, Page Down) the target row exists only once the virtualizer has scrolled and re-rendered, so
   // keep trying on each render until it is there.
@@ -180,55 +208,57 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   const selectedCount = selection && selection.selected.size > 0 ? rows.reduce((n, row) => n + (selection.selected.has(getRowId(row)) ? 1 : 0), 0) : 0;
 
   return (
-    <div className="data-table" role="grid" tabIndex={-1} onKeyDown={onKeyDown} onClick={onClick} aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined}>
-      <div className="dt-row dt-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-        {selection && (
-          <div role="columnheader" className="dt-cell dt-check">
-            <input
-              type="checkbox"
-              aria-label={selectedCount === rows.length && rows.length > 0 ? 'Deselect all rows' : `Select all ${rows.length} rows`}
-              checked={rows.length > 0 && selectedCount === rows.length}
-              ref={(el) => {
-                if (el) el.indeterminate = selectedCount > 0 && selectedCount < rows.length;
-              }}
-              onChange={(event) => {
-                const next = new Set(selection.selected);
-                for (const row of rows) {
-                  if (event.target.checked) next.add(getRowId(row));
-                  else next.delete(getRowId(row));
-                }
-                selection.onChange(next);
-              }}
-            />
-          </div>
-        )}
-        {columns.map((column) => {
-          const sorted = sort?.column === column.id ? sort.direction : undefined;
-          return (
-            <div key={column.id} role="columnheader" className="dt-cell" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-              {column.sortable && onSortChange ? (
-                <button
-                  type="button"
-                  className="dt-sort"
-                  onClick={() => onSortChange({ column: column.id, direction: sorted === 'asc' ? 'desc' : 'asc' })}
-                >
-                  {column.header}
-                  <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                </button>
-              ) : (
-                column.header
-              )}
+    <div className="data-table" role="grid" tabIndex={-1} onKeyDown={onKeyDown} onClick={onClick} aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined} data-density={density}>
+      <div className="dt-head-frame" ref={headRef}>
+        <div className="dt-row dt-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, minWidth }}>
+          {selection && (
+            <div role="columnheader" className="dt-cell dt-check">
+              <input
+                type="checkbox"
+                aria-label={selectedCount === rows.length && rows.length > 0 ? 'Deselect all rows' : `Select all ${rows.length} rows`}
+                checked={rows.length > 0 && selectedCount === rows.length}
+                ref={(el) => {
+                  if (el) el.indeterminate = selectedCount > 0 && selectedCount < rows.length;
+                }}
+                onChange={(event) => {
+                  const next = new Set(selection.selected);
+                  for (const row of rows) {
+                    if (event.target.checked) next.add(getRowId(row));
+                    else next.delete(getRowId(row));
+                  }
+                  selection.onChange(next);
+                }}
+              />
             </div>
-          );
-        })}
+          )}
+          {columns.map((column, i) => {
+            const sorted = sort?.column === column.id ? sort.direction : undefined;
+            return (
+              <div key={column.id} role="columnheader" className={i === 0 ? 'dt-cell dt-first' : 'dt-cell'} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                {column.sortable && onSortChange ? (
+                  <button
+                    type="button"
+                    className="dt-sort"
+                    onClick={() => onSortChange({ column: column.id, direction: sorted === 'asc' ? 'desc' : 'asc' })}
+                  >
+                    {column.header}
+                    <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                  </button>
+                ) : (
+                  column.header
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
       {rows.length === 0 ? (
         <div role="row" className="dt-empty" aria-rowindex={2}>
           <div role="gridcell">{empty}</div>
         </div>
       ) : (
-        <div ref={scrollRef} className="dt-body" role="rowgroup">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div ref={scrollRef} className="dt-body" role="rowgroup" onScroll={onScroll}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
               if (row === undefined) return null;
