@@ -84,7 +84,7 @@ export function AclDetailPage() {
       <div className="page-head">
         <h1 className="mono">{rid}</h1>
         <div className="actions">
-          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+          <button type="button" className="btn" onClick={() => setDeleting(true)}>
             Delete ACL
           </button>
         </div>

@@ -40,7 +40,7 @@ export function AclHoldersTable({ rid, rows, onRevoke }: { rid: string; rows: re
                 </ul>
               </td>
               <td>
-                <button type="button" className="btn btn-small btn-danger" onClick={() => onRevoke(holder)} aria-label={`Revoke all from ${name}`}>
+                <button type="button" className="btn btn-quiet btn-small" onClick={() => onRevoke(holder)} aria-label={`Revoke all from ${name}`}>
                   Revoke all
                 </button>
               </td>

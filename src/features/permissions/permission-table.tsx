@@ -74,7 +74,7 @@ export function PermissionTable({
               {editable && (
                 <td>
                   {direct ? (
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => onRevoke(row)} aria-label={`Revoke all on ${row.rid}`}>
+                    <button type="button" className="btn btn-quiet btn-small" onClick={() => onRevoke(row)} aria-label={`Revoke all on ${row.rid}`}>
                       Revoke all
                     </button>
                   ) : (
