@@ -147,3 +147,22 @@ test.describe('On a 390 px wide phone', () => {
     });
   }
 });
+
+for (const width of [1100, 1280]) {
+  test.describe(`On a ${String(width)} px wide screen`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    test('the header shows every section, the mode and the account side by side, none over another', async ({ page }) => {
+      await signIn(page);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
+      const settings = await nav.getByRole('link', { name: 'Settings' }).boundingBox();
+      const chip = await page.getByRole('banner').getByRole('region', { name: 'Security mode' }).boundingBox();
+      const account = await page.getByRole('button', { name: /^Account:/ }).boundingBox();
+      expect(settings && chip && settings.x + settings.width <= chip.x, 'the last section ends before the mode chip').toBe(true);
+      expect(chip && account && chip.x + chip.width <= account.x, 'the chip ends before the account button').toBe(true);
+      expect(account && account.x + account.width <= width, 'the account button is on the screen').toBe(true);
+      expect(await overflowOffenders(page), 'elements past the right edge').toEqual([]);
+    });
+  });
+}

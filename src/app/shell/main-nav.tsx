@@ -11,7 +11,7 @@ export interface NavItem {
 }
 
 /**
- * The main navigation. On a wide screen its links sit in the header; below 900 px (global.css, "Shell") they collapse
+ * The main navigation. On a wide screen its links sit in the header; below 1100 px (global.css, "Shell") they collapse
  * behind the Menu button, a disclosure: the button says whether the list is open (`aria-expanded`), Escape or a click
  * outside closes it and Escape gives the focus back to the button, and following a link closes it.
  */
