@@ -166,6 +166,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page);
     });
 
+    test('the users list with a selection, its Options menu open, and at 360 px wide, has no axe violations', async ({ page }) => {
+      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
+      const grid = page.getByRole('grid', { name: 'Users' });
+      await grid.getByRole('checkbox', { name: 'Select alice' }).click();
+      await expect(page.getByRole('region', { name: 'Selection' })).toContainText('1 selected');
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: 'Options' }).click();
+      await expect(page.getByRole('menu', { name: 'Options' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expect(grid.getByRole('row', { name: /alice/ })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
     test('the grant-permission dialog, with its builder and errors, has no axe violations', async ({ page }) => {
       await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%2Fbob%2Fpermissions%3Fgrant%3D');
       const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });

@@ -18,6 +18,10 @@ test.describe('Groups and memberships', () => {
     await page.getByRole('dialog', { name: 'Delete group sre?' }).getByRole('button', { name: 'Delete group' }).click();
     await expect(page).toHaveURL('/organization/groups');
     await expect(page.getByRole('grid', { name: 'Groups' }).getByText('sre', { exact: true })).toHaveCount(0);
+    await page.getByLabel('Search groups').fill('sre');
+    await expect(page.getByText('No groups match this search.')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByRole('grid', { name: 'Groups' }).getByRole('link', { name: 'developers' })).toBeVisible();
   });
 
   test('a user joins a group from the user page and leaves it from the group page', async ({ page }) => {

@@ -107,14 +107,48 @@ test.describe('Users', () => {
     await expect(page.getByRole('heading', { name: 'Add to a group' })).toBeVisible();
   });
 
-  test('the groups count appears once the groups of an account have been read', async ({ page }) => {
-    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%2Falice%2Fgroups');
-    await expect(page.getByRole('heading', { name: 'Member of 1 group' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Users' }).click();
-    const alice = page.getByRole('grid', { name: 'Users' }).getByRole('row').filter({ hasText: 'Alice Operator' });
-    await expect(alice.getByRole('gridcell').last()).toHaveText('1');
-    const bob = page.getByRole('grid', { name: 'Users' }).getByRole('row').filter({ hasText: 'Bob (no permissions)' });
-    await expect(bob.getByRole('gridcell').last()).toHaveText('—not read yet');
+  test('the list shows no Groups column the IAM cannot fill; the toolbar holds search, filter, count and Options on one row', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    for (const name of ['ID', 'Description', 'Origin']) await expect(grid.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible();
+    await expect(grid.getByRole('columnheader', { name: /^Groups/ })).toHaveCount(0);
+    const toolbar = page.getByRole('search');
+    const tops = await Promise.all(
+      [toolbar.getByLabel('Search users'), toolbar.getByLabel('Origin'), toolbar.getByText(/^\d+ users$/), toolbar.getByRole('button', { name: 'Options' })].map(
+        async (part) => (await part.boundingBox())?.y ?? -1,
+      ),
+    );
+    // Bottom-aligned controls of different heights: one row means their boxes overlap vertically.
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(40);
+    // Nothing acts on a selection until there is one.
+    await expect(page.getByRole('button', { name: 'Delete…' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Selection' })).toHaveCount(0);
+  });
+
+  test('a search that matches nobody says so and Clear search brings everyone back', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Fq%3Dzzz-nobody');
+    await expect(page.getByText('No users match this search.')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByLabel('Search users')).toHaveValue('');
+    await expect(page.getByLabel('Search users')).toBeFocused();
+    await expect(page.getByRole('grid', { name: 'Users' }).getByRole('row', { name: /alice/ })).toBeVisible();
+    await expect(page).toHaveURL('/organization/users');
+  });
+
+  test('at 360 px wide the page fits the screen and the grid scrolls sideways, keeping the ID column in view', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    const alice = grid.getByRole('row', { name: /alice/ });
+    await expect(alice).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const id = alice.getByRole('gridcell').nth(1);
+    const before = await id.boundingBox();
+    await grid.locator('[role=rowgroup]').evaluate((body) => body.scrollBy({ left: 400 }));
+    await expect(grid.getByRole('columnheader', { name: /^Origin/ })).toBeInViewport();
+    // The ID cell stays where it was while the rest moved under it; the header moved with the body.
+    expect((await id.boundingBox())?.x).toBe(before?.x);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
   test('arrow keys move between rows and Enter opens the user', async ({ page }) => {
@@ -131,7 +165,8 @@ test.describe('Users', () => {
   test('exports the filtered list as CSV', async ({ page }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /^Export CSV/ }).click();
+    await page.getByRole('button', { name: 'Options' }).click();
+    await page.getByRole('menu', { name: 'Options' }).getByRole('menuitem', { name: 'Export CSV (3 rows)' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('dcos-users.csv');
     const text = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');

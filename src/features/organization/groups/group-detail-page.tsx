@@ -62,7 +62,7 @@ export function GroupDetailPage() {
         <h1>{gid}</h1>
         {gid === SUPERUSERS_GID && <span className="badge badge-super">superusers</span>}
         <div className="actions">
-          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+          <button type="button" className="btn" onClick={() => setDeleting(true)}>
             Delete group
           </button>
         </div>

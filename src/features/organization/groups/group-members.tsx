@@ -49,7 +49,7 @@ export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'servi
                 <span>
                   <Link to={detail(m.uid)}>{m.uid}</Link> <span className="muted">{m.description}</span>
                 </span>
-                <button type="button" className="btn btn-small" onClick={() => setChange({ kind: 'remove', uid: m.uid })} aria-label={`Remove ${m.uid}`}>
+                <button type="button" className="btn btn-quiet btn-small" onClick={() => setChange({ kind: 'remove', uid: m.uid })} aria-label={`Remove ${m.uid}`}>
                   Remove
                 </button>
               </li>

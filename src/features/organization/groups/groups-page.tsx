@@ -6,6 +6,7 @@ import { orgPaths } from '@/lib/paths.ts';
 import { filterByText } from '@/lib/text-search.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { EmptyState, ListOptions } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { lazyDialog } from '@/ui/lazy-dialog.tsx';
 
@@ -76,6 +77,7 @@ export function GroupsPage() {
             <p className="count" aria-live="polite">
               {visible.length === groups.data.length ? `${groups.data.length} groups` : `${visible.length} of ${groups.data.length} groups`}
             </p>
+            <ListOptions />
           </div>
           <DataTable
             label="Groups"
@@ -85,7 +87,28 @@ export function GroupsPage() {
             sort={sort}
             onSortChange={(next) => params.set({ sort: next })}
             onOpen={(g) => void navigate(orgPaths.group(g.gid))}
-            empty={groups.data.length === 0 ? 'No groups yet.' : 'No groups match this search.'}
+            empty={
+              groups.data.length === 0 ? (
+                <EmptyState message="No groups yet.">
+                  <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+                    Create group
+                  </button>
+                </EmptyState>
+              ) : (
+                <EmptyState message="No groups match this search.">
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => {
+                      params.set({ query: '' });
+                      document.getElementById('group-search')?.focus();
+                    }}
+                  >
+                    Clear search
+                  </button>
+                </EmptyState>
+              )
+            }
           />
         </>
       )}

@@ -1,9 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { orgPaths } from '@/lib/paths.ts';
-import { AccountList, type AccountListActions } from '../shared/account-list.tsx';
-import { BulkActions } from '../shared/bulk-actions.tsx';
+import { AccountList } from '../shared/account-list.tsx';
 import { BulkRunArea } from '../shared/bulk-run.tsx';
-import { ExportCsvButton } from '../shared/export-csv-button.tsx';
 import { lazyDialog } from '@/ui/lazy-dialog.tsx';
 
 // Not needed for the list to show: fetched once the page is idle.
@@ -11,18 +9,10 @@ const CreateServiceAccountDialog = lazyDialog(async () => (await import('./creat
 
 const NOUN = { one: 'service account', many: 'service accounts' };
 
-/** At module level: one identity, so the list's memoized toolbar is not rebuilt on every render of the page. */
-function renderActions({ visible, selected, clearSelection }: AccountListActions) {
-  return (
-    <>
-      <BulkActions selected={selected} onDone={clearSelection} noun="service accounts" />
-      <ExportCsvButton rows={visible} filename="dcos-service-accounts.csv" />
-    </>
-  );
-}
-
 export function ServiceAccountsPage() {
   const [creating, setCreating] = useState(false);
+  // One identity: the list's empty state offers it.
+  const create = useMemo(() => ({ label: 'Create service account', onCreate: () => setCreating(true) }), []);
   return (
     <>
       <title>Service accounts · DC/OS Security Console</title>
@@ -43,7 +33,8 @@ export function ServiceAccountsPage() {
           type="service"
           noun={NOUN}
           detailPath={orgPaths.serviceAccount}
-          renderActions={renderActions}
+          csvFilename="dcos-service-accounts.csv"
+          create={create}
         />
       </BulkRunArea>
       <CreateServiceAccountDialog isOpen={creating} onClose={() => setCreating(false)} />

@@ -74,7 +74,7 @@ export function AccountDetail({
         <OriginBadge user={user} />
         {isSystemAccount(user.uid) && <span className="badge badge-system">system</span>}
         <div className="actions">
-          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+          <button type="button" className="btn" onClick={() => setDeleting(true)}>
             Delete {noun}
           </button>
         </div>

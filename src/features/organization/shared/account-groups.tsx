@@ -43,7 +43,7 @@ export function AccountGroups({ uid }: { uid: string }) {
                 <span>
                   <Link to={orgPaths.group(group.gid)}>{group.gid}</Link> <span className="muted">{group.description}</span>
                 </span>
-                <button type="button" className="btn btn-small" onClick={() => setChange({ kind: 'remove', gid: group.gid })} aria-label={`Remove from ${group.gid}`}>
+                <button type="button" className="btn btn-quiet btn-small" onClick={() => setChange({ kind: 'remove', gid: group.gid })} aria-label={`Remove from ${group.gid}`}>
                   Remove
                 </button>
               </li>

@@ -1,12 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isSystemAccount, ORIGIN_LABELS, originOf, userQueries, type AccountType, type User } from '@/api/users.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
 import { RowLink } from '@/ui/data-table-row.tsx';
+import { EmptyState, ListOptions, SelectionBar } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { filterAccounts, ORIGIN_FILTERS, type OriginFilter } from './account-filter.ts';
+import { BulkActions } from './bulk-actions.tsx';
+import { exportAccountsCsv } from './export-csv.ts';
 import { OriginBadge } from './origin-badge.tsx';
 
 /** One empty selection, so the bulk actions (memoized) see the same props while nothing is selected. */
@@ -19,24 +22,25 @@ function sortValue(user: User, column: string): string {
   return user.uid;
 }
 
-export interface AccountListActions {
-  visible: readonly User[];
-  selected: readonly User[];
-  clearSelection: () => void;
-}
-
 interface AccountListProps {
   type: AccountType;
   noun: { one: string; many: string };
   detailPath: (uid: string) => string;
-  /** Toolbar actions that act on the current view (export) or the selection (bulk); keep its identity (module level). */
-  renderActions: (view: AccountListActions) => ReactNode;
+  /** The CSV file the Options menu's export writes. */
+  csvFilename: string;
+  /** The empty list's next step ("Create user"); keep its identity. */
+  create: { label: string; onCreate: () => void };
 }
 
-/** The list of users or service accounts: search, origin filter, sort and open row in the URL; virtualized rows. */
-export function AccountList({ type, noun, detailPath, renderActions }: AccountListProps) {
+/**
+ * The list of users or service accounts: search, origin filter, sort and open row in the URL; virtualized rows.
+ *
+ * No Groups column: the IAM lists accounts without their memberships, so a count would cost one request per row in
+ * view (and again as the list scrolls through 10,000 rows); until read it said "—" on every row, which looked broken.
+ * An account's groups are on its page.
+ */
+export function AccountList({ type, noun, detailPath, csvFilename, create }: AccountListProps) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const accounts = useQuery(userQueries.list(type));
   const params = useListParams(ORIGIN_FILTERS, 'all');
   // Filtered in the keystroke's own render, not through useDeferredValue: the grid renders only the rows in view, and
@@ -65,20 +69,8 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
       },
       { id: 'description', header: 'Description', sortable: true, width: 'minmax(12rem, 2fr)', cell: (u) => u.description },
       { id: 'origin', header: 'Origin', sortable: true, width: '7rem', cell: (u) => <OriginBadge user={u} /> },
-      {
-        // The IAM lists no membership counts; once an account's groups have been read, the count is shown.
-        id: 'groups',
-        header: 'Groups',
-        width: '6rem',
-        cell: (u) => queryClient.getQueryData(userQueries.groups(u.uid).queryKey)?.length ?? (
-            <>
-              <span aria-hidden="true">—</span>
-              <span className="visually-hidden">not read yet</span>
-            </>
-          ),
-      },
     ],
-    [detailPath, queryClient],
+    [detailPath],
   );
 
   // The parts below are memoized so that a render which changes none of their inputs leaves them alone: above all
@@ -97,9 +89,18 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
   );
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   const total = accounts.data?.length ?? 0;
-  const toolbarRest = useMemo(() => {
-    const selectedRows = selected.size === 0 ? NONE : visible.filter((u) => selected.has(u.uid));
-    return (
+
+  // The export reads the rows in view when it runs: the menu keeps its props (and skips rendering) while typing.
+  const inView = useRef(visible);
+  useLayoutEffect(() => {
+    inView.current = visible;
+  });
+  const exportCount = useCallback(() => inView.current.length, []);
+  const onExport = useCallback(() => void exportAccountsCsv(inView.current, csvFilename), [csvFilename]);
+  const options = useMemo(() => <ListOptions onExport={onExport} exportCount={exportCount} />, [onExport, exportCount]);
+
+  const toolbarRest = useMemo(
+    () => (
       <>
         {type === 'user' && (
           <div className="field">
@@ -113,12 +114,44 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
         )}
         <p className="count" aria-live="polite">
           {visible.length === total ? `${total} ${total === 1 ? one : many}` : `${visible.length} of ${total} ${many}`}
-          {selectedRows.length > 0 && `, ${selectedRows.length} selected`}
         </p>
-        <div className="actions">{renderActions({ visible, selected: selectedRows, clearSelection })}</div>
       </>
+    ),
+    [type, params.filter, set, visible.length, total, one, many],
+  );
+  const selectionBar = useMemo(() => {
+    const selectedRows = selected.size === 0 ? NONE : visible.filter((u) => selected.has(u.uid));
+    return (
+      <SelectionBar count={selectedRows.length} onClear={clearSelection}>
+        <BulkActions selected={selectedRows} onDone={clearSelection} noun={many} />
+      </SelectionBar>
     );
-  }, [type, params.filter, set, visible, total, one, many, selected, renderActions, clearSelection]);
+  }, [selected, visible, clearSelection, many]);
+
+  const empty = useMemo(
+    () =>
+      total === 0 ? (
+        <EmptyState message={`No ${many} yet.`}>
+          <button type="button" className="btn btn-primary" onClick={create.onCreate}>
+            {create.label}
+          </button>
+        </EmptyState>
+      ) : (
+        <EmptyState message={`No ${many} match this ${query === '' ? 'filter' : 'search'}.`}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              set({ query: '', filter: 'all' });
+              document.getElementById('list-search')?.focus();
+            }}
+          >
+            {query === '' ? 'Show all' : 'Clear search'}
+          </button>
+        </EmptyState>
+      ),
+    [total, query, many, create, set],
+  );
   const table = useMemo(
     () => (
       <DataTable
@@ -130,10 +163,10 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
         onSortChange={(next) => set({ sort: next })}
         onOpen={(u) => void navigate(detailPath(u.uid))}
         selection={{ selected, onChange: setSelected }}
-        empty={total === 0 ? `No ${many} yet.` : `No ${many} match this search.`}
+        empty={empty}
       />
     ),
-    [many, visible, columns, sort, set, navigate, detailPath, selected, total],
+    [many, visible, columns, sort, set, navigate, detailPath, selected, empty],
   );
 
   if (accounts.isPending) return <LoadingState>Loading {many}…</LoadingState>;
@@ -144,7 +177,9 @@ export function AccountList({ type, noun, detailPath, renderActions }: AccountLi
       <div className="toolbar" role="search">
         {searchField}
         {toolbarRest}
+        {options}
       </div>
+      {selectionBar}
       {table}
     </>
   );

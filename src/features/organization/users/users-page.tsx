@@ -1,9 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { orgPaths } from '@/lib/paths.ts';
-import { AccountList, type AccountListActions } from '../shared/account-list.tsx';
-import { BulkActions } from '../shared/bulk-actions.tsx';
+import { AccountList } from '../shared/account-list.tsx';
 import { BulkRunArea } from '../shared/bulk-run.tsx';
-import { ExportCsvButton } from '../shared/export-csv-button.tsx';
 import { lazyDialog } from '@/ui/lazy-dialog.tsx';
 
 // Not needed for the list to show: fetched once the page is idle.
@@ -12,18 +10,10 @@ const LdapImportDialog = lazyDialog(async () => (await import('../shared/ldap-im
 
 const NOUN = { one: 'user', many: 'users' };
 
-/** At module level: one identity, so the list's memoized toolbar is not rebuilt on every render of the page. */
-function renderActions({ visible, selected, clearSelection }: AccountListActions) {
-  return (
-    <>
-      <BulkActions selected={selected} onDone={clearSelection} noun="users" />
-      <ExportCsvButton rows={visible} filename="dcos-users.csv" />
-    </>
-  );
-}
-
 export function UsersPage() {
   const [creating, setCreating] = useState(false);
+  // One identity: the list's empty state offers it.
+  const create = useMemo(() => ({ label: 'Create user', onCreate: () => setCreating(true) }), []);
   const [importing, setImporting] = useState(false);
   return (
     <>
@@ -44,7 +34,8 @@ export function UsersPage() {
           type="user"
           noun={NOUN}
           detailPath={orgPaths.user}
-          renderActions={renderActions}
+          csvFilename="dcos-users.csv"
+          create={create}
         />
       </BulkRunArea>
       <CreateUserDialog isOpen={creating} onClose={() => setCreating(false)} />
