@@ -37,6 +37,9 @@ test.describe('The page of one ACL', () => {
     await expect(page).toHaveURL('/permissions');
     await page.getByLabel('Search resources').fill('app_id');
     await expect(page.getByText('No resource matches this search.')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByLabel('Search resources')).toHaveValue('');
+    await expect(page.getByRole('grid', { name: 'Resources' }).getByRole('row').nth(1)).toBeVisible();
 
     const jenkinsRid = 'dcos:secrets:default:/jenkins/*';
     await page.goto(`/permissions/acls/${jenkinsRid}`);

@@ -50,4 +50,35 @@ test.describe('Browsing secrets', () => {
     await expect(page.getByLabel('Masked value')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reveal' })).toBeFocused();
   });
+
+  test('folders and secrets carry drawn icons, not emoji; a selection shows its bar, and Clear selection hides it', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
+    const grid = page.getByRole('grid', { name: 'Secrets' });
+    await expect(grid.getByRole('link', { name: 'group/' }).locator('svg.icon')).toHaveCount(1);
+    await expect(grid.getByRole('link', { name: 'db-password' }).locator('svg.icon')).toHaveCount(1);
+    await expect(grid).not.toContainText('📁');
+
+    await expect(page.getByRole('button', { name: 'Delete selected…' })).toHaveCount(0);
+    await grid.getByRole('checkbox', { name: 'Select db-password' }).click();
+    const selection = page.getByRole('region', { name: 'Selection' });
+    await expect(selection).toContainText('1 selected');
+    await expect(selection.getByRole('button', { name: 'Delete selected…' })).toBeEnabled();
+    await selection.getByRole('button', { name: 'Clear selection' }).click();
+    await expect(selection).toHaveCount(0);
+    await expect(grid.getByRole('checkbox', { name: 'Select db-password' })).not.toBeChecked();
+  });
+
+  test('a search with no match offers Clear search; an empty space offers Create secret there', async ({ page }) => {
+    await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets?q=zzz-nothing'));
+    await expect(page.getByText('No path matches this search.')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(page.getByLabel('Search all paths')).toHaveValue('');
+    await expect(page.getByRole('grid', { name: 'Secrets' }).getByRole('link', { name: 'db-password' })).toBeVisible();
+
+    await page.goto('/secrets?path=nowhere');
+    const grid = page.getByRole('grid', { name: 'Secrets' });
+    await expect(grid).toContainText('This space is empty.');
+    await grid.getByRole('link', { name: 'Create secret' }).click();
+    await expect(page).toHaveURL('/secrets/new?path=nowhere');
+  });
 });

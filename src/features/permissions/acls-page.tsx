@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { aclQueries, type Acl } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
-import { permissionPaths } from '@/lib/paths.ts';
+import { orgPaths, permissionPaths } from '@/lib/paths.ts';
 import { filterByText } from '@/lib/text-search.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { EmptyState, ListOptions } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { PermissionsNav } from './permissions-nav.tsx';
 
@@ -65,6 +66,7 @@ export function AclsPage() {
             <p className="count" aria-live="polite">
               {visible.length === acls.data.length ? `${acls.data.length} resources with an ACL` : `${visible.length} of ${acls.data.length} resources`}
             </p>
+            <ListOptions />
           </div>
           <DataTable
             label="Resources"
@@ -74,7 +76,28 @@ export function AclsPage() {
             sort={sort}
             onSortChange={(next) => params.set({ sort: next })}
             onOpen={(acl) => void navigate(permissionPaths.acl(acl.rid))}
-            empty={acls.data.length === 0 ? 'No resource has an ACL yet.' : 'No resource matches this search.'}
+            empty={
+              acls.data.length === 0 ? (
+                <EmptyState message="No resource has an ACL yet. Permissions are granted on a user's, group's or service account's page.">
+                  <Link className="btn btn-primary" to={orgPaths.users()}>
+                    Go to users
+                  </Link>
+                </EmptyState>
+              ) : (
+                <EmptyState message="No resource matches this search.">
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => {
+                      params.set({ query: '' });
+                      document.getElementById('acl-search')?.focus();
+                    }}
+                  >
+                    Clear search
+                  </button>
+                </EmptyState>
+              )
+            }
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { deleteSecret } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
@@ -6,6 +6,8 @@ import { filterByText } from '@/lib/text-search.ts';
 import { ancestors, childrenOf, type SecretEntry, type TreeEntry } from '@/lib/secret-tree.ts';
 import { DataTable, type Column } from '@/ui/data-table.tsx';
 import { RowLink } from '@/ui/data-table-row.tsx';
+import { FolderIcon, SecretIcon } from '@/ui/icons.tsx';
+import { EmptyState, ListOptions } from '@/ui/list-parts.tsx';
 import { BulkDelete } from './bulk-delete.tsx';
 
 const flatLists = new WeakMap<readonly string[], readonly SecretEntry[]>();
@@ -22,6 +24,7 @@ function flatList(paths: readonly string[]): readonly SecretEntry[] {
 }
 const pathField = (entry: SecretEntry) => entry.path;
 
+const NO_PATHS: readonly string[] = [];
 const rowId = (e: TreeEntry) => (e.kind === 'folder' ? `${e.path}/` : e.path);
 
 interface SecretsListProps {
@@ -68,11 +71,14 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
         cell: (e) =>
           e.kind === 'folder' ? (
             <RowLink href={secretPaths.list({ folder: e.path })}>
-              <span aria-hidden="true">📁 </span>
+              <FolderIcon />
               {e.name}/
             </RowLink>
           ) : (
-            <RowLink href={secretPaths.view(e.path)}>{e.name}</RowLink>
+            <RowLink href={secretPaths.view(e.path)}>
+              <SecretIcon />
+              {e.name}
+            </RowLink>
           ),
       },
       { id: 'kind', header: 'Kind', width: 'minmax(8rem, 1fr)', cell: (e) => (e.kind === 'folder' ? `Space · ${e.count} secret${e.count === 1 ? '' : 's'}` : 'Secret') },
@@ -90,9 +96,8 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
     [search, onSearchChange],
   );
 
-  const rest = useMemo(() => {
-    const secretRows = rows.filter((r) => r.kind === 'secret' && selected.has(r.path)).map((r) => r.path);
-    return (
+  const rest = useMemo(
+    () => (
       <>
         <div className="field">
           <label htmlFor="secret-view">View</label>
@@ -104,12 +109,46 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
         <p className="count" aria-live="polite">
           {rows.length} {query !== '' ? `of ${paths.length} paths match` : view === 'flat' ? 'secrets' : 'entries'}
         </p>
-        <div className="actions">
-          <BulkDelete paths={secretRows} remove={deleteSecret} onDone={() => setSelected(new Set())} />
-        </div>
+        <ListOptions />
       </>
+    ),
+    [rows.length, view, setParam, query, paths.length],
+  );
+
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+  // The selected rows in view (a selected folder counts, though only secrets can be deleted).
+  const selection = useMemo(() => {
+    if (selected.size === 0) return { count: 0, secrets: NO_PATHS };
+    const chosen = rows.filter((r) => selected.has(rowId(r)));
+    return { count: chosen.length, secrets: chosen.filter((r) => r.kind === 'secret').map((r) => r.path) };
+  }, [rows, selected]);
+  const bulk = useMemo(
+    () => <BulkDelete count={selection.count} paths={selection.secrets} remove={deleteSecret} onClear={clearSelection} />,
+    [selection, clearSelection],
+  );
+
+  const clearSearch = useCallback(() => {
+    onSearchChange('');
+    document.getElementById('secret-search')?.focus();
+  }, [onSearchChange]);
+  const empty = useMemo(() => {
+    if (query !== '')
+      return (
+        <EmptyState message="No path matches this search.">
+          <button type="button" className="btn" onClick={clearSearch}>
+            Clear search
+          </button>
+        </EmptyState>
+      );
+    const here = view === 'tree' ? folder : '';
+    return (
+      <EmptyState message={paths.length === 0 ? 'No secrets here.' : 'This space is empty.'}>
+        <Link className="btn btn-primary" to={secretPaths.create(here)}>
+          Create secret
+        </Link>
+      </EmptyState>
     );
-  }, [rows, selected, view, setParam, query, paths.length]);
+  }, [query, clearSearch, view, folder, paths.length]);
 
   const table = useMemo(
     () => (
@@ -122,10 +161,10 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
         onSortChange={(s) => setParam('sort', s.direction === 'desc' ? 'desc' : '')}
         onOpen={(e) => void navigate(e.kind === 'folder' ? secretPaths.list({ folder: e.path }) : secretPaths.view(e.path))}
         selection={{ selected, onChange: setSelected }}
-        empty={paths.length === 0 ? 'No secrets yet.' : query !== '' ? 'No path matches this search.' : 'This space is empty.'}
+        empty={empty}
       />
     ),
-    [rows, columns, descending, setParam, navigate, selected, paths.length, query],
+    [rows, columns, descending, setParam, navigate, selected, empty],
   );
 
   return (
@@ -134,6 +173,7 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
         {searchField}
         {rest}
       </div>
+      {bulk}
       {view === 'tree' && query === '' && (
         <nav className="breadcrumbs" aria-label="Folder">
           <Link to={secretPaths.list()}>All secrets</Link>
