@@ -185,10 +185,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%2Fbob%2Fpermissions%3Fgrant%3D');
       const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
       await dialog.getByLabel('Search resources').fill('marathon services');
-      await dialog.getByRole('radio', { name: /services:\/\[<service-group>\]/ }).check();
-      await dialog.getByRole('button', { name: 'Grant' }).click();
-      await expect(dialog.getByText('Choose at least one action.')).toBeVisible();
-      await expectNoAxeViolations(page);
+      await dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
+      await expect(dialog.getByRole('button', { name: 'Grant' })).toHaveAccessibleDescription('Choose at least one action.');
+      await expectNoAxeViolations(page, 'with an entry chosen');
+      await dialog.getByRole('option', { name: 'Type a resource ID' }).click();
+      await dialog.getByLabel('Resource ID', { exact: true }).fill('dcos:bad id');
+      await expect(dialog.getByLabel('Resource ID', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await expectNoAxeViolations(page, 'with a bad typed rid');
     });
 
     test('a revealed text secret and the seal confirmation have no axe violations', async ({ page }) => {

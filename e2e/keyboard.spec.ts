@@ -89,24 +89,30 @@ test.describe('Keyboard only', () => {
     await expect(dialog).toBeVisible();
     await tabTo(page, dialog.getByLabel('Search resources'));
     await page.keyboard.type('secret');
-    await expect(dialog.getByText('(3 found)')).toBeVisible();
-    // Tab enters the radio group on its first entry; the arrow keys move between the entries and pick one.
-    await page.keyboard.press('Tab');
-    await expect(dialog.getByRole('radio', { name: /^dcos:adminrouter:secrets/ })).toBeFocused();
+    await expect(dialog.getByText('3 found')).toBeVisible();
+    // ↓ leaves the search for the first match; the arrow keys move between the entries of every area, Enter picks one.
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('option', { name: /^dcos:adminrouter:secrets/ })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
-    const entry = dialog.getByRole('radio', { name: /^dcos:secrets:default:/ });
+    const entry = dialog.getByRole('option', { name: /^dcos:secrets:default:/ });
     await expect(entry).toBeFocused();
-    await expect(entry).toBeChecked();
     await expectVisibleFocus(page);
-    await page.keyboard.press('Tab');
+    const grantButton = dialog.getByRole('button', { name: 'Grant' });
+    await expect(grantButton).toHaveAccessibleDescription('Choose a resource.');
+    // Enter chooses the entry and moves on to its first placeholder.
+    await page.keyboard.press('Enter');
+    await expect(entry).toHaveAttribute('aria-selected', 'true');
     await expect(dialog.getByLabel('Secret path', { exact: true })).toBeFocused();
+    await expect(grantButton).toHaveAccessibleDescription('Fill in the secret path.');
     await page.keyboard.type('group/spark/aws-secret-key');
     await expect(dialog.locator('output')).toHaveText('dcos:secrets:default:/group/spark/aws-secret-key');
+    await expect(grantButton).toBeDisabled();
     await tabTo(page, dialog.getByRole('checkbox', { name: 'read' }));
     await page.keyboard.press('Space');
     await expect(dialog.getByRole('checkbox', { name: 'read' })).toBeChecked();
+    await expect(grantButton).toBeEnabled();
     await tabTo(page, dialog.getByLabel(/^Description of the resource/));
     await page.keyboard.type('Spark AWS key');
     await page.keyboard.press('Enter');

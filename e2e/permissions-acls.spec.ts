@@ -66,7 +66,7 @@ test.describe('The page of one ACL', () => {
 
   test('the checker’s “Grant with more options” for a service account opens its service-account page', async ({ page }) => {
     await goTo(page, '/permissions/check?uid=jenkins&rid=dcos%3Aadminrouter%3Aops%3Ametadata&action=full');
-    const no = page.getByRole('region', { name: /^No: jenkins may not full/ });
+    const no = page.getByRole('region', { name: /^No: jenkins does not have full control of/ });
     await no.getByRole('link', { name: 'Grant with more options' }).click();
     await expect(page).toHaveURL('/organization/service-accounts/jenkins/permissions?grant=dcos%3Aadminrouter%3Aops%3Ametadata&action=full');
     await expect(page.getByRole('dialog', { name: 'Grant a permission to jenkins' })).toBeVisible();

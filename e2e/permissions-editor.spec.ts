@@ -59,3 +59,51 @@ test.describe('The Permissions tab', () => {
     await expect(permissionsTable(page, 'bob').getByRole('row', { name: /dcos:adminrouter:ops:(metadata|mesos)/ })).toHaveCount(2);
   });
 });
+
+test.describe('The grant dialog’s layout', () => {
+  const box = async (page: Page) => {
+    const rect = await page.getByRole('dialog', { name: 'Grant a permission to bob' }).boundingBox();
+    expect(rect).not.toBeNull();
+    return { width: Math.round(rect?.width ?? 0), height: Math.round(rect?.height ?? 0) };
+  };
+
+  test('is wide, and its height does not change with what it shows', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await goTo(page, '/organization/users/bob/permissions?grant=');
+    const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
+    await expect(dialog.getByRole('listbox', { name: 'Resource catalog' }).getByRole('group', { name: 'Admin Router' })).toBeVisible();
+    const first = await box(page);
+    expect(first.width).toBeGreaterThan(900);
+    // 40rem, or 90% of the viewport's height when that is less.
+    expect(first.height).toBe(640);
+
+    await dialog.getByLabel('Search resources').fill('zzz nothing');
+    await expect(dialog.getByText('0 found')).toBeVisible();
+    expect(await box(page)).toEqual(first);
+    await dialog.getByLabel('Search resources').fill('marathon services');
+    await dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
+    await dialog.getByLabel('Service group (optional: empty means all)').fill('dev');
+    expect(await box(page)).toEqual(first);
+    await dialog.getByRole('option', { name: 'Type a resource ID' }).click();
+    await dialog.getByLabel('Resource ID', { exact: true }).fill('not a rid');
+    await expect(dialog.getByText('A DC/OS resource ID starts with “dcos:”.').first()).toBeVisible();
+    expect(await box(page)).toEqual(first);
+  });
+
+  test('on a phone it is a full-height sheet with the panes stacked, nothing in it wider than the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await goTo(page, '/organization/users/bob/permissions?grant=');
+    const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
+    await dialog.getByLabel('Search resources').fill('IAM API');
+    await dialog.getByRole('option', { name: /^dcos:adminrouter:acs/ }).click();
+    expect(await box(page)).toEqual({ width: 360, height: 740 });
+    const catalog = await dialog.getByRole('listbox', { name: 'Resource catalog' }).boundingBox();
+    const actions = await dialog.getByRole('group', { name: 'Actions' }).boundingBox();
+    expect(actions?.y ?? 0, 'the chosen entry’s actions are below the catalog').toBeGreaterThanOrEqual((catalog?.y ?? 0) + (catalog?.height ?? 0));
+    const wider = await dialog.evaluate((el) => [...el.querySelectorAll('*')].filter((child) => child.getBoundingClientRect().right > window.innerWidth + 1).map((child) => child.outerHTML.slice(0, 80)));
+    expect(wider).toEqual([]);
+    await dialog.getByRole('checkbox', { name: 'full' }).check();
+    await dialog.getByRole('button', { name: 'Grant' }).click();
+    await expect(dialog).toBeHidden();
+  });
+});

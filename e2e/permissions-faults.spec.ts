@@ -19,7 +19,7 @@ test.describe('A refused permission call says which permission is missing', () =
     await injectFault(page, { path: '/acs/api/v1/acls/*', method: 'PUT', ...FORBIDDEN });
     await page.getByRole('button', { name: 'Grant permission' }).click();
     const dialog = page.getByRole('dialog', { name: 'Grant a permission to group operators' });
-    await dialog.getByRole('radio', { name: 'Type a resource ID' }).check();
+    await dialog.getByRole('option', { name: 'Type a resource ID' }).click();
     await dialog.getByLabel('Resource ID', { exact: true }).fill('dcos:adminrouter:ops:mesos');
     await dialog.getByRole('checkbox', { name: 'full' }).check();
     await dialog.getByRole('button', { name: 'Grant' }).click();
@@ -65,13 +65,13 @@ test('a failed grant keeps the form, and the same form grants once the cluster r
   await page.getByRole('button', { name: 'Grant permission' }).click();
   const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
   await dialog.getByLabel('Search resources').fill('marathon services');
-  await dialog.getByRole('radio', { name: /services:\/\[<service-group>\]/ }).check();
+  await dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
   await dialog.getByLabel('Service group (optional: empty means all)').fill('dev/payments');
   await dialog.getByRole('checkbox', { name: 'update' }).check();
   await dialog.getByRole('button', { name: 'Grant' }).click();
 
   await expect(dialog.getByRole('alert')).toContainText('Datastore is read-only');
-  await expect(dialog.getByRole('radio', { name: /services:\/\[<service-group>\]/ })).toBeChecked();
+  await expect(dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ })).toHaveAttribute('aria-selected', 'true');
   await expect(dialog.getByLabel('Service group (optional: empty means all)')).toHaveValue('dev/payments');
   await expect(dialog.getByRole('checkbox', { name: 'update' })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'read' })).not.toBeChecked();
@@ -91,7 +91,7 @@ test('without the permission catalog, the grant dialog and the bulk form say so 
   await page.getByRole('button', { name: 'Grant permission' }).click();
   const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
   await expect(dialog).toContainText('The permission catalog could not be loaded (Service unavailable); type the resource ID; every action is offered.');
-  await expect(dialog.getByRole('radio', { name: 'Type a resource ID' })).toBeChecked();
+  await expect(dialog.getByRole('option', { name: 'Type a resource ID' })).toHaveAttribute('aria-selected', 'true');
   await dialog.getByLabel('Resource ID', { exact: true }).fill('dcos:adminrouter:ops:mesos');
   await dialog.getByRole('checkbox', { name: 'full' }).check();
   await dialog.getByRole('button', { name: 'Grant' }).click();

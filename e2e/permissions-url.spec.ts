@@ -12,17 +12,17 @@ test.describe('Permissions state lives in the URL', () => {
     const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
     const entries = await historyLength(page);
     await dialog.getByLabel('Search resources').fill('marathon services');
-    await dialog.getByRole('radio', { name: /services:\/\[<service-group>\]/ }).check();
+    await dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
     await dialog.getByLabel('Service group (optional: empty means all)').fill('dev/payments');
     await expect(page).toHaveURL(`/organization/users/bob/permissions?grant=${encodeURIComponent(rid)}`);
     expect(await historyLength(page)).toBe(entries);
 
     await page.reload();
-    await expect(dialog.getByRole('radio', { name: /services:\/\[<service-group>\]/ })).toBeChecked();
+    await expect(dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ })).toHaveAttribute('aria-selected', 'true');
     await expect(dialog.getByLabel('Service group (optional: empty means all)')).toHaveValue('dev/payments');
     await expect(dialog.locator('output')).toHaveText(rid);
 
-    await dialog.getByRole('radio', { name: 'Type a resource ID' }).check();
+    await dialog.getByRole('option', { name: 'Type a resource ID' }).click();
     await dialog.getByLabel('Resource ID', { exact: true }).fill('dcos:adminrouter:ops:networking');
     await expect(page).toHaveURL('/organization/users/bob/permissions?grant=dcos%3Aadminrouter%3Aops%3Anetworking');
     await page.reload();
@@ -39,25 +39,25 @@ test.describe('Permissions state lives in the URL', () => {
     const account = page.getByLabel('Account (user or service account ID)');
     await account.fill('carol');
     await page.getByLabel('Search resources').fill('marathon services');
-    await page.getByRole('radio', { name: /services:\/\[<service-group>\]/ }).check();
+    await page.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
     await page.getByLabel('Service group (optional: empty means all)').fill('dev/app');
     await page.getByRole('combobox', { name: 'Action' }).selectOption('update');
     await page.getByRole('button', { name: 'Check' }).click();
     await expect(page.getByRole('region', { name: /^Yes: carol may update/ })).toBeVisible();
 
     await account.fill('bob');
-    await page.getByRole('radio', { name: 'Type a resource ID' }).check();
+    await page.getByRole('option', { name: 'Type a resource ID' }).click();
     await page.getByLabel('Resource ID', { exact: true }).fill('dcos:adminrouter:ops:metadata');
     await page.getByRole('combobox', { name: 'Action' }).selectOption('full');
     await page.getByRole('button', { name: 'Check' }).click();
-    await expect(page.getByRole('region', { name: /^No: bob may not full/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^No: bob does not have full control of/ })).toBeVisible();
     // The form's own Check keeps the focus where it was.
     await expect(page.getByRole('button', { name: 'Check' })).toBeFocused();
 
     await page.goBack();
     await expect(page.getByRole('region', { name: /^Yes: carol may update/ })).toBeVisible();
     await expect(account).toHaveValue('carol');
-    await expect(page.getByRole('radio', { name: /services:\/\[<service-group>\]/ })).toBeChecked();
+    await expect(page.getByRole('option', { name: /services:\/\[<service-group>\]/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByLabel('Service group (optional: empty means all)')).toHaveValue('dev/app');
     await expect(page.getByRole('combobox', { name: 'Action' })).toHaveValue('update');
 

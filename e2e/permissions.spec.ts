@@ -10,12 +10,18 @@ test.describe('Permissions', () => {
     await expect(page.getByText('No permissions yet. Grant one to start.')).toBeVisible();
     await page.getByRole('button', { name: 'Grant permission' }).click();
     const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
+    const grant = dialog.getByRole('button', { name: 'Grant' });
+    await expect(grant).toBeDisabled();
+    await expect(grant).toHaveAccessibleDescription('Choose a resource.');
     await dialog.getByLabel('Search resources').fill('IAM API');
-    await dialog.getByRole('radio', { name: /^dcos:adminrouter:acs/ }).check();
+    await dialog.getByRole('option', { name: /^dcos:adminrouter:acs/ }).click();
+    await expect(dialog.getByRole('option', { name: /^dcos:adminrouter:acs/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(dialog.locator('output')).toHaveText('dcos:adminrouter:acs');
     // Admin Router rids support only `full`.
     await expect(dialog.getByRole('checkbox')).toHaveCount(1);
+    await expect(grant).toHaveAccessibleDescription('Choose at least one action.');
     await dialog.getByRole('checkbox', { name: 'full' }).check();
-    await expect(dialog.locator('output')).toHaveText('dcos:adminrouter:acs');
+    await expect(grant).toBeEnabled();
     await dialog.getByRole('button', { name: 'Grant' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').getByText('Granted full on dcos:adminrouter:acs to bob.')).toBeVisible();
@@ -33,7 +39,7 @@ test.describe('Permissions', () => {
     await page.getByRole('button', { name: 'Grant permission' }).click();
     const dialog = page.getByRole('dialog', { name: 'Grant a permission to group data-science' });
     await dialog.getByLabel('Search resources').fill('marathon services');
-    await dialog.getByRole('radio', { name: /services:\/\[<service-group>\]/ }).check();
+    await dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
     await dialog.getByLabel('Service group (optional: empty means all)').fill('/dev/payments/');
     await expect(dialog.locator('output')).toHaveText(rid);
     await dialog.getByRole('checkbox', { name: 'read' }).check();
@@ -92,7 +98,7 @@ test.describe('Permissions', () => {
     await goTo(page, '/permissions/check');
     await page.getByLabel('Account (user or service account ID)').fill('carol');
     await page.getByLabel('Search resources').fill('marathon services');
-    await page.getByRole('radio', { name: /services:\/\[<service-group>\]/ }).check();
+    await page.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
     await page.getByLabel('Service group (optional: empty means all)').fill('dev/app');
     await page.getByLabel('Action').selectOption('update');
     await page.getByRole('button', { name: 'Check' }).click();
@@ -102,15 +108,19 @@ test.describe('Permissions', () => {
     await expect(answer.getByRole('link', { name: 'Open group developers' })).toBeVisible();
 
     await page.getByLabel('Account (user or service account ID)').fill('bob');
-    await page.getByRole('radio', { name: 'Type a resource ID' }).check();
+    await page.getByRole('option', { name: 'Type a resource ID' }).click();
     await page.getByLabel('Resource ID', { exact: true }).fill('dcos:adminrouter:ops:metadata');
     await page.getByLabel('Action').selectOption('full');
     await page.getByRole('button', { name: 'Check' }).click();
-    const no = page.getByRole('region', { name: /^No: bob may not full/ });
+    // `full` is not a verb: the answer says "full control", wherever it puts the action in a sentence.
+    const no = page.getByRole('region', { name: 'No: bob does not have full control of dcos:adminrouter:ops:metadata' });
+    await expect(no).toContainText('No grant covers it: no “full” on this resource or a broader one');
     await expect(no).toContainText('The IAM\'s own check (this exact resource): not allowed.');
     await no.getByRole('button', { name: 'Grant this' }).click();
-    await page.getByRole('dialog', { name: 'Grant full to bob?' }).getByRole('button', { name: 'Grant' }).click();
-    const yes = page.getByRole('region', { name: /^Yes: bob may full/ });
+    const confirm = page.getByRole('dialog', { name: 'Give bob full control of this resource?' });
+    await expect(confirm).toContainText('bob gets “full” (every action) on dcos:adminrouter:ops:metadata directly');
+    await confirm.getByRole('button', { name: 'Grant' }).click();
+    const yes = page.getByRole('region', { name: 'Yes: bob has full control of dcos:adminrouter:ops:metadata' });
     await expect(yes).toContainText('Granted directly on this resource.');
     await expect(yes).toContainText("The IAM's own check (this exact resource): allowed.");
   });

@@ -14,6 +14,14 @@ import { accountRows } from './permissions-tab.tsx';
 import { useAccountPath } from './use-account-path.ts';
 import { usePermissionChange } from './use-permission-change.ts';
 
+/** An action in a sentence about `uid`: "may read", "may not update", "has full control of" (`full` is not a verb). */
+export function accessPhrase(action: Action, allowed: boolean): string {
+  if (action === 'full') return allowed ? 'has full control of' : 'does not have full control of';
+  return allowed ? `may ${action}` : `may not ${action}`;
+}
+
+const quoted = (action: string) => `“${action}”`;
+
 /** The answer to "may `uid` do `action` on `rid`?", with the reason chain, the mode's say, and "grant this" on a no. */
 export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; action: Action }) {
   // A refusal is shown in the answer with the permission it lacks, so the question above stays on screen.
@@ -24,7 +32,7 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
   const accountPath = useAccountPath();
   const grant = usePermissionChange(
     () => grantPermission({ uid }, rid, [action]),
-    () => `Granted ${action} on ${rid} to ${uid}.`,
+    () => `Granted ${quoted(action)} on ${rid} to ${uid}.`,
   );
 
   if (permissions.isPending) return <LoadingState>Checking…</LoadingState>;
@@ -49,7 +57,7 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
   return (
     <section className={`card check-answer ${answer.allowed ? 'check-yes' : 'check-no'}`} aria-labelledby="check-answer-title" aria-live="polite">
       <h2 id="check-answer-title">
-        {answer.allowed ? 'Yes' : 'No'}: {uid} {answer.allowed ? 'may' : 'may not'} {action} <span className="mono">{rid}</span>
+        {answer.allowed ? 'Yes' : 'No'}: {uid} {accessPhrase(action, answer.allowed)} <span className="mono">{rid}</span>
       </h2>
       {answer.reasons.length > 0 && (
         <>
@@ -74,10 +82,10 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
       {!answer.allowed && (
         <>
           <p>
-            No grant covers it: neither “{action}” nor “full” on this resource or a broader one, directly or through a group, and no
-            superuser permission.
+            No grant covers it: {action === 'full' ? 'no “full”' : `neither ${quoted(action)} nor “full”`} on this resource or a broader one,
+            directly or through a group, and no superuser permission.
             {answer.partial.length > 0 &&
-              ` ${uid} holds ${answer.partial.map((g) => `${g.actions.join(', ')}${g.source.kind === 'group' ? ` (through ${g.source.gid})` : ''}`).join('; ')} on it.`}
+              ` ${uid} holds ${answer.partial.map((g) => `${g.actions.map(quoted).join(', ')}${g.source.kind === 'group' ? ` (through ${g.source.gid})` : ''}`).join('; ')} on it.`}
           </p>
           <p className="actions">
             <button type="button" className="btn btn-primary" onClick={() => setGranting(true)}>
@@ -92,7 +100,7 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
         {iam.isPending ? 'asking…' : iam.isError ? `not available (${describeErrorWithHint(iam.error)})` : iam.data ? 'allowed' : 'not allowed'}.
       </p>
       <ConfirmDialog
-        title={`Grant ${action} to ${uid}?`}
+        title={action === 'full' ? `Give ${uid} full control of this resource?` : `Let ${uid} ${action} this resource?`}
         isOpen={granting}
         onClose={() => setGranting(false)}
         onConfirm={() => grant.mutateAsync(undefined)}
@@ -101,7 +109,8 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
         requireTyping={isSystemAccount(uid) ? uid : undefined}
       >
         <p>
-          {uid} gets “{action}” on <span className="mono">{rid}</span> directly (the ACL is created if it does not exist).
+          {uid} gets {quoted(action)}
+          {action === 'full' ? ' (every action)' : ''} on <span className="mono">{rid}</span> directly (the ACL is created if it does not exist).
         </p>
       </ConfirmDialog>
     </section>

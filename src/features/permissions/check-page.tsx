@@ -47,17 +47,18 @@ function CheckForm({ catalog, initial, onCheck }: { catalog: readonly CatalogEnt
           </p>
         )}
       </div>
-      <RidBuilder catalog={catalog} builder={builder} showProblem={tried} />
-      <div className="field">
-        <label htmlFor="check-action">Action</label>
-        <select id="check-action" value={actions.includes(action as Action) ? action : (actions[0] ?? '')} onChange={(e) => setAction(e.target.value)}>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RidBuilder catalog={catalog} builder={builder} showProblem={tried} label="Resource catalog">
+        <div className="field">
+          <label htmlFor="check-action">Action</label>
+          <select id="check-action" value={actions.includes(action as Action) ? action : (actions[0] ?? '')} onChange={(e) => setAction(e.target.value)}>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a === 'full' ? 'full (every action)' : a}
+              </option>
+            ))}
+          </select>
+        </div>
+      </RidBuilder>
       <div className="dialog-actions">
         <button type="submit" className="btn btn-primary">
           Check

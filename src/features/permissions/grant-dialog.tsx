@@ -2,7 +2,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { grantPermission, type Principal } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import type { Action, CatalogEntry } from '@/lib/rid.ts';
-import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
+import { ErrorAlert } from '@/ui/alert.tsx';
 import { Dialog } from '@/ui/dialog.tsx';
 import { CatalogNotice } from './catalog-notice.tsx';
 import { RidBuilder } from './rid-builder.tsx';
@@ -35,7 +35,6 @@ function GrantForm({ principal, catalog, catalogError, initialRid, initialAction
   const builder = useRidBuilder(catalog, initialRid);
   const [picked, setPicked] = useState<ReadonlySet<Action>>(new Set(initialActions));
   const [description, setDescription] = useState('');
-  const [tried, setTried] = useState(false);
   const grant = usePermissionChange(
     (input: GrantInput) => grantPermission(principal, input.rid, input.actions, input.description),
     (input) => `Granted ${input.actions.join(', ')} on ${input.rid} to ${principalName(principal)}.`,
@@ -45,13 +44,13 @@ function GrantForm({ principal, catalog, catalogError, initialRid, initialAction
   const editedRid = builder.state.mode === 'free' ? builder.state.freeRid : choice.problem ? '' : choice.rid;
   useEffect(() => onRidChange(editedRid), [editedRid, onRidChange]);
   const actions = choice.actions.filter((a) => picked.has(a));
-  const actionProblem = actions.length === 0 ? 'Choose at least one action.' : null;
+  // Why Grant cannot be pressed yet: the rid first, then the actions.
+  const blocker = choice.problem ?? (actions.length === 0 ? 'Choose at least one action.' : null);
   const hint = grant.error ? forbiddenHint(grant.error) : null;
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (choice.problem || actionProblem || grant.isPending) return;
+    if (blocker || grant.isPending) return;
     grant.mutate({ rid: choice.rid, actions, description: description.trim() || (choice.entry?.description ?? '') }, { onSuccess: onDone });
   };
   const toggle = (action: Action) =>
@@ -63,29 +62,36 @@ function GrantForm({ principal, catalog, catalogError, initialRid, initialAction
     });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form className="grant-form" onSubmit={submit} noValidate>
       <CatalogNotice error={catalogError} consequence="type the resource ID; every action is offered." />
-      <RidBuilder catalog={catalog} builder={builder} showProblem={tried || builder.state.mode === 'free'} />
-      <fieldset className="action-choices" aria-describedby={tried && actionProblem ? 'grant-action-problem' : undefined}>
-        <legend>Actions</legend>
-        {choice.actions.length === 0 && <p className="muted">Choose a resource first.</p>}
-        {choice.actions.map((action) => (
-          <label key={action}>
-            <input type="checkbox" checked={picked.has(action)} onChange={() => toggle(action)} /> {action}
-          </label>
-        ))}
-        {tried && actionProblem && (
-          <p className="field-error" id="grant-action-problem">
-            {actionProblem}
-          </p>
-        )}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="grant-description">Description of the resource (used when its ACL is new)</label>
-        <input id="grant-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder={choice.entry?.description ?? ''} />
-      </div>
+      <RidBuilder catalog={catalog} builder={builder} showProblem={false} label="Resource catalog">
+        <fieldset className="action-choices">
+          <legend>Actions</legend>
+          {choice.actions.length === 0 && <p className="muted">Choose a resource first.</p>}
+          {choice.actions.map((action) => (
+            <label key={action}>
+              <input type="checkbox" checked={picked.has(action)} onChange={() => toggle(action)} /> {action}
+              {action === 'full' && <span className="muted"> (every action)</span>}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="grant-description">Description of the resource (used when its ACL is new)</label>
+          <input id="grant-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder={choice.entry?.description ?? ''} />
+        </div>
+      </RidBuilder>
       <ErrorAlert message={grant.error?.message}>{hint && <p>{hint}</p>}</ErrorAlert>
-      <FormActions onCancel={onDone} pending={grant.isPending} label="Grant" pendingLabel="Granting…" />
+      <div className="dialog-actions grant-actions">
+        <p className="grant-blocker muted" id="grant-blocker">
+          {blocker}
+        </p>
+        <button type="button" className="btn" onClick={onDone} disabled={grant.isPending}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={blocker !== null || grant.isPending} aria-describedby={blocker ? 'grant-blocker' : undefined}>
+          {grant.isPending ? 'Granting…' : 'Grant'}
+        </button>
+      </div>
     </form>
   );
 }

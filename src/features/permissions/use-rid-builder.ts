@@ -68,6 +68,29 @@ export function useRidBuilder(catalog: readonly CatalogEntry[], initialRid: stri
 
 export type RidBuilderApi = ReturnType<typeof useRidBuilder>;
 
+export interface CatalogGroup {
+  /** The area of the catalog ("Admin Router", "Secrets", …), as the catalog names it. */
+  area: string;
+  entries: CatalogEntry[];
+}
+
+/**
+ * The catalog entries a search finds (every word in the template, description or area), grouped by area in the
+ * catalog's order of first appearance.
+ */
+export function searchCatalog(catalog: readonly CatalogEntry[], search: string): CatalogGroup[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const groups = new Map<string, CatalogEntry[]>();
+  for (const entry of catalog) {
+    const text = `${entry.template} ${entry.description} ${entry.category}`.toLowerCase();
+    if (!words.every((word) => text.includes(word))) continue;
+    const group = groups.get(entry.category);
+    if (group) group.push(entry);
+    else groups.set(entry.category, [entry]);
+  }
+  return [...groups].map(([area, entries]) => ({ area, entries }));
+}
+
 /** Placeholders of an entry, for rendering inputs. */
 export function entrySlots(entry: CatalogEntry) {
   return templateSlots(entry.template);
