@@ -200,7 +200,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByLabel('Secret value')).not.toBeEmpty();
       await expectNoAxeViolations(page, 'with the value revealed');
       await page.goto('/secrets');
-      await page.getByRole('button', { name: 'Seal the store…' }).click();
+      await page.getByRole('button', { name: 'Secret store: Unsealed' }).click();
+      await expect(page.getByRole('menu')).toBeVisible();
+      await expectNoAxeViolations(page, 'in the seal menu');
+      await page.getByRole('menuitem', { name: 'Seal the store…' }).click();
       await expect(page.getByRole('dialog', { name: 'Seal the secret store?' })).toBeVisible();
       await expectNoAxeViolations(page, 'in the seal confirmation');
     });

@@ -1,7 +1,19 @@
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
 const toSecrets = (path = '/secrets') => `/login?redirect=${encodeURIComponent(path)}`;
+
+/** Reveal, Copy, Download, Save and Delete disabled, each saying the store is sealed. */
+async function expectValueActionsWaitForUnseal(page: Page) {
+  for (const name of ['Reveal', 'Copy', 'Download']) {
+    await expect(page.getByRole('button', { name })).toBeDisabled();
+    await expect(page.getByRole('button', { name })).toHaveAccessibleDescription(/The secret store is sealed: the value can be neither read nor replaced/);
+  }
+  await expect(page.getByRole('button', { name: 'Save new value' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Save new value' })).toHaveAccessibleDescription(/saving waits until it is unsealed/);
+  await expect(page.getByRole('button', { name: 'Delete secret' })).toBeDisabled();
+}
 
 test.describe('Secrets', () => {
   test('create, reveal, hide, edit and delete a text secret', async ({ page, consoleErrors }) => {
@@ -11,6 +23,8 @@ test.describe('Secrets', () => {
     await expect(page.getByLabel('Path')).toHaveValue('group/spark/');
     await page.getByLabel('Path').fill('group/spark/new-token');
     await page.getByRole('textbox', { name: 'Value', exact: true }).fill(value);
+    await page.getByLabel('Description').fill('Token of the new Spark job');
+    await page.getByLabel('Labels').fill('spark, ci');
     await page.getByRole('button', { name: 'Create secret' }).click();
     await expect(page).toHaveURL('/secrets/view/group/spark/new-token');
 
@@ -23,10 +37,17 @@ test.describe('Secrets', () => {
     await expect(page.getByText('super-secret-value-42')).toHaveCount(0);
     expect(fetched).toBe(0);
     await expect(page.getByText('Services whose ID is /group/spark or lies under /group/spark/ may read this secret')).toBeVisible();
+    // The value comes first; the explanation of spaces is folded until asked for.
+    await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Value');
+    await expect(page.getByRole('table')).toBeHidden();
+    await page.getByText('How DC/OS spaces work').click();
+    await expect(page.getByRole('table')).toBeVisible();
 
     await page.getByRole('button', { name: 'Reveal' }).click();
     await expect(page.getByLabel('Secret value')).toHaveText(value);
     expect(fetched).toBe(1);
+    await expect(page.getByText('Token of the new Spark job')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveText(['spark', 'ci']);
     await page.getByRole('button', { name: 'Hide' }).click();
     await expect(page.getByText('super-secret-value-42')).toHaveCount(0);
     const stored = await page.evaluate(() => JSON.stringify([Object.values(localStorage), Object.values(sessionStorage), document.cookie, location.href]));
@@ -35,6 +56,9 @@ test.describe('Secrets', () => {
     await page.getByRole('textbox', { name: 'Value', exact: true }).fill('rotated-value');
     await page.getByRole('button', { name: 'Save new value' }).click();
     await expect(page.getByRole('status').getByText('Saved a new value for group/spark/new-token.')).toBeVisible();
+    // Saved, the new value leaves the box: the value above is masked, and so it is here.
+    await expect(page.getByRole('textbox', { name: 'Value', exact: true })).toHaveValue('');
+    await expect(page.getByText('rotated-value')).toHaveCount(0);
     await page.getByRole('button', { name: 'Reveal' }).click();
     await expect(page.getByLabel('Secret value')).toHaveText('rotated-value');
 
@@ -128,7 +152,7 @@ test.describe('Secrets', () => {
     });
     await signIn(page, 'alice', 'alice-pass', toSecrets());
     expect((await page.request.get('/secrets/v1/store', { headers: { 'X-Requested-With': 'dcos-console' } })).status()).toBe(403);
-    await expect(page.getByRole('heading', { name: 'Secret store unsealed' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Secret store: Unsealed' })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('Your account may not list secrets (it needs dcos:secrets:list:default:/ read).');
     await page.getByLabel('Folder path').fill('group');
     await page.getByRole('button', { name: 'Open folder' }).click();
@@ -200,8 +224,18 @@ test.describe('Secrets', () => {
     });
 
     test('the page of a secret says why its value cannot be read, and reads it once unsealed', async ({ page, simDb }) => {
+      const reads: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/secrets/v1/secret/')) reads.push(`${r.method()} ${r.url()}`);
+      });
       await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/view/db-password'));
       await expect(page.getByRole('status').filter({ hasText: 'The secret store is sealed: unseal it to read or change this secret.' })).toBeVisible();
+      // Every value action waits, saying why; the same after a reload, which asks the cluster again.
+      await expectValueActionsWaitForUnseal(page);
+      await page.reload();
+      await expect(page.getByRole('status').filter({ hasText: 'The secret store is sealed: unseal it to read or change this secret.' })).toBeVisible();
+      await expectValueActionsWaitForUnseal(page);
+      expect(reads).toEqual([]);
       await page.getByLabel('Unseal key share').fill(simDb.unsealKeys?.[0] ?? '');
       await page.getByRole('button', { name: 'Submit key share' }).click();
       await expect(page.getByText('The secret store is sealed')).toHaveCount(0);
@@ -227,6 +261,28 @@ test.describe('Secrets', () => {
     });
   });
 
+  test.describe('a store sealed with two shares of three', () => {
+    test.use({ simOptions: { sealed: true, sealThreshold: 2, sealShares: 3 } });
+
+    test('the chip’s menu unseals it too, in a dialog that counts the shares and closes once unsealed', async ({ page, simDb }) => {
+      const keys = simDb.unsealKeys ?? [];
+      await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
+      await page.getByRole('button', { name: 'Secret store: Sealed' }).click();
+      await expect(page.getByRole('menu')).toContainText('Sealed. 0 key shares of 2 entered.');
+      await page.getByRole('menuitem', { name: 'Unseal…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Unseal the secret store' });
+      await dialog.getByLabel('Unseal key share').fill(keys[1] ?? '');
+      await dialog.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(dialog.getByText('Key shares entered: 1 of 2 needed.')).toBeVisible();
+      await dialog.getByLabel('Unseal key share').fill(keys[0] ?? '');
+      await dialog.getByRole('button', { name: 'Submit key share' }).click();
+      await expect(dialog).toHaveCount(0);
+      await expect(page.getByRole('status').getByText('Unsealed the secret store.')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Secret store: Unsealed' })).toBeFocused();
+      await expect(page.getByRole('grid', { name: 'Secrets' })).toBeVisible();
+    });
+  });
+
   test.describe('sealing', () => {
     test.use({ simOptions: { sealThreshold: 2, sealShares: 3 } });
 
@@ -234,12 +290,14 @@ test.describe('Secrets', () => {
       const keys = simDb.unsealKeys ?? [];
       expect(keys).toHaveLength(3);
       await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
-      await page.getByRole('button', { name: 'Seal the store…' }).click();
+      // The state is one chip in the header; its actions are in its menu.
+      await page.getByRole('button', { name: 'Secret store: Unsealed' }).click();
+      await page.getByRole('menuitem', { name: 'Seal the store…' }).click();
       // DC/OS answers the seal with 204 and no body (issue 20); the console reads the status afterwards.
       const sealed = page.waitForResponse((r) => r.url().endsWith('/secrets/v1/seal/default') && r.request().method() === 'PUT');
       await page.getByRole('dialog', { name: 'Seal the secret store?' }).getByRole('button', { name: 'Seal the store' }).click();
       expect((await sealed).status()).toBe(204);
-      await expect(page.getByRole('heading', { name: 'Secret store sealed' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Secret store: Sealed' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Secret store', exact: true })).toContainText('Secret store sealed.');
       await expect(page.getByText('Key shares entered: 0 of 2 needed.')).toBeVisible();
 
@@ -254,7 +312,7 @@ test.describe('Secrets', () => {
       await expect(page.getByText('Key shares entered: 1 of 2 needed.')).toBeVisible();
       await page.getByLabel('Unseal key share').fill(keys[2] ?? '');
       await page.getByRole('button', { name: 'Submit key share' }).click();
-      await expect(page.getByRole('heading', { name: 'Secret store unsealed' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Secret store: Unsealed' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Secret store', exact: true })).toHaveCount(0);
       await expect(page.getByRole('grid', { name: 'Secrets' })).toBeVisible();
     });

@@ -105,10 +105,16 @@ export async function fetchSecretValue(path: string, signal?: AbortSignal): Prom
   return { kind: 'file', bytes, size: bytes.length };
 }
 
-export type SecretInput = { kind: 'text'; value: string } | { kind: 'file'; file: Blob };
+/**
+ * A new value. A text secret may carry a description and labels (the `Secret` JSON has both); a file secret is sent as
+ * raw bytes, which have no room for them. Left out, they are not sent, and a PATCH keeps what the secret had.
+ */
+export type SecretInput = { kind: 'text'; value: string; description?: string | undefined; labels?: string[] | undefined } | { kind: 'file'; file: Blob };
 
 function bodyFor(input: SecretInput) {
-  return input.kind === 'text' ? { body: { value: input.value } } : { rawBody: { data: input.file, contentType: 'application/octet-stream' } };
+  if (input.kind === 'file') return { rawBody: { data: input.file, contentType: 'application/octet-stream' } };
+  const { value, description, labels } = input;
+  return { body: { value, ...(description ? { description } : {}), ...(labels?.length ? { labels } : {}) } };
 }
 
 /** The bytes the store counts: UTF-8 for text (an "é" is two), the file's own size for a file. */

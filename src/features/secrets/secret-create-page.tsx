@@ -6,9 +6,13 @@ import { createSecret, secretPathSchema, secretQueries, secretSizeProblem, type 
 import { secretPaths } from '@/lib/paths.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { useToast } from '@/ui/toast.tsx';
-import { SealPanel } from './seal-panel.tsx';
 import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretValueFields } from './secret-value-form.tsx';
+
+/** "spark, production ,, spark" → ["spark", "production"]: trimmed, no empty ones, each once, in the order typed. */
+export function parseLabels(text: string): string[] {
+  return [...new Set(text.split(',').map((label) => label.trim()).filter((label) => label !== ''))];
+}
 
 export function SecretCreatePage() {
   const navigate = useNavigate();
@@ -20,6 +24,9 @@ export function SecretCreatePage() {
   const [pathError, setPathError] = useState<string | null>(null);
   const [input, setInput] = useState<SecretInput | null>(null);
   const [valueError, setValueError] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const [labelsText, setLabelsText] = useState('');
+  const [isFile, setIsFile] = useState(false);
   const create = useMutation({
     mutationFn: ({ target, value }: { target: string; value: SecretInput }) => createSecret(target, value),
     onSuccess: async (_d, { target }) => {
@@ -39,12 +46,7 @@ export function SecretCreatePage() {
         <Link to={secretPaths.list({ folder })}>Secrets</Link> / <span aria-current="page">New secret</span>
       </nav>
       <h1>Create secret</h1>
-      {sealed && (
-        <>
-          <SealPanel />
-          <SealedStoreNotice what="create secrets" />
-        </>
-      )}
+      {sealed && <SealedStoreNotice what="create secrets" />}
       <form
         className="card"
         aria-label="Create secret"
@@ -55,7 +57,9 @@ export function SecretCreatePage() {
           setPathError(parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid path.'));
           const problem = input ? secretSizeProblem(input) : 'Enter a value or choose a file.';
           setValueError(problem);
-          if (parsed.success && input && !problem && !create.isPending && !sealed) create.mutate({ target: parsed.data, value: input });
+          if (parsed.success && input && !problem && !create.isPending && !sealed) {
+            create.mutate({ target: parsed.data, value: input.kind === 'text' ? { ...input, description: description.trim(), labels: parseLabels(labelsText) } : input });
+          }
         }}
       >
         <ErrorAlert message={conflict ? 'A secret already exists at this path.' : create.error?.message}>
@@ -79,7 +83,7 @@ export function SecretCreatePage() {
             autoComplete="off"
             spellCheck={false}
           />
-          <p className="muted" id="secret-path-hint" style={{ margin: 0, fontSize: '0.875rem' }}>
+          <p className="muted field-hint" id="secret-path-hint">
             Segments of letters, digits, - and _, separated by /. The path decides which services may read it.
           </p>
           {pathError && (
@@ -91,11 +95,39 @@ export function SecretCreatePage() {
         <SecretValueFields
           onChange={(next) => {
             setInput(next);
+            // Only the file kind emits null (no file chosen yet).
+            setIsFile(next === null || next.kind === 'file');
             setValueError(null);
           }}
           error={valueError}
         />
-        <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
+        <fieldset className="field secret-meta" disabled={isFile} aria-describedby={isFile ? 'secret-meta-file' : undefined}>
+          <legend>About this secret (optional)</legend>
+          {isFile && (
+            <p className="muted" id="secret-meta-file">
+              A file secret is stored as raw bytes: the secret store keeps no description or labels with it.
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="secret-description">Description</label>
+            <input id="secret-description" value={description} onChange={(e) => setDescription(e.target.value)} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="secret-labels">Labels</label>
+            <input
+              id="secret-labels"
+              value={labelsText}
+              onChange={(e) => setLabelsText(e.target.value)}
+              aria-describedby="secret-labels-hint"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <p className="muted field-hint" id="secret-labels-hint">
+              Separated by commas, for example: spark, production.
+            </p>
+          </div>
+        </fieldset>
+        <div className="dialog-actions form-actions">
           <button type="submit" className="btn btn-primary" disabled={create.isPending || sealed}>
             {create.isPending ? 'Creating…' : 'Create secret'}
           </button>

@@ -7,7 +7,6 @@ import { describeSpace } from '@/lib/spaces.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { useToast } from '@/ui/toast.tsx';
-import { SealPanel } from './seal-panel.tsx';
 import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretValueFields } from './secret-value-form.tsx';
 import { secretRid, useSecretAccess } from './use-own-access.ts';
@@ -20,16 +19,21 @@ const SPACE_EXAMPLES = [
   ['hdfs/secret', '/hdfs', 'Yes'],
 ] as const;
 
-function EditValue({ path }: { path: string }) {
+/** The new value; it clears once saved (the value above stays masked, so the new one must not stay readable here). */
+function EditValue({ path, sealed, waiting }: { path: string; sealed: boolean; waiting: boolean }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [input, setInput] = useState<SecretInput | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A new generation of the fields after each save: an empty text box, the kind back to Text, no file chosen.
+  const [generation, setGeneration] = useState(0);
   const save = useMutation({
     mutationFn: (next: SecretInput) => updateSecret(path, next),
     onSuccess: async () => {
       toast.show(`Saved a new value for ${path}.`);
       setError(null);
+      setInput(null);
+      setGeneration((g) => g + 1);
       await queryClient.invalidateQueries({ queryKey: secretQueries.all() });
     },
     onError: (e) => setError(e.message),
@@ -39,6 +43,7 @@ function EditValue({ path }: { path: string }) {
       aria-labelledby="edit-heading"
       onSubmit={(event) => {
         event.preventDefault();
+        if (sealed || waiting) return;
         if (!input) { setError('Enter a value or choose a file.'); return; }
         const tooBig = secretSizeProblem(input);
         if (tooBig) { setError(tooBig); return; }
@@ -46,8 +51,13 @@ function EditValue({ path }: { path: string }) {
       }}
     >
       <h2 id="edit-heading">Replace the value</h2>
-      <SecretValueFields onChange={(next) => { setInput(next); setError(null); }} error={error} />
-      <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+      <SecretValueFields key={generation} onChange={(next) => { setInput(next); setError(null); }} error={error} />
+      {sealed && (
+        <p className="muted" id="replace-sealed">
+          The secret store is sealed: saving waits until it is unsealed. What you type here is kept.
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={save.isPending || sealed || waiting} aria-describedby={sealed ? 'replace-sealed' : undefined}>
         {save.isPending ? 'Saving…' : 'Save new value'}
       </button>
     </form>
@@ -61,9 +71,11 @@ export function SecretDetailPage() {
   const path = (useParams()['*'] ?? '').split('/').map(decodeURIComponent).join('/');
   const [deleting, setDeleting] = useState(false);
   const valid = secretPathSchema.safeParse(path).success;
-  const { sealed } = useStoreSealed();
+  const { sealed, known } = useStoreSealed();
+  const waiting = !known;
   const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   const access = useSecretAccess(path);
+  const deleteRefused = access.delete === false;
 
   return (
     <>
@@ -79,62 +91,35 @@ export function SecretDetailPage() {
         / <span aria-current="page">{fileName(path)}</span>
       </nav>
       <div className="page-head">
-        <h1 className="mono" style={{ fontSize: '1.25rem' }}>
-          {path}
-        </h1>
+        <h1 className="mono">{path}</h1>
         <div className="actions">
           <button
             type="button"
-            className="btn btn-danger"
+            className="btn"
             onClick={() => setDeleting(true)}
-            disabled={!valid || access.delete === false}
-            aria-describedby={access.delete === false ? 'delete-refused' : undefined}
+            disabled={!valid || deleteRefused || sealed}
+            aria-describedby={deleteRefused ? 'delete-refused' : sealed ? 'delete-sealed' : undefined}
           >
             Delete secret
           </button>
         </div>
       </div>
-      {valid && access.delete === false && <MissingPermission id="delete-refused" what="Deleting this secret" rid={secretRid(path)} action="delete" />}
+      {valid && deleteRefused && <MissingPermission id="delete-refused" what="Deleting this secret" rid={secretRid(path)} action="delete" />}
       {!valid ? (
         <div className="alert alert-error" role="alert">
           <p className="alert-title">“{path}” is not a valid secret path.</p>
         </div>
       ) : (
         <div className="stack">
-          {/* While sealed the store refuses reads and writes: say why before Reveal or Save fails with a 503. */}
-          {sealed && (
-            <>
-              <SealPanel />
-              <SealedStoreNotice what="read or change this secret" />
-            </>
+          {/* While sealed the store refuses reads and writes: the actions wait and say why, with the unseal form here. */}
+          {sealed && <SealedStoreNotice what="read or change this secret" />}
+          {sealed && !deleteRefused && (
+            <p className="visually-hidden" id="delete-sealed">
+              The secret store is sealed: nothing can be deleted until it is unsealed.
+            </p>
           )}
           {/* Keyed by path: opening another secret from this page must not carry a Reveal over to it. */}
-          <ValuePanel key={path} path={path} mayRead={access.read} />
-          <section className="card" aria-labelledby="spaces-heading">
-            <h2 id="spaces-heading">Who may read it</h2>
-            <p>{describeSpace(path)}</p>
-            <table className="simple-table">
-              <caption className="muted" style={{ textAlign: 'left' }}>
-                How DC/OS spaces work (from the DC/OS documentation)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Secret</th>
-                  <th scope="col">Service</th>
-                  <th scope="col">Can the service read it?</th>
-                </tr>
-              </thead>
-              <tbody>
-                {SPACE_EXAMPLES.map(([secret, service, can]) => (
-                  <tr key={`${secret}${service}`}>
-                    <td className="mono">{secret}</td>
-                    <td className="mono">{service}</td>
-                    <td>{can}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ValuePanel key={path} path={path} mayRead={access.read} sealed={sealed} waiting={waiting} />
           <section className="card">
             {/* Keyed by path: a value typed for one secret must never be offered for saving into another. */}
             {access.update === false ? (
@@ -143,8 +128,34 @@ export function SecretDetailPage() {
                 <MissingPermission what="Replacing the value" rid={secretRid(path)} action="update" />
               </>
             ) : (
-              <EditValue key={path} path={path} />
+              <EditValue key={path} path={path} sealed={sealed} waiting={waiting} />
             )}
+          </section>
+          <section className="card" aria-labelledby="spaces-heading">
+            <h2 id="spaces-heading">Who may read it</h2>
+            <p>{describeSpace(path)}</p>
+            <details className="spaces-help">
+              <summary>How DC/OS spaces work</summary>
+              <table className="simple-table">
+                <caption className="muted">Examples from the DC/OS documentation</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Secret</th>
+                    <th scope="col">Service</th>
+                    <th scope="col">Can the service read it?</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {SPACE_EXAMPLES.map(([secret, service, can]) => (
+                    <tr key={`${secret}${service}`}>
+                      <td className="mono">{secret}</td>
+                      <td className="mono">{service}</td>
+                      <td>{can}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
           </section>
         </div>
       )}

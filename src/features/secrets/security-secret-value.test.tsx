@@ -29,6 +29,13 @@ function renderSecret() {
   );
 }
 
+/** Reveal, once it is enabled: it waits for the seal state (a sealed store would refuse the read). */
+async function revealButton(): Promise<HTMLElement> {
+  const button = await screen.findByRole('button', { name: 'Reveal' });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
+}
+
 /** GETs of the secret's value, counted as the simulator receives them. */
 function countValueReads(path = PATH): { count: number } {
   const reads = { count: 0 };
@@ -54,7 +61,7 @@ describe('A secret value in the console', () => {
     const { user } = renderSecret();
     expect(await screen.findByLabelText('Masked value')).toHaveTextContent('••••••••••••');
     expect(reads.count).toBe(0);
-    await user.click(screen.getByRole('button', { name: 'Reveal' }));
+    await user.click(await revealButton());
     expect(await screen.findByLabelText('Secret value')).not.toHaveTextContent('•');
     expect(reads.count).toBe(1);
   });
@@ -62,7 +69,7 @@ describe('A secret value in the console', () => {
   it('[ASVS 14.3.1] is gone from the page and the query cache after Hide, and fetched afresh on the next Reveal', async () => {
     const reads = countValueReads();
     const { user, queryClient, container } = renderSecret();
-    await user.click(await screen.findByRole('button', { name: 'Reveal' }));
+    await user.click(await revealButton());
     const value = (await screen.findByLabelText('Secret value')).textContent;
     expect(value.length).toBeGreaterThan(8);
     await user.click(screen.getByRole('button', { name: 'Hide' }));
@@ -70,14 +77,14 @@ describe('A secret value in the console', () => {
     // The observer may keep an empty entry for the key; what matters is that no data is left in it or anywhere else.
     expect(queryClient.getQueryData(key)).toBeUndefined();
     expect(cacheText(queryClient)).not.toContain(value);
-    await user.click(screen.getByRole('button', { name: 'Reveal' }));
+    await user.click(await revealButton());
     await screen.findByLabelText('Secret value');
     expect(reads.count).toBe(2);
   });
 
   it('[ASVS 14.3.1] is dropped from the query cache when the user leaves the page', async () => {
     const { user, queryClient, router } = renderSecret();
-    await user.click(await screen.findByRole('button', { name: 'Reveal' }));
+    await user.click(await revealButton());
     const value = (await screen.findByLabelText('Secret value')).textContent;
     await router.navigate('/elsewhere');
     expect(await screen.findByRole('heading', { name: 'Elsewhere' })).toBeInTheDocument();
@@ -90,7 +97,7 @@ describe('A secret value in the console', () => {
   it('[ASVS 14.2.6] of another secret opened from a revealed one stays masked and unfetched until its own Reveal', async () => {
     const otherReads = countValueReads('db-password');
     const { user, router } = renderSecret();
-    await user.click(await screen.findByRole('button', { name: 'Reveal' }));
+    await user.click(await revealButton());
     await screen.findByLabelText('Secret value');
     await router.navigate('/secrets/view/db-password');
     expect(await screen.findByRole('heading', { level: 1, name: 'db-password' })).toBeInTheDocument();
@@ -102,7 +109,7 @@ describe('A secret value in the console', () => {
 
   it('[ASVS 14.3.3] reaches the clipboard only on Copy, and Copy leaves nothing in the page or the cache', async () => {
     const { user, queryClient, container } = renderSecret();
-    await user.click(await screen.findByRole('button', { name: 'Reveal' }));
+    await user.click(await revealButton());
     const value = (await screen.findByLabelText('Secret value')).textContent;
     expect(await navigator.clipboard.readText()).toBe('');
     await user.click(screen.getByRole('button', { name: 'Hide' }));
@@ -115,7 +122,7 @@ describe('A secret value in the console', () => {
 
   it('[ASVS 14.3.3] is written to no browser storage', async () => {
     const { user } = renderSecret();
-    await user.click(await screen.findByRole('button', { name: 'Reveal' }));
+    await user.click(await revealButton());
     const value = (await screen.findByLabelText('Secret value')).textContent;
     const dump = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`);
     const stored = [...dump(localStorage), ...dump(sessionStorage), document.cookie].join('\n');

@@ -4,14 +4,24 @@ import { fetchSecretValue, formatBytes, secretQueries } from '@/api/secrets.ts';
 import { downloadBlob } from '@/lib/download.ts';
 import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { useToast } from '@/ui/toast.tsx';
+import { SEALED_REASON } from './sealed-store.tsx';
 import { secretRid } from './use-own-access.ts';
 
 export function fileName(path: string) {
   return path.split('/').pop() ?? 'secret';
 }
 
+interface ValuePanelProps {
+  path: string;
+  mayRead?: boolean | undefined;
+  /** The store is sealed: it would answer every read with 503, so Reveal, Copy and Download wait, saying why. */
+  sealed?: boolean | undefined;
+  /** The seal state is not known yet (the first moment of a load): the actions wait without a reason. */
+  waiting?: boolean | undefined;
+}
+
 /** The value, masked and not fetched until Reveal; Copy and Download fetch it without showing it. */
-export function ValuePanel({ path, mayRead }: { path: string; mayRead?: boolean | undefined }) {
+export function ValuePanel({ path, mayRead, sealed = false, waiting = false }: ValuePanelProps) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [revealed, setRevealed] = useState(false);
@@ -36,7 +46,11 @@ export function ValuePanel({ path, mayRead }: { path: string; mayRead?: boolean 
       downloadBlob(fileName(path), secret.kind === 'file' ? new Blob([secret.bytes], { type: 'application/octet-stream' }) : new Blob([secret.value], { type: 'text/plain' }));
     },
   });
+  // The store's own words for a failure (a 503 from a store sealed meanwhile included) stay shown.
   const failure = value.error ?? copy.error ?? download.error;
+  const refused = mayRead === false;
+  const blocked = refused || sealed || waiting;
+  const reason = refused ? 'value-refused' : sealed ? 'value-sealed' : undefined;
   return (
     <section className="card" aria-labelledby="value-heading">
       <h2 id="value-heading">Value</h2>
@@ -56,7 +70,7 @@ export function ValuePanel({ path, mayRead }: { path: string; mayRead?: boolean 
             <pre className="mono" aria-label="Secret value">
               {value.data.value}
             </pre>
-            <dl className="props" style={{ marginTop: '0.75rem' }}>
+            <dl className="props secret-props">
               <dt>Kind</dt>
               <dd>Text, {formatBytes(value.data.size)}</dd>
               {value.data.description && (
@@ -68,7 +82,15 @@ export function ValuePanel({ path, mayRead }: { path: string; mayRead?: boolean 
               {value.data.labels && value.data.labels.length > 0 && (
                 <>
                   <dt>Labels</dt>
-                  <dd>{value.data.labels.join(', ')}</dd>
+                  <dd>
+                    <ul className="chips" aria-label="Labels">
+                      {value.data.labels.map((label) => (
+                        <li key={label} className="chip">
+                          {label}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
                 </>
               )}
               {value.data.author && (
@@ -88,27 +110,26 @@ export function ValuePanel({ path, mayRead }: { path: string; mayRead?: boolean 
           {failure.message}
         </p>
       )}
-      {mayRead === false && <MissingPermission id="value-refused" what="Reading the value" rid={secretRid(path)} action="read" />}
-      <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
+      {refused && <MissingPermission id="value-refused" what="Reading the value" rid={secretRid(path)} action="read" />}
+      {!refused && sealed && (
+        <p className="muted" id="value-sealed">
+          {SEALED_REASON}
+        </p>
+      )}
+      <div className="dialog-actions value-actions">
         {revealed ? (
           <button type="button" className="btn" onClick={hide}>
             Hide
           </button>
         ) : (
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setRevealed(true)}
-            disabled={mayRead === false}
-            aria-describedby={mayRead === false ? 'value-refused' : 'value-withheld'}
-          >
+          <button type="button" className="btn btn-primary" onClick={() => setRevealed(true)} disabled={blocked} aria-describedby={reason ?? 'value-withheld'}>
             Reveal
           </button>
         )}
-        <button type="button" className="btn" onClick={() => copy.mutate()} disabled={copy.isPending || mayRead === false} aria-describedby={mayRead === false ? 'value-refused' : undefined}>
+        <button type="button" className="btn" onClick={() => copy.mutate()} disabled={copy.isPending || blocked} aria-describedby={reason}>
           Copy
         </button>
-        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending || mayRead === false} aria-describedby={mayRead === false ? 'value-refused' : undefined}>
+        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending || blocked} aria-describedby={reason}>
           Download
         </button>
       </div>
