@@ -33,6 +33,8 @@ test.describe('As alice, who may only read one secret and configure nothing', ()
     await expect(page.getByText(/Adding, changing or deleting identity providers needs the permission dcos:adminrouter:acs full/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Add OIDC provider' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Delete provider/ })).toHaveCount(0);
+    // She may look, not change: the row's link says View.
+    await expect(page.getByRole('link', { name: 'View google-idp — Google' })).toBeVisible();
     await page.goto('/settings/new/oidc');
     await expect(page.getByText(/Adding an identity provider needs the permission dcos:adminrouter:acs full/)).toBeVisible();
     await expect(page.getByRole('button', { name: /Save|Create|Add/ })).toHaveCount(0);
@@ -47,4 +49,22 @@ test('a superuser is offered every action on the same pages', async ({ page }) =
   await page.goto('/settings');
   await expect(page.getByRole('link', { name: 'Add OIDC provider' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Delete provider/ }).first()).toBeVisible();
+  await page.goto('/secrets');
+  await page.getByRole('button', { name: 'Secret store: Unsealed' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Seal the store…' })).toBeVisible();
+});
+
+test.describe('with a sealed store', () => {
+  test.use({ simOptions: { sealed: true } });
+
+  test('alice may read a secret, yet its value actions wait for the unseal, saying why, and she is offered no unseal', async ({ page }) => {
+    await signIn(page, 'alice', 'alice-pass');
+    await page.goto('/secrets/view/group/spark/aws-secret-key');
+    for (const name of ['Reveal', 'Copy', 'Download']) {
+      await expect(page.getByRole('button', { name })).toBeDisabled();
+      await expect(page.getByRole('button', { name })).toHaveAccessibleDescription(/The secret store is sealed/);
+    }
+    await expect(page.getByText('A superuser must unseal it.')).toBeVisible();
+    await expect(page.getByLabel('Unseal key share')).toHaveCount(0);
+  });
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.ts';
+import { expect, signIn, test } from './fixtures.ts';
 import { answerAtIdp } from './identity-helpers.ts';
 
 test.describe('Single sign-on', () => {
@@ -78,4 +78,31 @@ test.describe('Single sign-on', () => {
     await expect(page.getByRole('alert')).toHaveText('The redirect_uri is not registered for this client.');
     expect(response?.headers()['content-security-policy']).toBe("default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   });
+
+  test('with more than three providers, the sign-in page shows the first three by description and the rest behind More, in the providers page’s order', async ({ page, browser }) => {
+    // Added in an order that is neither alphabetical by ID nor by description.
+    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsettings');
+    for (const [id, description] of [['a-idp', 'Zeta Corp'], ['m-idp', 'azure AD']] as const) {
+      const created = await page.request.put(`/acs/api/v1/auth/oidc/providers/${id}`, {
+        headers: { 'X-Requested-With': 'dcos-console' },
+        data: { description, issuer: 'https://sso.example.com', base_url: new URL(page.url()).origin, client_id: 'dcos', client_secret: 'secret' },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+    }
+    await page.reload();
+    const order = ['m-idp — azure AD', 'google-idp — Google', 'okta-saml — Okta', 'a-idp — Zeta Corp'];
+    await expect(page.getByRole('table', { name: 'Configured identity providers' }).getByRole('link')).toHaveText(order);
+
+    // Signed out, on the same cluster: the same order, cut after three.
+    const other = await browser.newContext({ baseURL: new URL(page.url()).origin });
+    await other.addCookies((await page.context().cookies()).filter((c) => c.name === 'dcos-sim-db'));
+    const signedOut = await other.newPage();
+    await signedOut.goto('/login');
+    const region = signedOut.getByRole('region', { name: 'Single sign-on' });
+    await expect(region.getByRole('link').filter({ visible: true })).toHaveText(['Sign in with azure AD', 'Sign in with Google', 'Sign in with Okta']);
+    await region.getByText('More (1)').click();
+    await expect(region.getByRole('link')).toHaveText(['Sign in with azure AD', 'Sign in with Google', 'Sign in with Okta', 'Sign in with Zeta Corp']);
+    await other.close();
+  });
 });
+

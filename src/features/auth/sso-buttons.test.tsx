@@ -30,13 +30,31 @@ describe('Single sign-on on the sign-in page', { timeout: 20_000 }, () => {
     for (const id of ['a-idp', 'b-idp', 'c-idp']) sso.oidc.set(id, { description: id.toUpperCase(), issuer: 'https://x.example', base_url: 'https://x.example', client_id: 'c', client_secret: 's' });
     const { user } = renderLogin();
     const section = await screen.findByRole('region', { name: 'Single sign-on' }, { timeout: 5000 });
-    // OIDC first, in the server's order (by ID), then SAML.
+    // Alphabetical by description (here the same as the server's order: OIDC by ID, then SAML).
     const visible = () => within(section).getAllByRole('link').filter((link) => link.closest('details:not([open])') === null);
     await screen.findByText('More (2)');
     expect(visible().map((link) => link.textContent)).toEqual(['Sign in with A-IDP', 'Sign in with B-IDP', 'Sign in with C-IDP']);
     await user.click(screen.getByText('More (2)'));
     expect(visible().map((link) => link.textContent)).toEqual(['Sign in with A-IDP', 'Sign in with B-IDP', 'Sign in with C-IDP', 'Sign in with Google', 'Sign in with Okta']);
     expect(screen.getByRole('link', { name: 'Sign in with Okta' })).toBeVisible();
+  });
+
+  it('orders them by description, one stable order across OIDC and SAML, not the order the IAM sends them in', async () => {
+    const { sso } = simulator.context.defaultDb;
+    const oidc = { issuer: 'https://x.example', base_url: 'https://x.example', client_id: 'c', client_secret: 's' };
+    // By ID the IAM lists a-idp first; by description it is last.
+    sso.oidc.set('a-idp', { description: 'Zeta Corp', ...oidc });
+    sso.oidc.set('m-idp', { description: 'azure AD', ...oidc });
+    sso.saml.set('b-saml', { description: 'Bank SAML', idp_metadata: '<x/>', sp_base_url: 'https://x.example' });
+    const { user } = renderLogin();
+    const section = await screen.findByRole('region', { name: 'Single sign-on' }, { timeout: 5000 });
+    await screen.findByText('More (2)');
+    const shown = () => within(section).getAllByRole('link').filter((link) => link.closest('details:not([open])') === null);
+    expect(shown().map((link) => link.textContent)).toEqual(['Sign in with azure AD', 'Sign in with Bank SAML', 'Sign in with Google']);
+    await user.click(screen.getByText('More (2)'));
+    expect(shown().map((link) => link.textContent).slice(3)).toEqual(['Sign in with Okta', 'Sign in with Zeta Corp']);
+    // The same order, and so the same first three, on every load.
+    expect(screen.getByRole('link', { name: 'Sign in with Bank SAML' })).toHaveAttribute('href', '/acs/api/v1/auth/login?saml-provider=b-saml&target=%2F');
   });
 
   it('offers no single sign-on when no provider is configured', async () => {

@@ -40,18 +40,46 @@ beforeEach(async () => {
 
 // Forms typed like a person, on a machine other engineers share: more than the default 5 s.
 describe('Identity provider pages', { timeout: 30_000 }, () => {
-  it('list the providers as their sign-in buttons, and delete one after confirming', async () => {
+  it('list the providers by ID and description, each a link to edit it, and delete one after confirming', async () => {
     const { user } = renderSettings('/settings');
     const table = await screen.findByRole('table', { name: 'Configured identity providers' }, { timeout: 5000 });
-    expect(within(table).getByRole('link', { name: 'Sign in with Google' })).toHaveAttribute('href', '/settings/oidc/google-idp');
-    expect(within(table).getByRole('link', { name: 'Sign in with Okta' })).toHaveAttribute('href', '/settings/saml/okta-saml');
-    await user.click(screen.getByRole('button', { name: 'Delete provider okta-saml' }));
+    // The link edits the provider: it says so, and names it as the admin knows it, not as a sign-in action.
+    expect(within(table).getByRole('link', { name: 'Edit google-idp — Google' })).toHaveAttribute('href', '/settings/oidc/google-idp');
+    expect(within(table).getByRole('link', { name: 'Edit okta-saml — Okta' })).toHaveAttribute('href', '/settings/saml/okta-saml');
+    expect(within(table).queryByRole('link', { name: /Sign in with/ })).not.toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: 'Sign in with Google' })).toBeInTheDocument();
+    // Quiet in the row; the danger colour is kept for the confirmation.
+    const remove = screen.getByRole('button', { name: 'Delete provider okta-saml' });
+    expect(remove).toHaveClass('btn-quiet');
+    expect(remove).not.toHaveClass('btn-danger');
+    await user.click(remove);
     const confirm = screen.getByRole('dialog', { name: 'Delete provider okta-saml?' });
     expect(confirm).toHaveTextContent('stops offering “Sign in with Okta”');
+    expect(within(confirm).getByRole('button', { name: 'Delete provider' })).toHaveClass('btn-danger');
     await user.click(within(confirm).getByRole('button', { name: 'Delete provider' }));
     expect(await screen.findByText('Deleted the provider okta-saml.')).toBeInTheDocument();
-    expect(within(table).queryByRole('link', { name: 'Sign in with Okta' })).not.toBeInTheDocument();
+    expect(within(table).queryByRole('link', { name: /okta-saml/ })).not.toBeInTheDocument();
     expect(db().sso.saml.has('okta-saml')).toBe(false);
+  });
+
+  it('list them in the sign-in page’s order: alphabetical by description, whatever order the IAM sends', async () => {
+    const oidc = { issuer: 'https://x.example', base_url: 'https://x.example', client_id: 'c', client_secret: 's' };
+    db().sso.oidc.set('aaa-idp', { description: 'Zeta corp', ...oidc });
+    db().sso.saml.set('b-saml', { description: 'azure AD', idp_metadata: SEED_SAML_METADATA, sp_base_url: 'https://x.example' });
+    renderSettings('/settings');
+    const table = await screen.findByRole('table', { name: 'Configured identity providers' }, { timeout: 5000 });
+    expect(within(table).getAllByRole('link').map((link) => link.textContent)).toEqual(['b-saml — azure AD', 'google-idp — Google', 'okta-saml — Okta', 'aaa-idp — Zeta corp']);
+  });
+
+  it('offer Add OIDC provider and Add SAML provider where the list would be, when there is none', async () => {
+    db().sso.oidc.clear();
+    db().sso.saml.clear();
+    renderSettings('/settings');
+    const empty = await screen.findByRole('region', { name: 'No identity provider yet' }, { timeout: 5000 });
+    expect(within(empty).getByRole('link', { name: 'Add OIDC provider' })).toHaveAttribute('href', '/settings/new/oidc');
+    expect(within(empty).getByRole('link', { name: 'Add SAML provider' })).toHaveAttribute('href', '/settings/new/saml');
+    // Once each: the header's pair steps aside.
+    expect(screen.getAllByRole('link', { name: 'Add OIDC provider' })).toHaveLength(1);
   });
 
   it('create an OIDC provider, checking fields in the browser and putting server refusals at their field', async () => {
