@@ -1,5 +1,5 @@
 import { memo, type MouseEvent, type ReactNode } from 'react';
-import type { Column } from './data-table.tsx';
+import type { Column } from './data-table-types.ts';
 import { publicPath } from '@/lib/base.ts';
 
 export interface DataTableRowProps<T> {
