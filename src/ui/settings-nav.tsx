@@ -6,7 +6,10 @@ const SETTINGS_TABS = [
   { to: settingsPaths.directory(), label: 'Directory (LDAP)' },
 ] as const;
 
-/** The Settings pages' own tabs (identity providers and the directory are two features), above each page's heading. */
+/**
+ * The Settings pages' own tabs (identity providers and the directory are two features), under each page's title: the
+ * title says where the user is, the tabs where else they can go. A provider's own page has breadcrumbs instead.
+ */
 export function SettingsNav() {
   return <TabLinks label="Settings" tabs={SETTINGS_TABS} />;
 }

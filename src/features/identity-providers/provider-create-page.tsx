@@ -4,7 +4,6 @@ import { OidcForm } from './oidc-form.tsx';
 import { emptyOidcValues, emptySamlValues } from './provider-schemas.ts';
 import { SamlForm } from './saml-form.tsx';
 import { MissingPermission } from '@/ui/missing-permission.tsx';
-import { SettingsNav } from '@/ui/settings-nav.tsx';
 import { CONFIGURE, useMayConfigure } from './use-may-configure.ts';
 
 export function ProviderCreatePage() {
@@ -21,7 +20,6 @@ export function ProviderCreatePage() {
   return (
     <>
       <title>{`${title} · Settings · DC/OS Security Console`}</title>
-      <SettingsNav />
       {breadcrumbs}
       <h1>{title}</h1>
       {mayConfigure === false && (kind === 'oidc' || kind === 'saml') ? (

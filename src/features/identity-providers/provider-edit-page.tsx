@@ -10,14 +10,12 @@ import { OidcForm } from './oidc-form.tsx';
 import { oidcValues, samlValues } from './provider-schemas.ts';
 import { SamlForm } from './saml-form.tsx';
 import { SamlUrls } from './saml-urls.tsx';
-import { SettingsNav } from '@/ui/settings-nav.tsx';
 
 const PROTOCOL = { oidc: 'OpenID Connect', saml: 'SAML 2.0' } as const;
 
 function Frame({ id, children }: { id: string; children: ReactNode }) {
   return (
     <>
-      <SettingsNav />
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
         <Link to={settingsPaths.providers()}>Identity providers</Link> / <span aria-current="page">{id}</span>
       </nav>

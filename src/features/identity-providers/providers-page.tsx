@@ -33,7 +33,6 @@ export function ProvidersPage() {
   return (
     <>
       <title>Identity providers · Settings · DC/OS Security Console</title>
-      <SettingsNav />
       <div className="page-head">
         <h1>Identity providers</h1>
         {/* With none yet, the empty state below carries the two actions instead. */}
@@ -43,6 +42,7 @@ export function ProvidersPage() {
           </div>
         )}
       </div>
+      <SettingsNav />
       {!mayConfigure && <MissingPermission what="Adding, changing or deleting identity providers" rid={CONFIGURE.rid} action={CONFIGURE.action} />}
       <p className="muted">People sign in with these from the sign-in page, which lists them in this order; the first time, their account is created as an external one.</p>
       {providers.isPending ? (
