@@ -21,9 +21,19 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
  */
 const TEST_ONLY = ['@/mocks/*', '@/test/*'];
 /** The simulator and test helpers by a relative path, from anywhere under src/ (two or three folders deep). */
-const TEST_ONLY_RELATIVE = ['../mocks/*', '../test/*', '../../mocks/*', '../../test/*', '../../../mocks/*', '../../../test/*'];
+const TEST_ONLY_RELATIVE = [
+  '../mocks/*',
+  '../test/*',
+  '../../mocks/*',
+  '../../test/*',
+  '../../../mocks/*',
+  '../../../test/*',
+];
 /** One rule for every source file; a block that sets `no-restricted-syntax` again must repeat it. */
-const NO_INNER_HTML = { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text; never inject HTML.' };
+const NO_INNER_HTML = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Render text; never inject HTML.',
+};
 const layer = (files, groups, message, syntax = []) => ({
   files,
   ignores: ['src/**/*.test.{ts,tsx}'],
@@ -32,11 +42,24 @@ const layer = (files, groups, message, syntax = []) => ({
     ...(syntax.length > 0 ? { 'no-restricted-syntax': ['error', NO_INNER_HTML, ...syntax] } : {}),
   },
 });
-const FEATURE_RULE = 'A feature imports api, ui and lib, never another feature or the app; move shared needs down a layer.';
+const FEATURE_RULE =
+  'A feature imports api, ui and lib, never another feature or the app; move shared needs down a layer.';
 const layering = [
-  layer(['src/app/**'], [...TEST_ONLY, ...TEST_ONLY_RELATIVE], 'The app does not import the simulator or test helpers.'),
-  layer(['src/api/**'], ['@/app/*', '@/features/*', '@/ui/*', '@/lib/*', '../*', ...TEST_ONLY], 'src/api knows only the wire.'),
-  layer(['src/lib/**', 'src/ui/**'], ['@/app/*', '@/features/*', '@/api/*', '../*', ...TEST_ONLY], 'lib and ui sit below the API.'),
+  layer(
+    ['src/app/**'],
+    [...TEST_ONLY, ...TEST_ONLY_RELATIVE],
+    'The app does not import the simulator or test helpers.',
+  ),
+  layer(
+    ['src/api/**'],
+    ['@/app/*', '@/features/*', '@/ui/*', '@/lib/*', '../*', ...TEST_ONLY],
+    'src/api knows only the wire.',
+  ),
+  layer(
+    ['src/lib/**', 'src/ui/**'],
+    ['@/app/*', '@/features/*', '@/api/*', '../*', ...TEST_ONLY],
+    'lib and ui sit below the API.',
+  ),
   ...features.flatMap((feature) => {
     const groups = ['@/app/*', '@/features/*', `!@/features/${feature}/*`, '../../*', ...TEST_ONLY];
     // import() too, which no-restricted-imports does not see: another feature's or the app's code, loaded lazily.
@@ -59,7 +82,10 @@ export default tseslint.config(
   ...tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
@@ -74,15 +100,15 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs}'], extends: [tseslint.configs.disableTypeChecked] },
-  {
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/mocks/**'],
-    ...reactHooks.configs.flat['recommended-latest'],
-  },
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/mocks/**'], ...reactHooks.configs.flat['recommended-latest'] },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   ...pluginQuery.configs['flat/recommended'],
   ...layering,
   // docs/architecture.md §1: no module imports one that imports it back.
-  { files: ['src/**/*.{ts,tsx}', 'build/**/*.ts'], plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } }, rules: { 'local/no-import-cycle': 'error' } },
+  {
+    files: ['src/**/*.{ts,tsx}', 'build/**/*.ts'],
+    plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'local/no-import-cycle': 'error' },
+  },
   { files: ['e2e/**'], ...playwright.configs['flat/recommended'] },
 );

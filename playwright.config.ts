@@ -7,9 +7,17 @@ const baseURL = `http://127.0.0.1:${port}`;
 /** The mounts scripts/nginx-e2e.ts serves (its MOUNTS). */
 const NGINX_MOUNTS = [
   { name: 'root', url: 'http://127.0.0.1:4181/', specs: ['nginx/install.spec.ts', 'nginx/sign-in-page.spec.ts'] },
-  { name: 'security', url: 'http://127.0.0.1:4182/security/', specs: ['nginx/install.spec.ts', 'nginx/sign-in-page.spec.ts'] },
+  {
+    name: 'security',
+    url: 'http://127.0.0.1:4182/security/',
+    specs: ['nginx/install.spec.ts', 'nginx/sign-in-page.spec.ts'],
+  },
   // Admin Router answers a signed-out browser at /service/ itself: the console's sign-in page is not where it starts.
-  { name: 'marathon', url: 'http://127.0.0.1:4183/service/security-console/', specs: ['nginx/install.spec.ts', 'nginx/service-gate.spec.ts'] },
+  {
+    name: 'marathon',
+    url: 'http://127.0.0.1:4183/service/security-console/',
+    specs: ['nginx/install.spec.ts', 'nginx/service-gate.spec.ts'],
+  },
 ] as const;
 
 export default defineConfig({
@@ -29,14 +37,24 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: 'nginx/**' },
     // The console installed as an admin would (issue 21): real nginx with deploy/nginx.conf behind an
     // Admin-Router-like nginx, at each of the three mounts (scripts/nginx-e2e.ts).
-    ...NGINX_MOUNTS.map(({ name, url, specs }) => ({ name: `nginx-${name}`, testMatch: [...specs], use: { ...devices['Desktop Chrome'], baseURL: url } })),
+    ...NGINX_MOUNTS.map(({ name, url, specs }) => ({
+      name: `nginx-${name}`,
+      testMatch: [...specs],
+      use: { ...devices['Desktop Chrome'], baseURL: url },
+    })),
   ],
   webServer: [
     {

@@ -42,7 +42,13 @@ export default defineConfig({
     // The manifest maps each source module to its chunk: e2e/budgets.spec.ts and bench/ read it for the byte budgets.
     manifest: true,
     // The chunk plan: docs/decisions/007-chunk-plan.md and build/plugins/chunk-plan.ts.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: frameChunkName(), debugName: 'frame', includeDependenciesRecursively: false }] } } },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: frameChunkName(), debugName: 'frame', includeDependenciesRecursively: false }],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

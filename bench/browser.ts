@@ -4,7 +4,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO = { uid: 'bootstrapuser', password: 'deleteme' } as const;
 
 /** Chrome DevTools' "Slow 4G" preset (bytes/s and ms), which Lighthouse's mobile throttling also uses. */
-export const SLOW_4G = { download: (1.6 * 1000 * 1000) / 8 * 0.9, upload: (750 * 1000) / 8 * 0.9, latency: 150 * 3.75 };
+export const SLOW_4G = {
+  download: ((1.6 * 1000 * 1000) / 8) * 0.9,
+  upload: ((750 * 1000) / 8) * 0.9,
+  latency: 150 * 3.75,
+};
 export const CPU_SLOWDOWN = 4;
 
 export interface Throttle {
@@ -16,7 +20,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     // As in playwright.config.ts: without these Chromium keeps calling Google's hosts, which this network refuses.
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -24,10 +34,20 @@ export function launchChromium(): Promise<Browser> {
  * A fresh context (cold cache, no state from earlier runs), optionally pinned to a simulator database, and signed
  * in through the IAM's login API so that the page under test starts with the session cookie already set.
  */
-export async function signedInContext(browser: Browser, baseURL: string, options: { simDb?: string } = {}): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  baseURL: string,
+  options: { simDb?: string } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
-  if (options.simDb) await context.addCookies([{ name: 'dcos-sim-db', value: options.simDb, url: baseURL, httpOnly: true, sameSite: 'Strict' }]);
-  const response = await context.request.post('/acs/api/v1/auth/login', { data: DEMO, headers: { 'X-Requested-With': 'dcos-console' } });
+  if (options.simDb)
+    await context.addCookies([
+      { name: 'dcos-sim-db', value: options.simDb, url: baseURL, httpOnly: true, sameSite: 'Strict' },
+    ]);
+  const response = await context.request.post('/acs/api/v1/auth/login', {
+    data: DEMO,
+    headers: { 'X-Requested-With': 'dcos-console' },
+  });
   if (!response.ok()) throw new Error(`Sign-in for the bench failed: HTTP ${response.status()}`);
   return context;
 }

@@ -57,12 +57,18 @@ export function compressedSize(bytes: Buffer): Size {
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
   };
 }
 
 function sum(sizes: readonly Size[]): Size {
-  return sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
 }
 
 /** The chunk's file and every chunk it imports statically (what the browser must fetch before running it). */
@@ -92,13 +98,17 @@ export function measureBuild(distDir: string): BuildBytes {
   // chunk too; a login route bundled into the entry has no chunk of its own (e2e/budgets.spec.ts checks what the
   // browser really fetches either way).
   const entryKeys = staticClosure(manifest, entryKey);
-  const loginKeys = manifest[LOGIN_ROUTE_MODULE] ? staticClosure(manifest, LOGIN_ROUTE_MODULE, new Set(entryKeys)) : entryKeys;
+  const loginKeys = manifest[LOGIN_ROUTE_MODULE]
+    ? staticClosure(manifest, LOGIN_ROUTE_MODULE, new Set(entryKeys))
+    : entryKeys;
   const files = (keys: Iterable<string>) => [...keys].map((key) => manifest[key]?.file ?? key);
   const cssOf = (keys: Iterable<string>) => [...new Set([...keys].flatMap((key) => manifest[key]?.css ?? []))];
   const loginJs = files(loginKeys);
   const loginCss = cssOf(loginKeys);
 
-  const shellKey = manifest[SHELL_ROUTE_MODULE] ? SHELL_ROUTE_MODULE : Object.keys(manifest).find((key) => key.startsWith(`_${SHELL_CHUNK_NAME}-`));
+  const shellKey = manifest[SHELL_ROUTE_MODULE]
+    ? SHELL_ROUTE_MODULE
+    : Object.keys(manifest).find((key) => key.startsWith(`_${SHELL_CHUNK_NAME}-`));
   const shellKeys = shellKey ? staticClosure(manifest, shellKey, new Set(entryKeys)) : entryKeys;
   const lazy = Object.entries(manifest)
     .filter(([, chunk]) => chunk.isDynamicEntry)
@@ -106,7 +116,12 @@ export function measureBuild(distDir: string): BuildBytes {
       const there = module === SHELL_ROUTE_MODULE || module === LOGIN_ROUTE_MODULE ? entryKeys : shellKeys;
       const added = [...staticClosure(manifest, module)].filter((key) => !there.has(key));
       const addedFiles = [...files(added), ...cssOf(added).filter((css) => !loginCss.includes(css))];
-      return { module, file: chunk.file, ...sizeOf(chunk.file), added: { ...sum(addedFiles.map(sizeOf)), files: addedFiles } };
+      return {
+        module,
+        file: chunk.file,
+        ...sizeOf(chunk.file),
+        added: { ...sum(addedFiles.map(sizeOf)), files: addedFiles },
+      };
     })
     .sort((a, b) => a.module.localeCompare(b.module));
   const entryFiles = new Set(files(entryKeys));

@@ -11,11 +11,25 @@ const ge = (value: number) => ({ op: '>=' as const, value });
 export function bytesFigures(bytes: BuildBytes): Figure[] {
   const largest = bytes.chunks[0];
   return [
-    figure('bytes.login.js.gzip', 'Sign-in page JS, gzip', 'KiB', bytes.login.js.gzip / KIB, le(BUDGETS.loginJsGzip / KIB)),
+    figure(
+      'bytes.login.js.gzip',
+      'Sign-in page JS, gzip',
+      'KiB',
+      bytes.login.js.gzip / KIB,
+      le(BUDGETS.loginJsGzip / KIB),
+    ),
     figure('bytes.login.js.brotli', 'Sign-in page JS, brotli', 'KiB', bytes.login.js.brotli / KIB),
     figure('bytes.login.css.gzip', 'Sign-in page CSS, gzip', 'KiB', bytes.login.css.gzip / KIB),
     ...(largest
-      ? [figure('bytes.chunk.largest.gzip', `Largest lazy chunk (${largest.file.replace(/^assets\//, '')}), gzip`, 'KiB', largest.gzip / KIB, le(BUDGETS.lazyChunkGzip / KIB))]
+      ? [
+          figure(
+            'bytes.chunk.largest.gzip',
+            `Largest lazy chunk (${largest.file.replace(/^assets\//, '')}), gzip`,
+            'KiB',
+            largest.gzip / KIB,
+            le(BUDGETS.lazyChunkGzip / KIB),
+          ),
+        ]
       : []),
   ];
 }
@@ -24,26 +38,75 @@ export function listFigures(list: ListName, ours: VariantResult, naive: VariantR
   const name = list === 'users' ? 'Users' : 'Secrets';
   const rows = `${ours.rows.toLocaleString('en-US')} rows`;
   return [
-    figure(`lists.${list}.firstRows`, `${name}, ${rows}, 4× CPU: first rows on returning to the list`, 'ms', ours.firstRowsReturnMs, le(BUDGETS.firstRowsMs)),
-    figure(`lists.${list}.firstRowsLoad`, `${name}: first rows on page load (fetch + parse included)`, 'ms', ours.firstRowsLoadMs),
-    figure(`lists.${list}.keystroke`, `${name}: filter keystroke → rows updated`, 'ms', ours.keystrokeMs, le(BUDGETS.keystrokeMs)),
+    figure(
+      `lists.${list}.firstRows`,
+      `${name}, ${rows}, 4× CPU: first rows on returning to the list`,
+      'ms',
+      ours.firstRowsReturnMs,
+      le(BUDGETS.firstRowsMs),
+    ),
+    figure(
+      `lists.${list}.firstRowsLoad`,
+      `${name}: first rows on page load (fetch + parse included)`,
+      'ms',
+      ours.firstRowsLoadMs,
+    ),
+    figure(
+      `lists.${list}.keystroke`,
+      `${name}: filter keystroke → rows updated`,
+      'ms',
+      ours.keystrokeMs,
+      le(BUDGETS.keystrokeMs),
+    ),
     figure(`lists.${list}.domNodes`, `${name}: DOM nodes`, 'nodes', ours.domNodes, le(BUDGETS.domNodes)),
     figure(`lists.${list}.naive.firstRows`, `${name}, naive page: first rows on return`, 'ms', naive.firstRowsReturnMs),
-    figure(`lists.${list}.naive.firstRowsLoad`, `${name}, naive page: first rows on page load`, 'ms', naive.firstRowsLoadMs),
+    figure(
+      `lists.${list}.naive.firstRowsLoad`,
+      `${name}, naive page: first rows on page load`,
+      'ms',
+      naive.firstRowsLoadMs,
+    ),
     figure(`lists.${list}.naive.keystroke`, `${name}, naive page: keystroke → rows updated`, 'ms', naive.keystrokeMs),
     figure(`lists.${list}.naive.domNodes`, `${name}, naive page: DOM nodes`, 'nodes', naive.domNodes),
-    figure(`lists.${list}.ratio.firstRows`, `${name}: first rows on return, naive ÷ console`, '×', naive.firstRowsReturnMs.median / ours.firstRowsReturnMs.median, ge(BUDGETS.naiveRatio)),
-    figure(`lists.${list}.ratio.firstRowsLoad`, `${name}: first rows on page load, naive ÷ console`, '×', naive.firstRowsLoadMs.median / ours.firstRowsLoadMs.median),
-    figure(`lists.${list}.ratio.keystroke`, `${name}: keystroke, naive ÷ console`, '×', naive.keystrokeMs.median / ours.keystrokeMs.median, ge(BUDGETS.naiveRatio)),
+    figure(
+      `lists.${list}.ratio.firstRows`,
+      `${name}: first rows on return, naive ÷ console`,
+      '×',
+      naive.firstRowsReturnMs.median / ours.firstRowsReturnMs.median,
+      ge(BUDGETS.naiveRatio),
+    ),
+    figure(
+      `lists.${list}.ratio.firstRowsLoad`,
+      `${name}: first rows on page load, naive ÷ console`,
+      '×',
+      naive.firstRowsLoadMs.median / ours.firstRowsLoadMs.median,
+    ),
+    figure(
+      `lists.${list}.ratio.keystroke`,
+      `${name}: keystroke, naive ÷ console`,
+      '×',
+      naive.keystrokeMs.median / ours.keystrokeMs.median,
+      ge(BUDGETS.naiveRatio),
+    ),
   ];
 }
 
 export function vitalsFigures(page: VitalsPage, condition: Condition, result: VitalsResult): Figure[] {
   const name = `${page === 'login' ? 'Sign-in' : 'Users'} page, ${condition === 'throttled' ? 'Slow 4G + 4× CPU' : 'unthrottled'}`;
   const lcpBudget = condition === 'throttled' ? BUDGETS.lcpThrottledMs : BUDGETS.lcpUnthrottledMs;
-  const inpNote = result.inpBelowThreshold > 0 ? `${result.inpBelowThreshold} run(s) had no interaction of 16 ms or more (counted as 0)` : undefined;
+  const inpNote =
+    result.inpBelowThreshold > 0
+      ? `${result.inpBelowThreshold} run(s) had no interaction of 16 ms or more (counted as 0)`
+      : undefined;
   return [
-    figure(`vitals.${page}.${condition}.lcp`, `${name}: LCP`, 'ms', result.lcpMs, le(lcpBudget), `LCP element: ${result.lcpElements.join(', ')}`),
+    figure(
+      `vitals.${page}.${condition}.lcp`,
+      `${name}: LCP`,
+      'ms',
+      result.lcpMs,
+      le(lcpBudget),
+      `LCP element: ${result.lcpElements.join(', ')}`,
+    ),
     figure(`vitals.${page}.${condition}.cls`, `${name}: CLS`, '', result.cls, le(BUDGETS.cls)),
     figure(`vitals.${page}.${condition}.inp`, `${name}: INP`, 'ms', result.inpMs, le(BUDGETS.inpMs), inpNote),
   ];

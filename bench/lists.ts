@@ -46,7 +46,11 @@ export interface VariantResult {
   unchangedKeystrokes: number;
 }
 
-async function openList(browser: Browser, baseURL: string, target: Target): Promise<{ page: Page; firstRows: number; close: () => Promise<void> }> {
+async function openList(
+  browser: Browser,
+  baseURL: string,
+  target: Target,
+): Promise<{ page: Page; firstRows: number; close: () => Promise<void> }> {
   const context = await signedInContext(browser, baseURL);
   const page = await context.newPage();
   await throttle(page, { cpu: CPU_SLOWDOWN });
@@ -74,7 +78,12 @@ async function returnToList(page: Page, variant: Variant): Promise<number> {
   return pollFirstRows(page, 180_000);
 }
 
-async function measureKeystrokes(page: Page, search: string, keys: readonly string[], onProgress: (done: number) => void): Promise<{ times: number[]; unchanged: number }> {
+async function measureKeystrokes(
+  page: Page,
+  search: string,
+  keys: readonly string[],
+  onProgress: (done: number) => void,
+): Promise<{ times: number[]; unchanged: number }> {
   await page.getByLabel(search).focus();
   const times: number[] = [];
   let unchanged = 0;
@@ -115,7 +124,9 @@ export async function measureList(
     onLoad.push(opened.firstRows);
     await settle(opened.page);
     onReturn.push(await returnToList(opened.page, variant));
-    log(`  ${list} ${variant}: first rows run ${run}/${runs}: ${opened.firstRows.toFixed(0)} ms on load, ${onReturn.at(-1)?.toFixed(0) ?? '?'} ms on return`);
+    log(
+      `  ${list} ${variant}: first rows run ${run}/${runs}: ${opened.firstRows.toFixed(0)} ms on load, ${onReturn.at(-1)?.toFixed(0) ?? '?'} ms on return`,
+    );
     if (run < runs) {
       await opened.close();
       continue;
@@ -129,7 +140,14 @@ export async function measureList(
     });
     await opened.close();
     if (keys.times.length === 0) throw new Error(`${list} ${variant}: no keystroke changed the rows`);
-    return { firstRowsLoadMs: summarize(onLoad), firstRowsReturnMs: summarize(onReturn), keystrokeMs: summarize(keys.times), domNodes, rows, unchangedKeystrokes: keys.unchanged };
+    return {
+      firstRowsLoadMs: summarize(onLoad),
+      firstRowsReturnMs: summarize(onReturn),
+      keystrokeMs: summarize(keys.times),
+      domNodes,
+      rows,
+      unchangedKeystrokes: keys.unchanged,
+    };
   }
   throw new Error('runs must be at least 1');
 }

@@ -13,11 +13,27 @@ export interface Figure {
   note?: string;
 }
 
-export function figure(id: string, label: string, unit: Figure['unit'], value: number | Summary, budget?: Figure['budget'], note?: string): Figure {
+export function figure(
+  id: string,
+  label: string,
+  unit: Figure['unit'],
+  value: number | Summary,
+  budget?: Figure['budget'],
+  note?: string,
+): Figure {
   const spread = typeof value === 'number' ? undefined : value;
   const v = typeof value === 'number' ? value : value.median;
   const pass = !budget || (budget.op === '<=' ? v <= budget.value : v >= budget.value);
-  return { id, label, unit, value: v, ...(spread ? { spread } : {}), ...(budget ? { budget } : {}), pass, ...(note ? { note } : {}) };
+  return {
+    id,
+    label,
+    unit,
+    value: v,
+    ...(spread ? { spread } : {}),
+    ...(budget ? { budget } : {}),
+    pass,
+    ...(note ? { note } : {}),
+  };
 }
 
 function format(value: number, unit: Figure['unit']): string {

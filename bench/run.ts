@@ -28,7 +28,8 @@ function option(name: string): string | undefined {
 }
 
 const runs = Number(option('runs') ?? 5);
-if (!Number.isInteger(runs) || runs < 5) throw new Error('--runs must be a whole number of at least 5: one sample of a timing proves nothing');
+if (!Number.isInteger(runs) || runs < 5)
+  throw new Error('--runs must be a whole number of at least 5: one sample of a timing proves nothing');
 const only = (option('only')?.split(',') ?? SECTIONS) as Section[];
 const log = (message: string) => console.log(message);
 
@@ -36,7 +37,11 @@ function build() {
   const vite = join('node_modules', 'vite', 'bin', 'vite.js');
   log(`Building the console into ${OUT_DIR} …`);
   // --manifest so bytes can be read even from a config without build.manifest; the output is the production build.
-  execFileSync(process.execPath, [vite, 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [vite, 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--manifest', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
   log('Building the bench-only naive page …');
   execFileSync(process.execPath, [vite, 'build', '--config', join('bench', 'vite.naive.config.ts')], {
     stdio: 'inherit',
@@ -67,7 +72,14 @@ async function main(): Promise<number> {
       await measure();
     } catch (error) {
       console.error(`${name} failed:`, error);
-      figures.push({ id: `error.${name}`, label: `${name}: could not be measured`, unit: '', value: Number.NaN, pass: false, note: String(error).split('\n')[0] ?? '' });
+      figures.push({
+        id: `error.${name}`,
+        label: `${name}: could not be measured`,
+        unit: '',
+        value: Number.NaN,
+        pass: false,
+        note: String(error).split('\n')[0] ?? '',
+      });
     }
   };
   if (only.includes('bytes')) {
@@ -75,14 +87,23 @@ async function main(): Promise<number> {
     details.bytes = bytes;
     figures.push(...bytesFigures(bytes));
   }
-  const preview = await startPreview(OUT_DIR, { SIM_USERS: String(SCALE), SIM_SECRETS: String(SCALE), SECURITY_MODE: 'strict' });
-  log(`Preview with the simulator (${SCALE.toLocaleString('en-US')} users, ${SCALE.toLocaleString('en-US')} secrets) on ${preview.url}`);
+  const preview = await startPreview(OUT_DIR, {
+    SIM_USERS: String(SCALE),
+    SIM_SECRETS: String(SCALE),
+    SECURITY_MODE: 'strict',
+  });
+  log(
+    `Preview with the simulator (${SCALE.toLocaleString('en-US')} users, ${SCALE.toLocaleString('en-US')} secrets) on ${preview.url}`,
+  );
   const browser = await launchChromium();
   try {
     if (only.includes('simulator')) {
       log('Simulator: 25 requests per list …');
       await attempt('simulator', async () => {
-        for (const list of ['users', 'secrets'] as const) figures.push(simulatorFigure(list, await measureSimulatorList(preview.url, SIMULATOR_LISTS[list], 25, SCALE)));
+        for (const list of ['users', 'secrets'] as const)
+          figures.push(
+            simulatorFigure(list, await measureSimulatorList(preview.url, SIMULATOR_LISTS[list], 25, SCALE)),
+          );
       });
     }
     if (only.includes('lists')) {
@@ -119,7 +140,13 @@ async function main(): Promise<number> {
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
-        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, chromium: browser.version() },
+        machine: {
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model,
+          loadAverage: { start: loadAtStart, end: loadavg() },
+          node: process.version,
+          chromium: browser.version(),
+        },
         runs,
         scale: SCALE,
         seconds: Math.round((Date.now() - started) / 1000),
@@ -132,7 +159,9 @@ async function main(): Promise<number> {
       2,
     )}\n`,
   );
-  log(`\nWrote ${RESULTS}. ${failed.length === 0 ? 'Every budget passes.' : `${failed.length} budget(s) failed: ${failed.map((f) => f.label).join('; ')}`}`);
+  log(
+    `\nWrote ${RESULTS}. ${failed.length === 0 ? 'Every budget passes.' : `${failed.length} budget(s) failed: ${failed.map((f) => f.label).join('; ')}`}`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

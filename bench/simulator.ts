@@ -10,7 +10,12 @@ export const SIMULATOR_LISTS = {
  * Median time for the simulator to answer a 10,000-item list over HTTP (request sent → body fully read), so that a
  * slow simulator never hides, or stands in for, the console's own cost. Two warm-up requests are not counted.
  */
-export async function measureSimulatorList(baseURL: string, path: string, requests: number, expectAtLeast: number): Promise<Summary> {
+export async function measureSimulatorList(
+  baseURL: string,
+  path: string,
+  requests: number,
+  expectAtLeast: number,
+): Promise<Summary> {
   const login = await fetch(`${baseURL}/acs/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -27,7 +32,8 @@ export async function measureSimulatorList(baseURL: string, path: string, reques
     const body = (await response.json()) as { array?: unknown[] };
     const ms = performance.now() - start;
     if (!response.ok || !Array.isArray(body.array)) throw new Error(`GET ${path}: HTTP ${response.status}`);
-    if (body.array.length < expectAtLeast) throw new Error(`GET ${path} listed ${body.array.length}, expected at least ${expectAtLeast}`);
+    if (body.array.length < expectAtLeast)
+      throw new Error(`GET ${path} listed ${body.array.length}, expected at least ${expectAtLeast}`);
     if (i >= 2) times.push(ms);
   }
   return summarize(times);

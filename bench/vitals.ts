@@ -13,7 +13,10 @@ const VITALS_SCRIPT = `${readFileSync(join(dirname(require.resolve('web-vitals')
 export type VitalsPage = 'login' | 'users';
 export type Condition = 'throttled' | 'unthrottled';
 
-export const CONDITIONS: Record<Condition, Throttle> = { throttled: { cpu: CPU_SLOWDOWN, network: SLOW_4G }, unthrottled: {} };
+export const CONDITIONS: Record<Condition, Throttle> = {
+  throttled: { cpu: CPU_SLOWDOWN, network: SLOW_4G },
+  unthrottled: {},
+};
 
 interface Sample {
   lcp: number | null;
@@ -56,10 +59,17 @@ async function interactWithUsers(page: Page) {
 async function sample(browser: Browser, baseURL: string, which: VitalsPage, condition: Condition): Promise<Sample> {
   // The demo seed in a database of its own: Core Web Vitals are about the page, the 10,000-row lists are measured apart.
   // Explicit zeros: a new database otherwise gets the preview's SIM_USERS / SIM_SECRETS (10,000 each) too.
-  const created = await fetch(`${baseURL}/__sim/dbs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ users: 0, secrets: 0 }) });
+  const created = await fetch(`${baseURL}/__sim/dbs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ users: 0, secrets: 0 }),
+  });
   if (created.status !== 201) throw new Error(`POST /__sim/dbs: HTTP ${created.status}`);
   const { id } = (await created.json()) as { id: string };
-  const context = which === 'login' ? await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } }) : await signedInContext(browser, baseURL, { simDb: id });
+  const context =
+    which === 'login'
+      ? await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } })
+      : await signedInContext(browser, baseURL, { simDb: id });
   try {
     const page = await context.newPage();
     await throttle(page, CONDITIONS[condition]);
@@ -70,16 +80,28 @@ async function sample(browser: Browser, baseURL: string, which: VitalsPage, cond
     return await page.evaluate<Sample>('window.__hidePage()');
   } finally {
     await context.close();
-    await fetch(`${baseURL}/__sim/dbs/${id}`, { method: 'DELETE', headers: { 'Content-Type': 'application/json', Cookie: `dcos-sim-db=${id}` } });
+    await fetch(`${baseURL}/__sim/dbs/${id}`, {
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json', Cookie: `dcos-sim-db=${id}` },
+    });
   }
 }
 
-export async function measureVitals(browser: Browser, baseURL: string, which: VitalsPage, condition: Condition, runs: number, log: (message: string) => void): Promise<VitalsResult> {
+export async function measureVitals(
+  browser: Browser,
+  baseURL: string,
+  which: VitalsPage,
+  condition: Condition,
+  runs: number,
+  log: (message: string) => void,
+): Promise<VitalsResult> {
   const samples: Sample[] = [];
   for (let run = 1; run <= runs; run++) {
     const s = await sample(browser, baseURL, which, condition);
     samples.push(s);
-    log(`  ${which} ${condition} run ${run}/${runs}: LCP ${s.lcp?.toFixed(0) ?? '–'} ms, CLS ${s.cls?.toFixed(3) ?? '–'}, INP ${s.inp?.toFixed(0) ?? '<16'} ms`);
+    log(
+      `  ${which} ${condition} run ${run}/${runs}: LCP ${s.lcp?.toFixed(0) ?? '–'} ms, CLS ${s.cls?.toFixed(3) ?? '–'}, INP ${s.inp?.toFixed(0) ?? '<16'} ms`,
+    );
   }
   const required = (key: 'lcp' | 'cls') =>
     samples.map((s) => {

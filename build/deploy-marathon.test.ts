@@ -1,6 +1,17 @@
 // @vitest-environment node
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +66,8 @@ function str(options: { min?: number; max?: number; pattern?: RegExp; oneOf?: re
     if (options.min !== undefined && value.length < options.min) problems.push(`${at}: shorter than ${options.min}`);
     if (options.max !== undefined && value.length > options.max) problems.push(`${at}: longer than ${options.max}`);
     if (options.pattern && !options.pattern.test(value)) problems.push(`${at}: does not match ${options.pattern}`);
-    if (options.oneOf && !options.oneOf.includes(value)) problems.push(`${at}: ${value} is not one of ${options.oneOf.join(', ')}`);
+    if (options.oneOf && !options.oneOf.includes(value))
+      problems.push(`${at}: ${value} is not one of ${options.oneOf.join(', ')}`);
   };
 }
 
@@ -76,7 +88,8 @@ const bool: Check = (at, value, problems) => {
 function arrayOf(item: Check, options: { min?: number; max?: number } = {}): Check {
   return (at, value, problems) => {
     if (!Array.isArray(value)) return void problems.push(`${at}: not an array`);
-    if (options.min !== undefined && value.length < options.min) problems.push(`${at}: fewer than ${options.min} items`);
+    if (options.min !== undefined && value.length < options.min)
+      problems.push(`${at}: fewer than ${options.min} items`);
     if (options.max !== undefined && value.length > options.max) problems.push(`${at}: more than ${options.max} items`);
     value.forEach((element, index) => item(`${at}[${index}]`, element, problems));
   };
@@ -97,7 +110,8 @@ function obj(type: string, fields: Record<string, Check>, required: readonly str
 // label.raml KVLabels: an object of string values.
 const kvLabels: Check = (at, value, problems) => {
   if (!isRecord(value)) return void problems.push(`${at}: not an object`);
-  for (const [name, label] of Object.entries(value)) if (typeof label !== 'string') problems.push(`${at}.${name}: not a string`);
+  for (const [name, label] of Object.entries(value))
+    if (typeof label !== 'string') problems.push(`${at}.${name}: not a string`);
 };
 
 // stringTypes.raml / numberTypes.raml
@@ -147,7 +161,13 @@ const network = obj('Network', {
 // artifact.raml Artifact.
 const artifact = obj(
   'Artifact',
-  { uri: str({ min: 1, max: 1024 }), extract: bool, executable: bool, cache: bool, destPath: str({ min: 1, max: 1024 }) },
+  {
+    uri: str({ min: 1, max: 1024 }),
+    extract: bool,
+    executable: bool,
+    cache: bool,
+    destPath: str({ min: 1, max: 1024 }),
+  },
   ['uri'],
 );
 
@@ -238,7 +258,15 @@ interface App {
   fetch: { uri: string; extract?: boolean }[];
   portDefinitions: { port: number; name?: string; protocol?: string }[];
   labels: Record<string, string>;
-  healthChecks: { protocol: string; path?: string; portIndex?: number; gracePeriodSeconds?: number; intervalSeconds?: number; timeoutSeconds?: number; maxConsecutiveFailures?: number }[];
+  healthChecks: {
+    protocol: string;
+    path?: string;
+    portIndex?: number;
+    gracePeriodSeconds?: number;
+    intervalSeconds?: number;
+    timeoutSeconds?: number;
+    maxConsecutiveFailures?: number;
+  }[];
   upgradeStrategy: { minimumHealthCapacity: number; maximumOverCapacity: number };
 }
 const app = appJson as App;
@@ -253,14 +281,18 @@ describe('deploy/marathon.json', () => {
   });
 
   it('the check itself refuses what Marathon 1.8 refuses', () => {
-    expect(problemsOf(marathonApp, { ...app, role: 'slave_public' })).toEqual(['app.role: not a field of App in Marathon 1.8']);
+    expect(problemsOf(marathonApp, { ...app, role: 'slave_public' })).toEqual([
+      'app.role: not a field of App in Marathon 1.8',
+    ]);
     expect(problemsOf(marathonApp, { ...app, healthChecks: [{ protocol: 'GRPC', portIndex: 0 }] })).toEqual([
       'app.healthChecks[0].protocol: GRPC is not one of HTTP, HTTPS, TCP, COMMAND, MESOS_TCP, MESOS_HTTP, MESOS_HTTPS',
     ]);
-    expect(problemsOf(marathonApp, { ...app, container: { type: 'DOCKER', docker: { image: 'nginx', pullConfig: {} } } })).toEqual([
-      'app.container.docker.pullConfig: not a field of DockerContainer in Marathon 1.8',
+    expect(
+      problemsOf(marathonApp, { ...app, container: { type: 'DOCKER', docker: { image: 'nginx', pullConfig: {} } } }),
+    ).toEqual(['app.container.docker.pullConfig: not a field of DockerContainer in Marathon 1.8']);
+    expect(problemsOf(marathonApp, { ...app, labels: { DCOS_SERVICE_PORT_INDEX: 0 } })).toEqual([
+      'app.labels.DCOS_SERVICE_PORT_INDEX: not a string',
     ]);
-    expect(problemsOf(marathonApp, { ...app, labels: { DCOS_SERVICE_PORT_INDEX: 0 } })).toEqual(['app.labels.DCOS_SERVICE_PORT_INDEX: not a string']);
     expect(problemsOf(marathonApp, { ...app, constraints: [['hostname', 'DISTINCT']] })).toHaveLength(1);
     expect(problemsOf(marathonApp, { ...app, fetch: [{ url: 'x' }] })).toEqual([
       'app.fetch[0].uri: required by Artifact',
@@ -271,7 +303,11 @@ describe('deploy/marathon.json', () => {
 
   it('is /security-console behind Admin Router at /service/security-console/, over plain HTTP on its port 0', () => {
     expect(app.id).toBe('/security-console');
-    expect(app.labels).toEqual({ DCOS_SERVICE_NAME: 'security-console', DCOS_SERVICE_PORT_INDEX: '0', DCOS_SERVICE_SCHEME: 'http' });
+    expect(app.labels).toEqual({
+      DCOS_SERVICE_NAME: 'security-console',
+      DCOS_SERVICE_PORT_INDEX: '0',
+      DCOS_SERVICE_SCHEME: 'http',
+    });
     expect(app.portDefinitions).toHaveLength(1);
     expect(app.portDefinitions[0]).toMatchObject({ port: 0, protocol: 'tcp' });
     expect(app.portDefinitions[0]?.name).toMatch(LEGACY_NAME);
@@ -332,7 +368,6 @@ afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 });
 
-
 interface Sandbox {
   sandbox: string;
   release: string;
@@ -373,7 +408,12 @@ function makeSandbox(conf = nginxConf): Sandbox {
 }
 
 /** The environment Marathon and Mesos give the task (a label is MARATHON_APP_LABEL_<NAME>). */
-function taskEnv(sandbox: string, port: number, appId: string, labels: Record<string, string> = {}): Record<string, string> {
+function taskEnv(
+  sandbox: string,
+  port: number,
+  appId: string,
+  labels: Record<string, string> = {},
+): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     PORT0: String(port),
@@ -389,7 +429,11 @@ function taskOutput(sandbox: string): [number, number] {
 }
 
 /** Runs the app's cmd with the stub nginx first on PATH; `pipes` gives it node's pipes (sockets) for output instead. */
-function runCmd(where: Sandbox, env: Record<string, string>, { pipes = false } = {}): { status: number | null; stderr: string } {
+function runCmd(
+  where: Sandbox,
+  env: Record<string, string>,
+  { pipes = false } = {},
+): { status: number | null; stderr: string } {
   const [stdout, stderr] = taskOutput(where.sandbox);
   try {
     const run = spawnSync('/bin/sh', ['-c', app.cmd], {
@@ -407,7 +451,8 @@ function runCmd(where: Sandbox, env: Record<string, string>, { pipes = false } =
 }
 
 // The directives the script edits, and the lines it adds; every other line must come through unchanged.
-const EDITED = /^\s*(listen|set\s+\$console_mount|root|pid|worker_processes|load_module|brotli_static|access_log|\w+_temp_path)\s/;
+const EDITED =
+  /^\s*(listen|set\s+\$console_mount|root|pid|worker_processes|load_module|brotli_static|access_log|\w+_temp_path)\s/;
 const untouched = (text: string) => text.split('\n').filter((line) => !EDITED.test(line));
 
 describe('deploy/marathon-start.sh', () => {
@@ -418,7 +463,15 @@ describe('deploy/marathon-start.sh', () => {
     expect(run.status, run.stderr).toBe(0);
 
     const written = join(where.sandbox, 'nginx', 'nginx.conf');
-    expect(readFileSync(join(where.stubDir, 'args'), 'utf8').split('\n')).toEqual(['-e', 'stderr', '-c', written, '-g', 'daemon off;', '']);
+    expect(readFileSync(join(where.stubDir, 'args'), 'utf8').split('\n')).toEqual([
+      '-e',
+      'stderr',
+      '-c',
+      written,
+      '-g',
+      'daemon off;',
+      '',
+    ]);
     const conf = readFileSync(join(where.stubDir, 'given.conf'), 'utf8');
     expect(conf).toBe(readFileSync(written, 'utf8'));
     expect(conf).toMatch(new RegExp(`^\\s*listen 0\\.0\\.0\\.0:${port};`, 'm'));
@@ -436,11 +489,16 @@ describe('deploy/marathon-start.sh', () => {
     const where = makeSandbox();
     const run = runCmd(where, taskEnv(where.sandbox, await freePort(), '/security-console'), { pipes: true });
     expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(join(where.stubDir, 'given.conf'), 'utf8')).toContain(`access_log ${where.sandbox}/nginx/access.log;`);
+    expect(readFileSync(join(where.stubDir, 'given.conf'), 'utf8')).toContain(
+      `access_log ${where.sandbox}/nginx/access.log;`,
+    );
   });
 
   it('the written config is valid for the real nginx, with no brotli module', async (context) => {
-    context.skip(!existsSync(NGINX), `no nginx at ${NGINX} (apt-get install nginx-light): config not checked by nginx -t`);
+    context.skip(
+      !existsSync(NGINX),
+      `no nginx at ${NGINX} (apt-get install nginx-light): config not checked by nginx -t`,
+    );
     const where = makeSandbox();
     const run = runCmd(where, taskEnv(where.sandbox, await freePort(), '/security-console', app.labels));
     expect(run.status, run.stderr).toBe(0);
@@ -448,9 +506,11 @@ describe('deploy/marathon-start.sh', () => {
     const [stdout] = taskOutput(where.sandbox);
     try {
       expect(() =>
-        execFileSync(NGINX, ['-t', '-q', '-c', written, '-e', join(where.sandbox, 'error.log'), '-p', `${where.sandbox}/`], {
-          stdio: ['ignore', stdout, 'pipe'],
-        }),
+        execFileSync(
+          NGINX,
+          ['-t', '-q', '-c', written, '-e', join(where.sandbox, 'error.log'), '-p', `${where.sandbox}/`],
+          { stdio: ['ignore', stdout, 'pipe'] },
+        ),
       ).not.toThrow();
     } finally {
       closeSync(stdout);
@@ -502,11 +562,17 @@ describe('deploy/marathon-start.sh', () => {
     const port = await freePort();
     const nested = makeSandbox();
     expect(runCmd(nested, taskEnv(nested.sandbox, port, '/team/console')).status).toBe(0);
-    expect(readFileSync(join(nested.stubDir, 'given.conf'), 'utf8')).toMatch(/^\s*set \$console_mount "\/service\/team\/console\/";/m);
+    expect(readFileSync(join(nested.stubDir, 'given.conf'), 'utf8')).toMatch(
+      /^\s*set \$console_mount "\/service\/team\/console\/";/m,
+    );
 
     const labelled = makeSandbox();
-    expect(runCmd(labelled, taskEnv(labelled.sandbox, port, '/team/console', { DCOS_SERVICE_NAME: 'team/security' })).status).toBe(0);
-    expect(readFileSync(join(labelled.stubDir, 'given.conf'), 'utf8')).toMatch(/^\s*set \$console_mount "\/service\/team\/security\/";/m);
+    expect(
+      runCmd(labelled, taskEnv(labelled.sandbox, port, '/team/console', { DCOS_SERVICE_NAME: 'team/security' })).status,
+    ).toBe(0);
+    expect(readFileSync(join(labelled.stubDir, 'given.conf'), 'utf8')).toMatch(
+      /^\s*set \$console_mount "\/service\/team\/security\/";/m,
+    );
   });
 
   it('stops, saying why, rather than run nginx on a config it could not edit exactly once', async () => {
@@ -514,7 +580,10 @@ describe('deploy/marathon-start.sh', () => {
     const cases: { conf?: string; appId?: string; message: string }[] = [
       { appId: '/console"; root /etc', message: 'not a service name' },
       { appId: '/../etc', message: 'not a service name' },
-      { conf: nginxConf.replace(/^(\s*)listen (.*)$/m, '$1listen $2\n$1listen [::1]:8090;'), message: "expected 1 line(s) matching '^[[:space:]]*listen" },
+      {
+        conf: nginxConf.replace(/^(\s*)listen (.*)$/m, '$1listen $2\n$1listen [::1]:8090;'),
+        message: "expected 1 line(s) matching '^[[:space:]]*listen",
+      },
       { conf: nginxConf.replace(/^\s*set \$console_mount .*$/m, ''), message: 'console_mount' },
       { conf: nginxConf.replace(/^load_module .*$/m, ''), message: 'load_module' },
       { conf: nginxConf.replace(/^\s*brotli_static .*$/gm, ''), message: 'brotli_static' },
@@ -535,7 +604,9 @@ function httpGet(url: string): Promise<{ status: number; body: string }> {
     request(url, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     })
       .on('error', reject)
       .end();

@@ -25,7 +25,9 @@ function runAt(path: string, cookie: string | null): string[] {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the generated text is a script for the browser: run it as one.
   const script = new Function(earlyShellScript(HREF)) as () => void;
   script();
-  return [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.getAttribute('href') ?? '');
+  return [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+    (link) => link.getAttribute('href') ?? '',
+  );
 }
 
 afterEach(() => {
@@ -45,14 +47,24 @@ describe('the early lines of theme-init.js', () => {
   it('on a signed-in page, ask for the shell chunk and for what the page reads first, as the console would', () => {
     expect(runAt('/organization/users', ALICE)).toEqual([`/${HREF}`]);
     const asked = fetchMock.mock.calls.map(([url]) => url as string);
-    expect(asked).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default', '/acs/api/v1/users']);
-    for (const [, init] of fetchMock.mock.calls) expect(init).toEqual({ headers: EARLY_HEADERS, credentials: 'same-origin', cache: 'no-store' });
+    expect(asked).toEqual([
+      '/acs/api/v1/users/alice/permissions',
+      '/dcos-metadata/bootstrap-config.json',
+      '/secrets/v1/seal-status/default',
+      '/acs/api/v1/users',
+    ]);
+    for (const [, init] of fetchMock.mock.calls)
+      expect(init).toEqual({ headers: EARLY_HEADERS, credentials: 'same-origin', cache: 'no-store' });
     expect(Object.keys(early() ?? {})).toEqual(asked);
   });
 
   it('read only the session check and the shell on a page without a list of its own', () => {
     expect(runAt('/permissions/check', ALICE)).toEqual([`/${HREF}`]);
-    expect(fetchMock.mock.calls.map(([url]) => url as string)).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default']);
+    expect(fetchMock.mock.calls.map(([url]) => url as string)).toEqual([
+      '/acs/api/v1/users/alice/permissions',
+      '/dcos-metadata/bootstrap-config.json',
+      '/secrets/v1/seal-status/default',
+    ]);
     runAt('/constructor', ALICE);
     expect(fetchMock).toHaveBeenCalledTimes(6);
   });
@@ -83,8 +95,16 @@ describe('requests taking an early answer', () => {
   });
 
   it('read an early error answer as any other (a 401 is an ended session)', async () => {
-    plant('/acs/api/v1/users', Promise.resolve(Response.json({ code: 'ERR_INVALID_DATA', title: 'Unauthorized', description: 'no' }, { status: 401 })));
-    await expect(request('/acs/api/v1/users', schema, { reauth: false })).rejects.toMatchObject({ status: 401, kind: 'unauthenticated' });
+    plant(
+      '/acs/api/v1/users',
+      Promise.resolve(
+        Response.json({ code: 'ERR_INVALID_DATA', title: 'Unauthorized', description: 'no' }, { status: 401 }),
+      ),
+    );
+    await expect(request('/acs/api/v1/users', schema, { reauth: false })).rejects.toMatchObject({
+      status: 401,
+      kind: 'unauthenticated',
+    });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
@@ -122,7 +142,12 @@ describe('the early lines of theme-init.js under a mount (issue 21)', () => {
     asIfLoadedFrom(`${window.location.origin}/security/theme-init.js`);
     expect(runAt('/security/organization/users', ALICE)).toEqual([`${window.location.origin}/security/${HREF}`]);
     // The API stays at the cluster's root.
-    expect(fetchMock.mock.calls.map(([url]) => url as string)).toEqual(['/acs/api/v1/users/alice/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default', '/acs/api/v1/users']);
+    expect(fetchMock.mock.calls.map(([url]) => url as string)).toEqual([
+      '/acs/api/v1/users/alice/permissions',
+      '/dcos-metadata/bootstrap-config.json',
+      '/secrets/v1/seal-status/default',
+      '/acs/api/v1/users',
+    ]);
   });
 
   it('ask for nothing on the mounted sign-in page', () => {

@@ -28,14 +28,17 @@ async function lintProject(files: Record<string, string>) {
     ],
   });
   const results = await eslint.lintFiles(['src/**/*.ts']);
-  return Object.fromEntries(results.map((result) => [result.filePath.slice(cwd.length + 1), result.messages.map((m) => m.message)]));
+  return Object.fromEntries(
+    results.map((result) => [result.filePath.slice(cwd.length + 1), result.messages.map((m) => m.message)]),
+  );
 }
 
 describe('npm run lint', () => {
   it('fails on an import cycle, direct, through the @/ alias or through a third module, type-only imports included', async () => {
     const found = await lintProject({
       'src/ui/table.ts': "import { Row } from './row.ts';\nexport const table = Row;\n",
-      'src/ui/row.ts': "import type { Column } from './table-types.ts';\nimport { helper } from '@/lib/helper.ts';\nexport const Row = (c: Column) => helper(c);\n",
+      'src/ui/row.ts':
+        "import type { Column } from './table-types.ts';\nimport { helper } from '@/lib/helper.ts';\nexport const Row = (c: Column) => helper(c);\n",
       'src/ui/table-types.ts': "import type { table } from './table.ts';\nexport type Column = typeof table;\n",
       'src/lib/helper.ts': 'export const helper = (value: unknown) => value;\n',
       'src/lib/alone.ts': "import { helper } from './helper.ts';\nexport default helper;\n",
@@ -50,7 +53,11 @@ describe('npm run lint', () => {
 
   it("runs the cycle rule on the app's and the build's code", async () => {
     const eslint = new ESLint({ cwd: ROOT });
-    for (const file of ['src/ui/data-table.tsx', 'src/features/secrets/secrets-page.tsx', 'build/plugins/chunk-plan.ts']) {
+    for (const file of [
+      'src/ui/data-table.tsx',
+      'src/features/secrets/secrets-page.tsx',
+      'build/plugins/chunk-plan.ts',
+    ]) {
       const config = (await eslint.calculateConfigForFile(file)) as { rules: Record<string, unknown> };
       expect(config.rules['local/no-import-cycle'], file).toEqual([2]);
     }

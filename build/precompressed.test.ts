@@ -50,11 +50,15 @@ function ask(dir: string, url: string, acceptEncoding?: string, method = 'GET', 
 describe('precompressed assets', () => {
   it('writes a .br and a .gz of each built script and stylesheet only, which decompress to the file', () => {
     const dir = build();
-    expect(writePrecompressed(dir, ['assets/boot-AbC_12.js', 'assets/boot-AbC_12.css', 'assets/logo.svg', 'index.html'])).toBe(2);
+    expect(
+      writePrecompressed(dir, ['assets/boot-AbC_12.js', 'assets/boot-AbC_12.css', 'assets/logo.svg', 'index.html']),
+    ).toBe(2);
     const source = readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8');
     expect(gunzipSync(readFileSync(join(dir, 'assets/boot-AbC_12.js.gz'))).toString()).toBe(source);
     expect(brotliDecompressSync(readFileSync(join(dir, 'assets/boot-AbC_12.js.br'))).toString()).toBe(source);
-    expect(readFileSync(join(dir, 'assets/boot-AbC_12.js.br')).length).toBeLessThan(readFileSync(join(dir, 'assets/boot-AbC_12.js.gz')).length);
+    expect(readFileSync(join(dir, 'assets/boot-AbC_12.js.br')).length).toBeLessThan(
+      readFileSync(join(dir, 'assets/boot-AbC_12.js.gz')).length,
+    );
     for (const name of ['assets/logo.svg', 'index.html']) {
       expect(() => readFileSync(join(dir, `${name}.gz`))).toThrow();
       expect(() => readFileSync(join(dir, `${name}.br`))).toThrow();
@@ -67,7 +71,12 @@ describe('precompressed assets', () => {
     const source = readFileSync(join(dir, 'assets/boot-AbC_12.js'), 'utf8');
     const script = ask(dir, '/assets/boot-AbC_12.js?v=1', 'gzip, deflate, br, zstd');
     expect(script.passed).toBe(false);
-    expect(script.headers).toMatchObject({ 'content-type': 'text/javascript', 'content-encoding': 'br', vary: 'Accept-Encoding', 'cache-control': 'no-cache' });
+    expect(script.headers).toMatchObject({
+      'content-type': 'text/javascript',
+      'content-encoding': 'br',
+      vary: 'Accept-Encoding',
+      'cache-control': 'no-cache',
+    });
     expect(brotliDecompressSync(script.body ?? Buffer.alloc(0)).toString()).toBe(source);
     for (const acceptEncoding of ['gzip, deflate', 'br;q=0, gzip']) {
       const gzipped = ask(dir, '/assets/boot-AbC_12.js', acceptEncoding);

@@ -12,8 +12,23 @@ const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css' }
 
 /** The encodings written beside each file, in the order they are preferred: brotli is 10–15 % smaller than gzip. */
 const ENCODINGS = [
-  { coding: 'br', suffix: '.br', compress: (data: Buffer) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }) },
-  { coding: 'gzip', suffix: '.gz', compress: (data: Buffer) => gzipSync(data, { level: constants.Z_BEST_COMPRESSION }) },
+  {
+    coding: 'br',
+    suffix: '.br',
+    compress: (data: Buffer) =>
+      brotliCompressSync(data, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+  },
+  {
+    coding: 'gzip',
+    suffix: '.gz',
+    compress: (data: Buffer) => gzipSync(data, { level: constants.Z_BEST_COMPRESSION }),
+  },
 ] as const;
 
 /** Writes `<file>.br` and `<file>.gz` (each at its best level: it is done once) next to every built script and stylesheet. */
@@ -51,7 +66,9 @@ export function servePrecompressed(outDir: string) {
     const pathname = (req.url ?? '').split('?')[0] ?? '';
     const match = ASSET.exec(pathname);
     const takes = match && (req.method === 'GET' || req.method === 'HEAD') ? accepted(req) : new Set<string>();
-    const encoding = ENCODINGS.find(({ coding, suffix }) => takes.has(coding) && existsSync(join(outDir, `${pathname}${suffix}`)));
+    const encoding = ENCODINGS.find(
+      ({ coding, suffix }) => takes.has(coding) && existsSync(join(outDir, `${pathname}${suffix}`)),
+    );
     if (!match || !encoding) {
       next();
       return;

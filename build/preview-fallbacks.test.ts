@@ -15,7 +15,10 @@ function dist() {
 }
 
 function ask(dir: string, url: string, method = 'GET') {
-  const answer: { passed: boolean; status?: number; headers: Record<string, string>; body?: string | undefined } = { passed: false, headers: {} };
+  const answer: { passed: boolean; status?: number; headers: Record<string, string>; body?: string | undefined } = {
+    passed: false,
+    headers: {},
+  };
   const res = {
     set statusCode(value: number) {
       answer.status = value;
@@ -36,7 +39,12 @@ function ask(dir: string, url: string, method = 'GET') {
 describe('vite preview answers as nginx does', () => {
   it('answers a missing file under /assets/ with a plain 404, as nginx’s try_files $uri =404', () => {
     const dir = dist();
-    for (const url of ['/assets/missing.js', '/assets/missing.css?v=1', '/assets/a/b.js', '/assets/%2e%2e/index.html']) {
+    for (const url of [
+      '/assets/missing.js',
+      '/assets/missing.css?v=1',
+      '/assets/a/b.js',
+      '/assets/%2e%2e/index.html',
+    ]) {
       const answer = ask(dir, url);
       expect(answer.status, url).toBe(404);
       expect(answer.headers['content-type'], url).toBe('text/plain; charset=utf-8');

@@ -27,7 +27,13 @@ describe('npm run release (issue 21)', () => {
   it('packs dist/ and deploy/ with the licence, changelog and README under one versioned folder, with its SHA-256', () => {
     const root = tree();
     const out = join(root, 'release');
-    const packed = packRelease({ root, outDir: out, name: 'dcos-security-console', version: '9.8.7', mtime: 1_700_000_000 });
+    const packed = packRelease({
+      root,
+      outDir: out,
+      name: 'dcos-security-console',
+      version: '9.8.7',
+      mtime: 1_700_000_000,
+    });
     expect(packed.tarball).toBe(join(out, 'dcos-security-console-9.8.7.tar.gz'));
     const listed = execFileSync('tar', ['-tzf', packed.tarball], { encoding: 'utf8' }).trim().split('\n');
     expect(listed).toEqual(
@@ -60,13 +66,20 @@ describe('npm run release (issue 21)', () => {
     for (const missing of ['dist/version.json', ...RELEASE_FILES.filter((f) => f !== 'dist' && f !== 'deploy')]) {
       const root = tree();
       execFileSync('rm', ['-f', join(root, missing)]);
-      expect(() => packRelease({ root, outDir: join(root, 'out'), name: 'x', version: '1.0.0', mtime: 1 }), missing).toThrow(/missing/);
+      expect(
+        () => packRelease({ root, outDir: join(root, 'out'), name: 'x', version: '1.0.0', mtime: 1 }),
+        missing,
+      ).toThrow(/missing/);
     }
   });
 
   it('releases the version package.json is at, and CHANGELOG.md describes it', () => {
-    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(readFileSync(new URL('../CHANGELOG.md', import.meta.url), 'utf8')).toContain(`## ${version} `);
-    expect(readFileSync(new URL('../deploy/marathon.json', import.meta.url), 'utf8')).toContain(`dcos-security-console-${version}.tar.gz`);
+    expect(readFileSync(new URL('../deploy/marathon.json', import.meta.url), 'utf8')).toContain(
+      `dcos-security-console-${version}.tar.gz`,
+    );
   });
 });

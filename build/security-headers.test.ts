@@ -10,7 +10,9 @@ const conf = parseNginxConf(readFileSync(NGINX_CONF, 'utf8'));
 const http = directivesNamed(conf, 'http')[0]?.block;
 const server = directivesNamed(http, 'server')[0]?.block;
 
-const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
+const directives = new Map(
+  CONTENT_SECURITY_POLICY.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]),
+);
 
 function location(...args: string[]): NginxDirective[] | undefined {
   return directivesNamed(server, 'location').find((l) => l.args.join(' ') === args.join(' '))?.block;
@@ -52,7 +54,8 @@ describe('deploy/nginx.conf, the production example', () => {
 
   it('[ASVS 3.4.4] sends X-Content-Type-Options nosniff, and [ASVS 3.4.5] Referrer-Policy no-referrer, like preview', () => {
     const headers = new Map(directivesNamed(server, 'add_header').map((d) => [d.args[0] ?? '', d.args.slice(1)]));
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers.get(name), name).toEqual([value, 'always']);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(headers.get(name), name).toEqual([value, 'always']);
     expect(headers.get('X-Content-Type-Options')).toEqual(['nosniff', 'always']);
     expect(headers.get('Referrer-Policy')).toEqual(['no-referrer', 'always']);
   });
@@ -69,7 +72,11 @@ describe('deploy/nginx.conf, the production example', () => {
     const rules = new Map(map?.block?.map((rule) => [rule.name, rule.args[0]]));
     expect(rules.get('~^(200|304):/assets/')).toBe('public, max-age=31536000, immutable');
     expect(rules.get('default')).toBe('no-cache');
-    expect(directivesNamed(server, 'add_header').find((d) => d.args[0] === 'Cache-Control')?.args).toEqual(['Cache-Control', '$console_cache_control', 'always']);
+    expect(directivesNamed(server, 'add_header').find((d) => d.args[0] === 'Cache-Control')?.args).toEqual([
+      'Cache-Control',
+      '$console_cache_control',
+      'always',
+    ]);
   });
 
   it('[ASVS 14.2.5] falls back to index.html for client routes, but a missing bundle is a 404, not HTML', () => {

@@ -2,7 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_BUILD, fakeDist, send as request, startConsoleNginx, type RunningNginx } from '../src/test/console-nginx.ts';
+import {
+  FAKE_BUILD,
+  fakeDist,
+  send as request,
+  startConsoleNginx,
+  type RunningNginx,
+} from '../src/test/console-nginx.ts';
 
 // The production server of the console (deploy/nginx.conf) as HTTP sees it (ASVS V4.1), run by a real nginx
 // (src/test/console-nginx.ts) over a small console made for the test.

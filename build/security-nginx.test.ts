@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.ts';
 import { FAKE_BUILD, send, startConsoleNginx } from '../src/test/console-nginx.ts';
 
-
 // The same file run by a real nginx (src/test/console-nginx.ts): the parse in security-headers.test.ts cannot see what
 // nginx makes of it. Runs on a small console made for the test, so it never waits for a build.
 describe('deploy/nginx.conf under a real nginx', () => {
   it('[ASVS 3.4.3] answers pages, client routes and bundles with the security headers and the right caching', async () => {
     const server = await startConsoleNginx();
     try {
-      const get = (path: string, headers?: Record<string, string>) => send(server.base + path, headers ? { headers } : {});
+      const get = (path: string, headers?: Record<string, string>) =>
+        send(server.base + path, headers ? { headers } : {});
       const page = await get('/organization/users');
       expect(page.status).toBe(200);
       expect(page.body).toContain('<div id="root">');
@@ -22,8 +22,14 @@ describe('deploy/nginx.conf under a real nginx', () => {
       expect(script.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
       expect(script.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
       // The files the build compressed, as they are: brotli where the browser takes it, else gzip.
-      expect((await get(FAKE_BUILD.script, { 'Accept-Encoding': 'gzip, deflate, br, zstd' })).headers.get('Content-Encoding')).toBe('br');
-      expect((await get(FAKE_BUILD.script, { 'Accept-Encoding': 'gzip, deflate' })).headers.get('Content-Encoding')).toBe('gzip');
+      expect(
+        (await get(FAKE_BUILD.script, { 'Accept-Encoding': 'gzip, deflate, br, zstd' })).headers.get(
+          'Content-Encoding',
+        ),
+      ).toBe('br');
+      expect(
+        (await get(FAKE_BUILD.script, { 'Accept-Encoding': 'gzip, deflate' })).headers.get('Content-Encoding'),
+      ).toBe('gzip');
       const missing = await get('/assets/missing-0000.js');
       expect(missing.status).toBe(404);
       expect(missing.headers.get('Cache-Control')).toBe('no-cache');
@@ -36,12 +42,24 @@ describe('deploy/nginx.conf under a real nginx', () => {
   it('[ASVS 13.4.1] serves the console’s own /secrets/ pages, and answers only the API paths with 404 (issue 21)', async () => {
     const server = await startConsoleNginx();
     try {
-      for (const path of ['/secrets', '/secrets/new', '/secrets/view/group/spark/aws-secret-key', '/secrets/v1x', '/acsx', '/dcos-metadata-ui']) {
+      for (const path of [
+        '/secrets',
+        '/secrets/new',
+        '/secrets/view/group/spark/aws-secret-key',
+        '/secrets/v1x',
+        '/acsx',
+        '/dcos-metadata-ui',
+      ]) {
         const page = await send(server.base + path);
         expect(page.status, path).toBe(200);
         expect(page.body, path).toContain('<div id="root">');
       }
-      for (const path of ['/acs/api/v1/users', '/secrets/v1/secret/default/x', '/dcos-metadata/bootstrap-config.json', '/.git/config']) {
+      for (const path of [
+        '/acs/api/v1/users',
+        '/secrets/v1/secret/default/x',
+        '/dcos-metadata/bootstrap-config.json',
+        '/.git/config',
+      ]) {
         expect((await send(server.base + path)).status, path).toBe(404);
       }
     } finally {
@@ -62,7 +80,9 @@ describe('deploy/nginx.conf under a real nginx', () => {
           expect(body).not.toContain('="//');
         }
         // Scripts are served as built: their URLs are relative to themselves.
-        expect((await send(server.base + FAKE_BUILD.script)).body).toBe(readFileSync(`${server.dist}${FAKE_BUILD.script}`, 'utf8'));
+        expect((await send(server.base + FAKE_BUILD.script)).body).toBe(
+          readFileSync(`${server.dist}${FAKE_BUILD.script}`, 'utf8'),
+        );
       } finally {
         await server.stop();
       }

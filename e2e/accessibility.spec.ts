@@ -22,7 +22,9 @@ async function walkStates(page: Page, sample: RouteSample): Promise<string[]> {
   const checked: string[] = [];
   const account = sample.account === undefined ? DEMO.uid : sample.account;
   if (account !== null) {
-    const login = await page.request.post('/acs/api/v1/auth/login', { data: { uid: account, password: PASSWORDS[account] } });
+    const login = await page.request.post('/acs/api/v1/auth/login', {
+      data: { uid: account, password: PASSWORDS[account] },
+    });
     expect(login.ok()).toBe(true);
   }
   await page.goto(sample.url);
@@ -51,7 +53,11 @@ async function walkStates(page: Page, sample: RouteSample): Promise<string[]> {
         status: 500,
         contentType: 'application/json',
         // Each API's own error body: the IAM's {title, description, code}, the Secret Store's {message}.
-        body: JSON.stringify(secrets ? { message: 'The store failed (test).' } : { title: 'Internal Server Error', description: 'The IAM failed (test).', code: 'ERR_INTERNAL' }),
+        body: JSON.stringify(
+          secrets
+            ? { message: 'The store failed (test).' }
+            : { title: 'Internal Server Error', description: 'The IAM failed (test).', code: 'ERR_INTERNAL' },
+        ),
       }),
     );
     await page.goto(sample.url);
@@ -118,7 +124,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page);
     });
 
-    test('the create-service-account dialog with errors, then the private-key dialog, have no axe violations', async ({ page }) => {
+    test('the create-service-account dialog with errors, then the private-key dialog, have no axe violations', async ({
+      page,
+    }) => {
       await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts');
       await page.getByRole('button', { name: 'Create service account' }).click();
       const dialog = page.getByRole('dialog', { name: 'Create service account' });
@@ -134,12 +142,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await dialog.getByLabel('Generate in this browser (RSA 2048)').check();
       await dialog.getByRole('button', { name: 'Create service account' }).click();
-      await expect(page.getByRole('dialog', { name: 'Private key of ci-runner' }).getByText('it cannot be shown again')).toBeVisible();
+      await expect(
+        page.getByRole('dialog', { name: 'Private key of ci-runner' }).getByText('it cannot be shown again'),
+      ).toBeVisible();
       await expectNoAxeViolations(page, 'showing the private key');
     });
 
-    test('the confirm that needs a component account\'s uid typed has no axe violations', async ({ page }) => {
-      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts%2Fdcos_marathon');
+    test("the confirm that needs a component account's uid typed has no axe violations", async ({ page }) => {
+      await signIn(
+        page,
+        'bootstrapuser',
+        'deleteme',
+        '/login?redirect=%2Forganization%2Fservice-accounts%2Fdcos_marathon',
+      );
       await page.getByRole('button', { name: 'Delete service account' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete service account dcos_marathon?' });
       await confirm.getByLabel('Type dcos_marathon to confirm').fill('dcos_');
@@ -166,7 +181,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page);
     });
 
-    test('the users list with a selection, its Options menu open, and at 360 px wide, has no axe violations', async ({ page }) => {
+    test('the users list with a selection, its Options menu open, and at 360 px wide, has no axe violations', async ({
+      page,
+    }) => {
       await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
       const grid = page.getByRole('grid', { name: 'Users' });
       await grid.getByRole('checkbox', { name: 'Select alice' }).click();
@@ -182,11 +199,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the grant-permission dialog, with its builder and errors, has no axe violations', async ({ page }) => {
-      await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%2Fbob%2Fpermissions%3Fgrant%3D');
+      await signIn(
+        page,
+        'bootstrapuser',
+        'deleteme',
+        '/login?redirect=%2Forganization%2Fusers%2Fbob%2Fpermissions%3Fgrant%3D',
+      );
       const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
       await dialog.getByLabel('Search resources').fill('marathon services');
       await dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ }).click();
-      await expect(dialog.getByRole('button', { name: 'Grant' })).toHaveAccessibleDescription('Choose at least one action.');
+      await expect(dialog.getByRole('button', { name: 'Grant' })).toHaveAccessibleDescription(
+        'Choose at least one action.',
+      );
       await expectNoAxeViolations(page, 'with an entry chosen');
       await dialog.getByRole('option', { name: 'Type a resource ID' }).click();
       await dialog.getByLabel('Resource ID', { exact: true }).fill('dcos:bad id');
@@ -224,7 +248,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.describe('with a sealed store', () => {
       test.use({ simOptions: { sealed: true } });
 
-      test('the Secrets page with the unseal form and a refused key, the create page and the page of a secret have no axe violations', async ({ page }) => {
+      test('the Secrets page with the unseal form and a refused key, the create page and the page of a secret have no axe violations', async ({
+        page,
+      }) => {
         await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsecrets');
         await expect(page.getByText('The secret store is sealed: unseal it to browse secrets.')).toBeVisible();
         await expectNoAxeViolations(page, 'when sealed');
@@ -236,7 +262,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(page.getByText('The secret store is sealed: unseal it to create secrets.')).toBeVisible();
         await expectNoAxeViolations(page, 'on the create page when sealed');
         await page.goto('/secrets/view/db-password');
-        await expect(page.getByText('The secret store is sealed: unseal it to read or change this secret.')).toBeVisible();
+        await expect(
+          page.getByText('The secret store is sealed: unseal it to read or change this secret.'),
+        ).toBeVisible();
         await expectNoAxeViolations(page, 'on the page of a secret when sealed');
       });
     });

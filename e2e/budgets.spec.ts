@@ -21,13 +21,17 @@ function filesUnder(dir: string): string[] {
 test.describe('Byte budgets of the production build', () => {
   test('the sign-in page loads at most 150 KiB of gzipped JavaScript', () => {
     const { login } = measureBuild(DIST);
-    expect(login.js.gzip, `sign-in JS is ${kib(login.js.gzip)} gzip: ${login.files.join(', ')}`).toBeLessThanOrEqual(BUDGETS.loginJsGzip);
+    expect(login.js.gzip, `sign-in JS is ${kib(login.js.gzip)} gzip: ${login.files.join(', ')}`).toBeLessThanOrEqual(
+      BUDGETS.loginJsGzip,
+    );
   });
 
   test('every chunk loaded after the entry is at most 40 KiB gzipped', () => {
     const { chunks } = measureBuild(DIST);
     expect(chunks.length).toBeGreaterThan(5);
-    expect(chunks.filter((chunk) => chunk.gzip > BUDGETS.lazyChunkGzip).map((chunk) => `${chunk.file}: ${kib(chunk.gzip)}`)).toEqual([]);
+    expect(
+      chunks.filter((chunk) => chunk.gzip > BUDGETS.lazyChunkGzip).map((chunk) => `${chunk.file}: ${kib(chunk.gzip)}`),
+    ).toEqual([]);
   });
 
   test('the files the sign-in page really fetches are exactly the ones the budget counts', async ({ page }) => {
@@ -57,14 +61,25 @@ test.describe('Byte budgets of the production build', () => {
     write(
       '.vite/manifest.json',
       JSON.stringify({
-        'index.html': { file: 'assets/entry.js', isEntry: true, imports: ['_shared.js'], dynamicImports: [LOGIN_ROUTE_MODULE, 'src/page.tsx'], css: ['assets/app.css'] },
+        'index.html': {
+          file: 'assets/entry.js',
+          isEntry: true,
+          imports: ['_shared.js'],
+          dynamicImports: [LOGIN_ROUTE_MODULE, 'src/page.tsx'],
+          css: ['assets/app.css'],
+        },
         '_shared.js': { file: 'assets/shared.js' },
         [LOGIN_ROUTE_MODULE]: { file: 'assets/login.js', isDynamicEntry: true, imports: ['index.html'] },
         'src/page.tsx': { file: 'assets/page.js', isDynamicEntry: true, imports: ['index.html', '_shared.js'] },
       }),
     );
     const bytes = measureBuild(dist);
-    expect(bytes.login.files.sort()).toEqual(['assets/app.css', 'assets/entry.js', 'assets/login.js', 'assets/shared.js']);
+    expect(bytes.login.files.sort()).toEqual([
+      'assets/app.css',
+      'assets/entry.js',
+      'assets/login.js',
+      'assets/shared.js',
+    ]);
     expect(bytes.login.js.raw).toBe(50 * 23 + 24 + 23);
     expect(bytes.chunks.map((c) => c.file)).toEqual(['assets/page.js', 'assets/login.js']);
     expect(bytes.chunks[0]?.gzip).toBeGreaterThan(BUDGETS.lazyChunkGzip);
@@ -106,7 +121,9 @@ test.describe('DOM budget with 10,000 rows', () => {
 test.describe('First reads of a signed-in load', () => {
   const API = /^\/(acs|secrets|dcos-metadata)\//;
 
-  test('theme-init.js asks for them while the entry downloads, and the console takes each answer instead of asking again', async ({ page }) => {
+  test('theme-init.js asks for them while the entry downloads, and the console takes each answer instead of asking again', async ({
+    page,
+  }) => {
     await signIn(page);
     const asked: string[] = [];
     page.on('request', (request) => {
@@ -116,7 +133,12 @@ test.describe('First reads of a signed-in load', () => {
     await page.goto('/organization/users');
     await expect(page.getByRole('grid', { name: 'Users' }).getByRole('row', { name: /alice/ })).toBeVisible();
     const count = (path: string) => asked.filter((p) => p === path).length;
-    for (const path of ['/acs/api/v1/users/bootstrapuser/permissions', '/dcos-metadata/bootstrap-config.json', '/secrets/v1/seal-status/default', '/acs/api/v1/users']) {
+    for (const path of [
+      '/acs/api/v1/users/bootstrapuser/permissions',
+      '/dcos-metadata/bootstrap-config.json',
+      '/secrets/v1/seal-status/default',
+      '/acs/api/v1/users',
+    ]) {
       expect(count(path), `${path} asked ${count(path)} times in: ${asked.join(', ')}`).toBe(1);
     }
     // Nothing is left over for a later request to be handed.

@@ -23,15 +23,20 @@ test.describe('Bulk actions', () => {
 
     const panel = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 1 failed.');
-    await expect(panel.getByRole('listitem').filter({ hasText: 'bob' })).toContainText('IAM datastore is read-only, try again');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'bob' })).toContainText(
+      'IAM datastore is read-only, try again',
+    );
     await panel.getByRole('button', { name: 'Retry failed (1)' }).click();
     await expect(panel.getByRole('status')).toHaveText('Finished: 3 succeeded, 0 failed.');
 
     await page.goto('/organization/groups/developers/users');
-    for (const uid of ['alice', 'bob', 'bootstrapuser']) await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
+    for (const uid of ['alice', 'bob', 'bootstrapuser'])
+      await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
   });
 
-  test('removing several users from a group reports each result, and the group no longer lists them', async ({ page }) => {
+  test('removing several users from a group reports each result, and the group no longer lists them', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dexternal');
     const grid = page.getByRole('grid', { name: 'Users' });
     await grid.getByRole('checkbox', { name: 'Select carol' }).click();
@@ -47,7 +52,9 @@ test.describe('Bulk actions', () => {
     await expect(page.getByRole('heading', { name: '0 users' })).toBeVisible();
   });
 
-  test('the bulk panel sits outside the search toolbar and keeps its results when the list then fails to reload', async ({ page }) => {
+  test('the bulk panel sits outside the search toolbar and keeps its results when the list then fails to reload', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
     const grid = page.getByRole('grid', { name: 'Users' });
     await grid.getByRole('checkbox', { name: 'Select alice' }).click();
@@ -58,11 +65,17 @@ test.describe('Bulk actions', () => {
       method: 'GET',
       status: 500,
       contentType: 'application/json',
-      body: JSON.stringify({ title: 'Internal Server Error', description: 'The IAM failed (test).', code: 'ERR_INTERNAL' }),
+      body: JSON.stringify({
+        title: 'Internal Server Error',
+        description: 'The IAM failed (test).',
+        code: 'ERR_INTERNAL',
+      }),
     });
     await chooseBulkGroup(page, 'Add to group…', 'Add 2 users to a group', 'developers');
 
-    await expect(page.getByRole('alert').filter({ hasText: 'Could not load the users' })).toContainText('The IAM failed (test).');
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not load the users' })).toContainText(
+      'The IAM failed (test).',
+    );
     await expect(page.getByRole('search')).toHaveCount(0);
     const panel = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
@@ -75,7 +88,9 @@ test.describe('Bulk actions', () => {
     await expect(panel.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
   });
 
-  test('a running bulk action cannot be closed, and leaving the page asks first, in the app and in the browser', async ({ page }) => {
+  test('a running bulk action cannot be closed, and leaving the page asks first, in the app and in the browser', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers%3Ffilter%3Dlocal');
     // Held long enough for the whole test: the run stays in progress.
     await injectFault(page, { path: '/acs/api/v1/groups/developers/users/*', method: 'PUT', delayMs: 30_000 });
@@ -120,7 +135,10 @@ test.describe('At scale', () => {
 
     await grid.getByRole('row').nth(1).focus();
     await page.keyboard.press('End');
-    await expect(grid.locator('[role=row]:focus')).toHaveAttribute('aria-rowindex', (await grid.getAttribute('aria-rowcount')) ?? '');
+    await expect(grid.locator('[role=row]:focus')).toHaveAttribute(
+      'aria-rowindex',
+      (await grid.getAttribute('aria-rowcount')) ?? '',
+    );
     expect(await rows.count()).toBeLessThan(60);
 
     await page.getByLabel('Search users').fill('garcia');
@@ -134,7 +152,9 @@ test.describe('At scale', () => {
     expect(domNodes).toBeLessThan(1500);
   });
 
-  test('compact rows fit more of 10,000 users on screen, keyboard paging still reaches the end, and the choice is remembered', async ({ page }) => {
+  test('compact rows fit more of 10,000 users on screen, keyboard paging still reaches the end, and the choice is remembered', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
     const grid = page.getByRole('grid', { name: 'Users' });
     const rows = grid.getByRole('row');
@@ -154,7 +174,10 @@ test.describe('At scale', () => {
 
     await rows.nth(1).focus();
     await page.keyboard.press('End');
-    await expect(grid.locator('[role=row]:focus')).toHaveAttribute('aria-rowindex', (await grid.getAttribute('aria-rowcount')) ?? '');
+    await expect(grid.locator('[role=row]:focus')).toHaveAttribute(
+      'aria-rowindex',
+      (await grid.getAttribute('aria-rowcount')) ?? '',
+    );
 
     await page.reload();
     await expect(rows.nth(1)).toHaveCSS('height', '32px');

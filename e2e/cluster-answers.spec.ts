@@ -5,14 +5,20 @@ import { expect, signIn, test } from './fixtures.ts';
 
 test('the overview shows the cluster id from /dcos-metadata/ui-config.json', async ({ page }) => {
   await signIn(page);
-  const config = (await (await page.request.get('/dcos-metadata/ui-config.json')).json()) as { clusterConfiguration: { id: string } };
-  expect(config.clusterConfiguration.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const config = (await (await page.request.get('/dcos-metadata/ui-config.json')).json()) as {
+    clusterConfiguration: { id: string };
+  };
+  expect(config.clusterConfiguration.id).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
   const security = page.getByRole('region', { name: 'Cluster security' });
   await expect(security.getByText('Cluster ID')).toBeVisible();
   await expect(security.getByText(config.clusterConfiguration.id)).toBeVisible();
 });
 
-test("Admin Router's HTML 401 on an IAM path is an ended session: the sign-in dialog, then the page", async ({ page }) => {
+test("Admin Router's HTML 401 on an IAM path is an ended session: the sign-in dialog, then the page", async ({
+  page,
+}) => {
   await signIn(page);
   // The token is gone (expired, or revoked elsewhere) while the tab still knows who was signed in.
   await page.context().clearCookies({ name: 'dcos-acs-auth-cookie' });

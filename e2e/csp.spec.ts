@@ -1,7 +1,14 @@
 import { SECURITY_HEADERS } from '../build/security-headers.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
-const PAGES = ['/', '/organization/users', '/organization/users/alice', '/organization/groups', '/organization/groups/superusers/users', '/organization/service-accounts'];
+const PAGES = [
+  '/',
+  '/organization/users',
+  '/organization/users/alice',
+  '/organization/groups',
+  '/organization/groups/superusers/users',
+  '/organization/service-accounts',
+];
 
 test('[ASVS 3.4.3] the built console runs under its strict CSP without a single violation', async ({ page }) => {
   const violations: string[] = [];
@@ -11,7 +18,8 @@ test('[ASVS 3.4.3] the built console runs under its strict CSP without a single 
     });
   });
   page.on('console', (message) => {
-    if (message.text().startsWith('CSP violation') || message.text().includes('Content Security Policy')) violations.push(message.text());
+    if (message.text().startsWith('CSP violation') || message.text().includes('Content Security Policy'))
+      violations.push(message.text());
   });
   const response = await page.goto('/login');
   expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
@@ -29,15 +37,30 @@ test('[ASVS 3.4.3] the built console runs under its strict CSP without a single 
 });
 
 test.describe('The security headers', () => {
-  test('[ASVS 3.4.3] every kind of response carries the CSP, [ASVS 3.4.4] nosniff and [ASVS 3.4.5] no-referrer', async ({ request }) => {
+  test('[ASVS 3.4.3] every kind of response carries the CSP, [ASVS 3.4.4] nosniff and [ASVS 3.4.5] no-referrer', async ({
+    request,
+  }) => {
     const html = await (await request.get('/')).text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     const style = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1];
     expect(script && style).toBeTruthy();
-    const paths = ['/', '/login', '/organization/users/alice', script ?? '', style ?? '', '/favicon.svg', '/theme-init.js', '/acs/api/v1/auth/jwks', '/acs/api/v1/users', '/acs/api/v1/no-such-thing', '/dcos-metadata/bootstrap-config.json'];
+    const paths = [
+      '/',
+      '/login',
+      '/organization/users/alice',
+      script ?? '',
+      style ?? '',
+      '/favicon.svg',
+      '/theme-init.js',
+      '/acs/api/v1/auth/jwks',
+      '/acs/api/v1/users',
+      '/acs/api/v1/no-such-thing',
+      '/dcos-metadata/bootstrap-config.json',
+    ];
     for (const path of paths) {
       const response = await request.get(path);
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers()[name.toLowerCase()], `${name} on ${path}`).toBe(value);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(response.headers()[name.toLowerCase()], `${name} on ${path}`).toBe(value);
     }
   });
 
@@ -53,14 +76,22 @@ test.describe('The security headers', () => {
     await expect(page.frameLocator('iframe').getByRole('heading', { name: 'Sign in to DC/OS' })).toHaveCount(0);
   });
 
-  test('[ASVS 3.4.2] the API grants no other origin access: no CORS origin for foreign sites, never credentials', async ({ request }) => {
+  test('[ASVS 3.4.2] the API grants no other origin access: no CORS origin for foreign sites, never credentials', async ({
+    request,
+  }) => {
     const preflight = (origin: string) =>
       request.fetch('/acs/api/v1/users/mallory', {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-requested-with,content-type' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'PUT',
+          'Access-Control-Request-Headers': 'x-requested-with,content-type',
+        },
       });
     const foreign = { Origin: 'http://evil.example' };
-    expect((await request.get('/acs/api/v1/auth/jwks', { headers: foreign })).headers()['access-control-allow-origin']).toBeUndefined();
+    expect(
+      (await request.get('/acs/api/v1/auth/jwks', { headers: foreign })).headers()['access-control-allow-origin'],
+    ).toBeUndefined();
     expect((await preflight(foreign.Origin)).headers()['access-control-allow-origin']).toBeUndefined();
     // Without Allow-Credentials a browser sends no cookie after a preflight, so no session can be used from elsewhere.
     for (const origin of ['http://evil.example', 'http://localhost:9', 'http://127.0.0.1:9']) {
@@ -68,9 +99,16 @@ test.describe('The security headers', () => {
     }
   });
 
-  test('[ASVS 14.3.2] API answers, secret values included, are never stored by the browser cache (no-store)', async ({ page }) => {
+  test('[ASVS 14.3.2] API answers, secret values included, are never stored by the browser cache (no-store)', async ({
+    page,
+  }) => {
     await signIn(page);
-    for (const path of ['/acs/api/v1/users', '/acs/api/v1/users/alice', '/secrets/v1/secret/default/db-password', '/dcos-metadata/bootstrap-config.json']) {
+    for (const path of [
+      '/acs/api/v1/users',
+      '/acs/api/v1/users/alice',
+      '/secrets/v1/secret/default/db-password',
+      '/dcos-metadata/bootstrap-config.json',
+    ]) {
       const response = await page.request.get(path);
       expect(response.status(), path).toBe(200);
       expect(response.headers()['cache-control'], path).toBe('no-store');
@@ -79,7 +117,10 @@ test.describe('The security headers', () => {
 });
 
 test.describe('The policy at work in the browser', () => {
-  test('[ASVS 3.4.3] refuses script and style injected at run time, and reports each refusal', async ({ page, cspViolations }) => {
+  test('[ASVS 3.4.3] refuses script and style injected at run time, and reports each refusal', async ({
+    page,
+    cspViolations,
+  }) => {
     await signIn(page);
     const outcome = await page.evaluate(() => {
       const script = document.createElement('script');
@@ -88,7 +129,10 @@ test.describe('The policy at work in the browser', () => {
       const style = document.createElement('style');
       style.textContent = 'body { display: none }';
       document.head.appendChild(style);
-      return { inline: (window as unknown as { __inline?: number }).__inline ?? null, hidden: getComputedStyle(document.body).display === 'none' };
+      return {
+        inline: (window as unknown as { __inline?: number }).__inline ?? null,
+        hidden: getComputedStyle(document.body).display === 'none',
+      };
     });
     expect(outcome).toEqual({ inline: null, hidden: false });
     // Reported asynchronously: wait for both before taking them out of the fixture's list.

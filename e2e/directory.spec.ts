@@ -7,7 +7,10 @@ test.describe('Directory (LDAP)', () => {
 
     // Start from nothing: delete the preset configuration (after confirming).
     await page.getByRole('button', { name: 'Delete configuration' }).click();
-    await page.getByRole('dialog', { name: 'Delete the LDAP configuration?' }).getByRole('button', { name: 'Delete configuration' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete the LDAP configuration?' })
+      .getByRole('button', { name: 'Delete configuration' })
+      .click();
     await expect(page.getByRole('heading', { name: 'New configuration' })).toBeVisible();
 
     const form = page.getByRole('form', { name: 'LDAP configuration' });
@@ -19,7 +22,9 @@ test.describe('Directory (LDAP)', () => {
     await form.getByLabel('User search filter template').fill('uid=%(username)s');
     await form.getByLabel('Group search base').fill('ou=groups,dc=example,dc=com');
     await form.getByRole('button', { name: 'Save configuration' }).click();
-    await expect(form.getByLabel('User search filter template')).toHaveAccessibleDescription(/Write an LDAP filter in parentheses/);
+    await expect(form.getByLabel('User search filter template')).toHaveAccessibleDescription(
+      /Write an LDAP filter in parentheses/,
+    );
     await form.getByLabel('User search filter template').fill('(uid=%(username)s)');
     await form.getByRole('button', { name: 'Save configuration' }).click();
     await expect(page.getByRole('status').getByText(/Saved the LDAP configuration/)).toBeVisible();
@@ -29,10 +34,14 @@ test.describe('Directory (LDAP)', () => {
     await tester.getByLabel('Directory username').fill('carol');
     await tester.getByLabel('Password').fill('not-her-password');
     await tester.getByRole('button', { name: 'Test connection' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Test failed' })).toContainText('AUTHENTICATION_FAILED: The directory refused the password');
+    await expect(page.getByRole('alert').filter({ hasText: 'Test failed' })).toContainText(
+      'AUTHENTICATION_FAILED: The directory refused the password',
+    );
     await tester.getByLabel('Password').fill('carol-pass');
     await tester.getByRole('button', { name: 'Test connection' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Test passed' })).toContainText('TEST_PASSED: Directory back-end reached and all tests passed.');
+    await expect(page.getByRole('status').filter({ hasText: 'Test passed' })).toContainText(
+      'TEST_PASSED: Directory back-end reached and all tests passed.',
+    );
   });
 
   test('import a user from the Users page and a group from the Groups page', async ({ page }) => {
@@ -41,7 +50,9 @@ test.describe('Directory (LDAP)', () => {
     const importUser = page.getByRole('dialog', { name: 'Import a user from LDAP' });
     await importUser.getByLabel('Directory username').fill('nobody-here');
     await importUser.getByRole('button', { name: 'Import' }).click();
-    await expect(importUser.getByLabel('Directory username')).toHaveAccessibleDescription(/The directory has no user “nobody-here”\./);
+    await expect(importUser.getByLabel('Directory username')).toHaveAccessibleDescription(
+      /The directory has no user “nobody-here”\./,
+    );
     await importUser.getByLabel('Directory username').fill('grace');
     await importUser.getByRole('button', { name: 'Import' }).click();
     await expect(page).toHaveURL('/organization/users/grace');
@@ -57,10 +68,13 @@ test.describe('Directory (LDAP)', () => {
     await importGroup.getByLabel('Directory group name').fill('engineering');
     await importGroup.getByRole('button', { name: 'Import' }).click();
     await expect(page).toHaveURL('/organization/groups/engineering/users');
-    for (const uid of ['carol', 'grace', 'heidi']) await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
+    for (const uid of ['carol', 'grace', 'heidi'])
+      await expect(page.getByRole('link', { name: uid, exact: true })).toBeVisible();
   });
 
-  test('directory users sign in with the local form, imported on first sign-in; a wrong password is refused', async ({ page }) => {
+  test('directory users sign in with the local form, imported on first sign-in; a wrong password is refused', async ({
+    page,
+  }) => {
     await page.goto('/login');
     await fillSignIn(page, 'carol', 'wrong-password');
     await expect(page.getByRole('alert')).toContainText('Wrong username or password.');

@@ -10,13 +10,42 @@ const reloadWithoutRetry = async (page: Page, alert: Locator) => {
 };
 
 /** Every kind of broken answer a page must survive, and what the user is told. */
-const FAULTS: { name: string; fault: Omit<Fault, 'path'>; message: string | RegExp; recover?: (page: Page, alert: Locator) => Promise<void> }[] = [
-  { name: '500 with an IAM body', fault: { status: 500, body: '{"title":"Internal Server Error","description":"The IAM failed."}' }, message: 'The IAM failed.' },
-  { name: '503 read-only (plain text)', fault: { status: 503, body: 'Datastore is read-only', contentType: 'text/plain' }, message: 'Datastore is read-only' },
-  { name: 'network failure', fault: { network: true }, message: 'The cluster could not be reached. Check your connection and try again.' },
-  { name: 'malformed JSON', fault: { status: 200, body: '{"array": [' }, message: 'The cluster answered with something that is not JSON.' },
-  { name: 'JSON of the wrong shape', fault: { status: 200, body: '{"unexpected": true}' }, message: /unexpected shape/ },
-  { name: '502 HTML page', fault: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html' }, message: 'The cluster could not answer this request. Try again in a moment.' },
+const FAULTS: {
+  name: string;
+  fault: Omit<Fault, 'path'>;
+  message: string | RegExp;
+  recover?: (page: Page, alert: Locator) => Promise<void>;
+}[] = [
+  {
+    name: '500 with an IAM body',
+    fault: { status: 500, body: '{"title":"Internal Server Error","description":"The IAM failed."}' },
+    message: 'The IAM failed.',
+  },
+  {
+    name: '503 read-only (plain text)',
+    fault: { status: 503, body: 'Datastore is read-only', contentType: 'text/plain' },
+    message: 'Datastore is read-only',
+  },
+  {
+    name: 'network failure',
+    fault: { network: true },
+    message: 'The cluster could not be reached. Check your connection and try again.',
+  },
+  {
+    name: 'malformed JSON',
+    fault: { status: 200, body: '{"array": [' },
+    message: 'The cluster answered with something that is not JSON.',
+  },
+  {
+    name: 'JSON of the wrong shape',
+    fault: { status: 200, body: '{"unexpected": true}' },
+    message: /unexpected shape/,
+  },
+  {
+    name: '502 HTML page',
+    fault: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html' },
+    message: 'The cluster could not answer this request. Try again in a moment.',
+  },
   // A refusal is not retried (asking again cannot help); the page says what is missing where it knows, and a reload
   // after the permission is granted shows the page.
   {
@@ -25,15 +54,36 @@ const FAULTS: { name: string; fault: Omit<Fault, 'path'>; message: string | RegE
     message: /Your account does not have permission for this\.|Your account may not list secrets/,
     recover: reloadWithoutRetry,
   },
-  { name: '403 JSON', fault: { status: 403, body: '{"title":"Forbidden","description":"Denied by the IAM."}' }, message: /Denied by the IAM\.|Your account may not list secrets/, recover: reloadWithoutRetry },
+  {
+    name: '403 JSON',
+    fault: { status: 403, body: '{"title":"Forbidden","description":"Denied by the IAM."}' },
+    message: /Denied by the IAM\.|Your account may not list secrets/,
+    recover: reloadWithoutRetry,
+  },
 ];
 
 // Groups and service accounts share the users page's list and error handling (AccountList, ErrorState).
 const PAGES = [
-  { path: '/organization/users', api: '/acs/api/v1/users', loaded: (page: Page) => page.getByRole('grid', { name: 'Users' }) },
-  { path: '/organization/users/alice/permissions', api: '/acs/api/v1/users/alice/permissions', loaded: (page: Page) => page.getByRole('table', { name: 'Permissions of alice' }) },
-  { path: '/permissions', api: '/acs/api/v1/acls', loaded: (page: Page) => page.getByRole('grid', { name: 'Resources' }) },
-  { path: '/secrets', api: '/secrets/v1/secret/default/*', loaded: (page: Page) => page.getByRole('link', { name: 'db-password' }) },
+  {
+    path: '/organization/users',
+    api: '/acs/api/v1/users',
+    loaded: (page: Page) => page.getByRole('grid', { name: 'Users' }),
+  },
+  {
+    path: '/organization/users/alice/permissions',
+    api: '/acs/api/v1/users/alice/permissions',
+    loaded: (page: Page) => page.getByRole('table', { name: 'Permissions of alice' }),
+  },
+  {
+    path: '/permissions',
+    api: '/acs/api/v1/acls',
+    loaded: (page: Page) => page.getByRole('grid', { name: 'Resources' }),
+  },
+  {
+    path: '/secrets',
+    api: '/secrets/v1/secret/default/*',
+    loaded: (page: Page) => page.getByRole('link', { name: 'db-password' }),
+  },
 ];
 
 test.describe('Every page survives a broken cluster', () => {
@@ -57,9 +107,17 @@ test.describe('Every page survives a broken cluster', () => {
   }
 });
 
-test('a failed save keeps the form: the create-user dialog shows the error and succeeds once the cluster recovers', async ({ page }) => {
+test('a failed save keeps the form: the create-user dialog shows the error and succeeds once the cluster recovers', async ({
+  page,
+}) => {
   await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
-  await injectFault(page, { path: '/acs/api/v1/users/*', method: 'PUT', status: 503, body: 'Datastore is read-only', contentType: 'text/plain' });
+  await injectFault(page, {
+    path: '/acs/api/v1/users/*',
+    method: 'PUT',
+    status: 503,
+    body: 'Datastore is read-only',
+    contentType: 'text/plain',
+  });
   await page.getByRole('button', { name: 'Create user' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create user' });
   await dialog.getByLabel('User ID').fill('frank');
@@ -95,14 +153,25 @@ test('double-clicking a submit sends it once', async ({ page }) => {
 test.describe('A bulk action against a flaky server', () => {
   test.use({ simOptions: { serviceAccounts: 500 } });
 
-  test('deleting 500 accounts while every 7th call fails reports exact results, and Retry failed finishes the job', async ({ page }) => {
+  test('deleting 500 accounts while every 7th call fails reports exact results, and Retry failed finishes the job', async ({
+    page,
+  }) => {
     test.slow();
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts%3Fq%3D-');
     await expect(page.getByText('500 of 503 service accounts')).toBeVisible();
-    await injectFault(page, { path: '/acs/api/v1/users/*', method: 'DELETE', status: 500, body: '{"title":"Internal Server Error","description":"Flaky IAM."}', every: 7 });
+    await injectFault(page, {
+      path: '/acs/api/v1/users/*',
+      method: 'DELETE',
+      status: 500,
+      body: '{"title":"Internal Server Error","description":"Flaky IAM."}',
+      every: 7,
+    });
     await page.getByRole('checkbox', { name: 'Select all 500 rows' }).check();
     await page.getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('dialog', { name: 'Delete 500 service accounts?' }).getByRole('button', { name: 'Delete 500 service accounts' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 500 service accounts?' })
+      .getByRole('button', { name: 'Delete 500 service accounts' })
+      .click();
     const progress = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(progress.getByRole('status')).toHaveText('Finished: 429 succeeded, 71 failed.', { timeout: 60_000 });
     await expect(progress.getByRole('listitem').filter({ hasText: 'Flaky IAM.' })).toHaveCount(71);

@@ -27,13 +27,28 @@ const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
  * What the console must never log: the demo accounts' passwords (src/mocks/db/create-db.ts, the LDAP directory's
  * lookup account) and the demo secrets' values (src/mocks/db/secrets.ts; `INFO` is too common a word to look for).
  */
-const LOGGED_NEVER = ['deleteme', 'alice-pass', 'bob-pass', 'carol-pass', 'lookup-pass', 'Pg-8r!ck-Lantern-42', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'PRIVATE KEY-----'];
+const LOGGED_NEVER = [
+  'deleteme',
+  'alice-pass',
+  'bob-pass',
+  'carol-pass',
+  'lookup-pass',
+  'Pg-8r!ck-Lantern-42',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'PRIVATE KEY-----',
+];
 
 /**
  * Every test runs against its own simulator database: the fixture creates one through the simulator's control API
  * and pins the browser context to it with the `dcos-sim-db` cookie (docs/decisions/001-e2e-isolation.md).
  */
-export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; consoleErrors: string[]; cspViolations: string[]; apiContract: ContractWatch }>({
+export const test = base.extend<{
+  simOptions: SimOptions;
+  simDb: SimDbInfo;
+  consoleErrors: string[];
+  cspViolations: string[];
+  apiContract: ContractWatch;
+}>({
   simOptions: [{}, { option: true }],
   simDb: [
     async ({ context, request, baseURL, simOptions }, use) => {
@@ -41,7 +56,9 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
       expect(created.status()).toBe(201);
       const info = (await created.json()) as SimDbInfo;
       // For the whole origin: under a mount (e2e/nginx/) the API still sits at the root.
-      await context.addCookies([{ name: 'dcos-sim-db', value: info.id, url: new URL('/', baseURL).href, httpOnly: true, sameSite: 'Strict' }]);
+      await context.addCookies([
+        { name: 'dcos-sim-db', value: info.id, url: new URL('/', baseURL).href, httpOnly: true, sameSite: 'Strict' },
+      ]);
       await use(info);
       // Clean-up only: a kept-alive socket the server closed as it was reused (ECONNRESET, seen once in CI) is tried
       // again on a new one; a second failure still fails the test.
@@ -62,7 +79,9 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
         if (tab !== page) listen(tab);
       });
       await use(messages);
-      const leaks = messages.filter((message) => JWT.test(message) || LOGGED_NEVER.some((value) => message.includes(value)));
+      const leaks = messages.filter(
+        (message) => JWT.test(message) || LOGGED_NEVER.some((value) => message.includes(value)),
+      );
       expect(leaks, 'console messages with a token, a password or a secret value').toEqual([]);
     },
     { auto: true },
@@ -78,8 +97,11 @@ export const test = base.extend<{ simOptions: SimOptions; simDb: SimDbInfo; cons
       });
       await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
-          const report = (window as unknown as { __reportCspViolation?: (text: string) => Promise<void> }).__reportCspViolation;
-          void report?.(`${event.effectiveDirective} refused ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+          const report = (window as unknown as { __reportCspViolation?: (text: string) => Promise<void> })
+            .__reportCspViolation;
+          void report?.(
+            `${event.effectiveDirective} refused ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+          );
         });
       });
       await use(violations);
@@ -119,7 +141,12 @@ export async function fillSignIn(page: Page, uid: string, password: string) {
  * in and the session use it (sign-in, session, session expiry, re-authentication, sign-out, open redirects); every
  * other spec starts from `signIn`.
  */
-export async function signInThroughForm(page: Page, uid: string = DEMO.uid, password: string = DEMO.password, path = '/login') {
+export async function signInThroughForm(
+  page: Page,
+  uid: string = DEMO.uid,
+  password: string = DEMO.password,
+  path = '/login',
+) {
   await page.goto(path);
   await fillSignIn(page, uid, password);
   await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
@@ -150,8 +177,14 @@ export async function authToken(page: Page): Promise<string | undefined> {
 /** Nothing a script can read holds the session token, or any JWT at all. */
 export async function expectNoTokenExposed(page: Page, token?: string) {
   const exposed = await page.evaluate(() => {
-    const dump = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`);
-    return [...dump(window.localStorage), ...dump(window.sessionStorage), document.cookie, window.location.href].join('\n');
+    const dump = (storage: Storage) =>
+      Array.from(
+        { length: storage.length },
+        (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`,
+      );
+    return [...dump(window.localStorage), ...dump(window.sessionStorage), document.cookie, window.location.href].join(
+      '\n',
+    );
   });
   expect(exposed).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
   if (token) expect(exposed).not.toContain(token);
@@ -177,5 +210,7 @@ export async function injectFault(page: Page, fault: Fault): Promise<void> {
 }
 
 export async function clearFaults(page: Page): Promise<void> {
-  expect((await page.request.delete('/__sim/faults', { headers: { 'Content-Type': 'application/json' } })).status()).toBe(204);
+  expect(
+    (await page.request.delete('/__sim/faults', { headers: { 'Content-Type': 'application/json' } })).status(),
+  ).toBe(204);
 }

@@ -25,7 +25,9 @@ async function signInButtons(browser: Browser, page: Page): Promise<string[]> {
 test.describe('Identity providers', () => {
   test('create, edit and delete an OIDC provider, and see the sign-in button follow', async ({ page, browser }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsettings');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }),
+    ).toHaveAttribute('aria-current', 'page');
     await page.getByRole('link', { name: 'Add OIDC provider' }).click();
     await expect(page).toHaveURL('/settings/new/oidc');
     await page.getByLabel('Provider ID').fill('corp-sso');
@@ -43,7 +45,11 @@ test.describe('Identity providers', () => {
     // The secret is never shown again, not even in the form.
     await expect(page.getByLabel('Client secret')).toHaveValue('');
     await expect(page.locator('body')).not.toContainText('very-secret-value');
-    expect(await signInButtons(browser, page)).toEqual(['Sign in with Corporate SSO', 'Sign in with Google', 'Sign in with Okta']);
+    expect(await signInButtons(browser, page)).toEqual([
+      'Sign in with Corporate SSO',
+      'Sign in with Google',
+      'Sign in with Okta',
+    ]);
 
     await page.getByLabel('Description').fill('Corp SSO');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -51,7 +57,10 @@ test.describe('Identity providers', () => {
     expect(await signInButtons(browser, page)).toContain('Sign in with Corp SSO');
 
     await page.getByRole('button', { name: 'Delete provider' }).click();
-    await page.getByRole('dialog', { name: 'Delete provider corp-sso?' }).getByRole('button', { name: 'Delete provider' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete provider corp-sso?' })
+      .getByRole('button', { name: 'Delete provider' })
+      .click();
     await expect(page).toHaveURL('/settings');
     await expect(page.getByRole('link', { name: /corp-sso/ })).toHaveCount(0);
     expect(await signInButtons(browser, page)).toEqual(['Sign in with Google', 'Sign in with Okta']);
@@ -86,7 +95,10 @@ test.describe('Identity providers', () => {
     await expect(page).toHaveURL('/settings/saml/adfs');
     await page.goBack();
     await page.getByRole('button', { name: 'Delete provider adfs' }).click();
-    await page.getByRole('dialog', { name: 'Delete provider adfs?' }).getByRole('button', { name: 'Delete provider' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete provider adfs?' })
+      .getByRole('button', { name: 'Delete provider' })
+      .click();
     await expect(page.getByRole('status').getByText('Deleted the provider adfs.')).toBeVisible();
     expect(await signInButtons(browser, page)).toEqual(['Sign in with Google', 'Sign in with Okta']);
   });

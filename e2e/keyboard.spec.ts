@@ -8,7 +8,9 @@ async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
-  await expect(target, `reached within ${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`).toBeFocused({ timeout: 1 });
+  await expect(target, `reached within ${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`).toBeFocused({
+    timeout: 1,
+  });
 }
 
 /** The focused element shows the focus ring: it matches :focus-visible and draws a real outline. */
@@ -17,7 +19,11 @@ async function expectVisibleFocus(page: Page) {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
     const style = getComputedStyle(el);
-    return { focusVisible: el.matches(':focus-visible'), style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    return {
+      focusVisible: el.matches(':focus-visible'),
+      style: style.outlineStyle,
+      width: Number.parseFloat(style.outlineWidth),
+    };
   });
   expect(ring, 'something has the focus').not.toBeNull();
   expect(ring?.focusVisible, ':focus-visible').toBe(true);
@@ -29,7 +35,9 @@ async function expectVisibleFocus(page: Page) {
 const holdsFocus = (container: Locator) => container.evaluate((el) => el.contains(document.activeElement));
 
 test.describe('Keyboard only', () => {
-  test('sign in, skip to content, navigate, find a user, grant a permission, close a dialog and sign out without the mouse', async ({ page }) => {
+  test('sign in, skip to content, navigate, find a user, grant a permission, close a dialog and sign out without the mouse', async ({
+    page,
+  }) => {
     await page.goto('/login');
     await tabTo(page, page.getByLabel('Username'));
     await page.keyboard.type(DEMO.uid);
@@ -59,7 +67,8 @@ test.describe('Keyboard only', () => {
     await page.keyboard.type('bo');
     await expect(page).toHaveURL(/\?q=bo$/);
     const grid = page.getByRole('grid', { name: 'Users' });
-    const row = (uid: string) => grid.getByRole('row').filter({ has: page.getByRole('link', { name: uid, exact: true }) });
+    const row = (uid: string) =>
+      grid.getByRole('row').filter({ has: page.getByRole('link', { name: uid, exact: true }) });
     await expect(grid.getByRole('row')).toHaveCount(3); // the header, bob, bootstrapuser
     await tabTo(page, row('bob'));
     await page.keyboard.press('ArrowDown');
@@ -70,7 +79,9 @@ test.describe('Keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL('/organization/users/bob');
 
-    const permissionsTab = page.getByRole('navigation', { name: 'bob sections' }).getByRole('link', { name: 'Permissions' });
+    const permissionsTab = page
+      .getByRole('navigation', { name: 'bob sections' })
+      .getByRole('link', { name: 'Permissions' });
     await tabTo(page, permissionsTab);
     await expectVisibleFocus(page);
     await page.keyboard.press('Enter');
@@ -119,7 +130,9 @@ test.describe('Keyboard only', () => {
 
     await expect(dialog).toBeHidden();
     await expect(toasts).toContainText('Granted read on dcos:secrets:default:/group/spark/aws-secret-key to bob.');
-    await expect(page.getByRole('table', { name: 'Permissions of bob' }).getByRole('row', { name: /aws-secret-key/ })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Permissions of bob' }).getByRole('row', { name: /aws-secret-key/ }),
+    ).toBeVisible();
     await expect(grant, 'the focus goes back to the button that opened the dialog').toBeFocused();
 
     // Escape closes a dialog and gives the focus back to its trigger.
@@ -165,7 +178,9 @@ test.describe('Dialogs', () => {
       expect(await holdsFocus(dialog), `Shift+Tab ${i + 1} stays in the dialog`).toBe(true);
     }
     // The page behind is out of reach: React Aria makes everything outside the dialog inert.
-    expect(await page.getByRole('button', { name: /^Account:/ }).evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+    expect(await page.getByRole('button', { name: /^Account:/ }).evaluate((el) => el.closest('[inert]') !== null)).toBe(
+      true,
+    );
 
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();

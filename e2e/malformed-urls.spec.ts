@@ -7,7 +7,12 @@ const SIGNED_IN = Object.values(ROUTE_SAMPLES)
   .flat()
   .filter((sample) => sample.account !== null)
   .map((sample) => new URL(sample.url, 'http://x').pathname);
-const MALFORMED = [...new Set(SIGNED_IN.map((path) => `${path.replace(/\/$/, '')}/%`)), '/settings/oidc/%', '/organization/groups/%E0%A4%A', '/%zz'];
+const MALFORMED = [
+  ...new Set(SIGNED_IN.map((path) => `${path.replace(/\/$/, '')}/%`)),
+  '/settings/oidc/%',
+  '/organization/groups/%E0%A4%A',
+  '/%zz',
+];
 
 test('every route family answers a malformed escape with the not-found page', async ({ page }) => {
   test.slow();
@@ -20,7 +25,9 @@ test('every route family answers a malformed escape with the not-found page', as
   }
 });
 
-test('a link inside the console to a malformed path shows the not-found page too, and the next page works', async ({ page }) => {
+test('a link inside the console to a malformed path shows the not-found page too, and the next page works', async ({
+  page,
+}) => {
   await signIn(page);
   await page.evaluate(() => {
     window.history.pushState(null, '', '/secrets/view/%');

@@ -32,10 +32,16 @@ test.describe('Groups and memberships', () => {
     await expect(page.getByRole('link', { name: 'developers' })).toBeVisible();
 
     await page.getByRole('link', { name: 'developers' }).click();
-    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Users' }).click();
+    await page
+      .getByRole('navigation', { name: / sections$/ })
+      .getByRole('link', { name: 'Users' })
+      .click();
     await expect(page).toHaveURL('/organization/groups/developers/users');
     await page.getByRole('button', { name: 'Remove bob' }).click();
-    await page.getByRole('dialog', { name: 'Remove bob from developers?' }).getByRole('button', { name: 'Remove from group' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove bob from developers?' })
+      .getByRole('button', { name: 'Remove from group' })
+      .click();
     await expect(page.getByRole('button', { name: 'Remove bob' })).toHaveCount(0);
 
     await page.goto('/organization/users/bob/groups');
@@ -87,7 +93,10 @@ test.describe('Groups and memberships', () => {
     await page.getByRole('button', { name: 'Add alice' }).click();
     await expect(page.getByRole('link', { name: 'alice' })).toBeVisible();
     await page.getByRole('link', { name: 'alice' }).click();
-    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Groups' }).click();
+    await page
+      .getByRole('navigation', { name: / sections$/ })
+      .getByRole('link', { name: 'Groups' })
+      .click();
     await expect(page.getByRole('link', { name: 'data-science' })).toBeVisible();
   });
 

@@ -101,22 +101,31 @@ test.describe('Users', () => {
     await grid.getByRole('row').nth(1).focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/organization\/users\/[^/]+$/);
-    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Groups' }).click();
+    await page
+      .getByRole('navigation', { name: / sections$/ })
+      .getByRole('link', { name: 'Groups' })
+      .click();
     await expect(page).toHaveURL(/\/groups$/);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Add to a group' })).toBeVisible();
   });
 
-  test('the list shows no Groups column the IAM cannot fill; the toolbar holds search, filter, count and Options on one row', async ({ page }) => {
+  test('the list shows no Groups column the IAM cannot fill; the toolbar holds search, filter, count and Options on one row', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
     const grid = page.getByRole('grid', { name: 'Users' });
-    for (const name of ['ID', 'Description', 'Origin']) await expect(grid.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible();
+    for (const name of ['ID', 'Description', 'Origin'])
+      await expect(grid.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible();
     await expect(grid.getByRole('columnheader', { name: /^Groups/ })).toHaveCount(0);
     const toolbar = page.getByRole('search');
     const tops = await Promise.all(
-      [toolbar.getByLabel('Search users'), toolbar.getByLabel('Origin'), toolbar.getByText(/^\d+ users$/), toolbar.getByRole('button', { name: 'Options' })].map(
-        async (part) => (await part.boundingBox())?.y ?? -1,
-      ),
+      [
+        toolbar.getByLabel('Search users'),
+        toolbar.getByLabel('Origin'),
+        toolbar.getByText(/^\d+ users$/),
+        toolbar.getByRole('button', { name: 'Options' }),
+      ].map(async (part) => (await part.boundingBox())?.y ?? -1),
     );
     // Bottom-aligned controls of different heights: one row means their boxes overlap vertically.
     expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(40);
@@ -135,7 +144,9 @@ test.describe('Users', () => {
     await expect(page).toHaveURL('/organization/users');
   });
 
-  test('at 360 px wide the page fits the screen and the grid scrolls sideways, keeping the ID column in view', async ({ page }) => {
+  test('at 360 px wide the page fits the screen and the grid scrolls sideways, keeping the ID column in view', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fusers');
     const grid = page.getByRole('grid', { name: 'Users' });

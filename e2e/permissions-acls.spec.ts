@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
-const goTo = (page: Page, path: string) => signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
+const goTo = (page: Page, path: string) =>
+  signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
 const holdersOf = (page: Page, rid: string) => page.getByRole('table', { name: `Holders of ${rid}` });
 
 test.describe('The page of one ACL', () => {
@@ -25,7 +26,9 @@ test.describe('The page of one ACL', () => {
     await expect(page).toHaveURL('/permissions');
   });
 
-  test('deleting an ACL a dcos_ account holds asks for the rid to be typed; a regular holder revokes without typing', async ({ page }) => {
+  test('deleting an ACL a dcos_ account holds asks for the rid to be typed; a regular holder revokes without typing', async ({
+    page,
+  }) => {
     const rid = 'dcos:mesos:master:task:app_id';
     await goTo(page, `/permissions/acls/${rid}`);
     await page.getByRole('button', { name: 'Delete ACL' }).click();
@@ -54,25 +57,37 @@ test.describe('The page of one ACL', () => {
     const rid = 'dcos:secrets:default:/jenkins/*';
     await goTo(page, `/permissions/acls/${rid}`);
     // jenkins has no dcos_ prefix: only the service-account list can tell it is not a user.
-    await expect(holdersOf(page, rid).getByRole('link', { name: 'jenkins' })).toHaveAttribute('href', '/organization/service-accounts/jenkins/permissions');
+    await expect(holdersOf(page, rid).getByRole('link', { name: 'jenkins' })).toHaveAttribute(
+      'href',
+      '/organization/service-accounts/jenkins/permissions',
+    );
     await holdersOf(page, rid).getByRole('link', { name: 'jenkins' }).click();
     await expect(page).toHaveURL('/organization/service-accounts/jenkins/permissions');
     await expect(page.getByRole('table', { name: 'Permissions of jenkins' })).toBeVisible();
 
     await page.goto('/permissions/acls/dcos:adminrouter:ops:metadata');
-    await page.getByRole('table', { name: 'Holders of dcos:adminrouter:ops:metadata' }).getByRole('link', { name: 'group operators' }).click();
+    await page
+      .getByRole('table', { name: 'Holders of dcos:adminrouter:ops:metadata' })
+      .getByRole('link', { name: 'group operators' })
+      .click();
     await expect(page).toHaveURL('/organization/groups/operators/permissions');
   });
 
-  test('the checker’s “Grant with more options” for a service account opens its service-account page', async ({ page }) => {
+  test('the checker’s “Grant with more options” for a service account opens its service-account page', async ({
+    page,
+  }) => {
     await goTo(page, '/permissions/check?uid=jenkins&rid=dcos%3Aadminrouter%3Aops%3Ametadata&action=full');
     const no = page.getByRole('region', { name: /^No: jenkins does not have full control of/ });
     await no.getByRole('link', { name: 'Grant with more options' }).click();
-    await expect(page).toHaveURL('/organization/service-accounts/jenkins/permissions?grant=dcos%3Aadminrouter%3Aops%3Ametadata&action=full');
+    await expect(page).toHaveURL(
+      '/organization/service-accounts/jenkins/permissions?grant=dcos%3Aadminrouter%3Aops%3Ametadata&action=full',
+    );
     await expect(page.getByRole('dialog', { name: 'Grant a permission to jenkins' })).toBeVisible();
   });
 
-  test('the IAM’s refusals to remove the superuser ACL or the superusers group show in the confirm dialog', async ({ page }) => {
+  test('the IAM’s refusals to remove the superuser ACL or the superusers group show in the confirm dialog', async ({
+    page,
+  }) => {
     await goTo(page, '/permissions/acls/dcos:superuser');
     await page.getByRole('button', { name: 'Delete ACL' }).click();
     const remove = page.getByRole('dialog', { name: 'Delete this ACL?' });
@@ -83,9 +98,13 @@ test.describe('The page of one ACL', () => {
     await holdersOf(page, 'dcos:superuser').getByRole('button', { name: 'Revoke all from group superusers' }).click();
     const revoke = page.getByRole('dialog', { name: 'Revoke every action?' });
     await revoke.getByRole('button', { name: 'Revoke' }).click();
-    await expect(revoke.getByRole('alert')).toHaveText('The `superusers` group must have `full` permission on the `dcos:superuser` resource.');
+    await expect(revoke.getByRole('alert')).toHaveText(
+      'The `superusers` group must have `full` permission on the `dcos:superuser` resource.',
+    );
     await revoke.getByRole('button', { name: 'Cancel' }).click();
-    await expect(holdersOf(page, 'dcos:superuser').getByRole('row', { name: /group superusers/ })).toContainText('full');
+    await expect(holdersOf(page, 'dcos:superuser').getByRole('row', { name: /group superusers/ })).toContainText(
+      'full',
+    );
   });
 
   test('a resource without an ACL says so and leads back to the list', async ({ page }) => {

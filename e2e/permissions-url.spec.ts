@@ -1,11 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
-const goTo = (page: Page, path: string) => signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
+const goTo = (page: Page, path: string) =>
+  signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
 const historyLength = (page: Page) => page.evaluate(() => window.history.length);
 
 test.describe('Permissions state lives in the URL', () => {
-  test('the rid being edited in the grant dialog survives a reload, without a history entry per keystroke', async ({ page }) => {
+  test('the rid being edited in the grant dialog survives a reload, without a history entry per keystroke', async ({
+    page,
+  }) => {
     const rid = 'dcos:service:marathon:marathon:services:/dev/payments';
     await goTo(page, '/organization/users/bob/permissions');
     await page.getByRole('button', { name: 'Grant permission' }).click();
@@ -18,7 +21,10 @@ test.describe('Permissions state lives in the URL', () => {
     expect(await historyLength(page)).toBe(entries);
 
     await page.reload();
-    await expect(dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(dialog.getByRole('option', { name: /services:\/\[<service-group>\]/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await expect(dialog.getByLabel('Service group (optional: empty means all)')).toHaveValue('dev/payments');
     await expect(dialog.locator('output')).toHaveText(rid);
 
@@ -31,7 +37,11 @@ test.describe('Permissions state lives in the URL', () => {
     await dialog.getByRole('button', { name: 'Grant' }).click();
     await expect(dialog).toBeHidden();
     await expect(page).toHaveURL('/organization/users/bob/permissions');
-    await expect(page.getByRole('table', { name: 'Permissions of bob' }).getByRole('row', { name: /dcos:adminrouter:ops:networking/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: 'Permissions of bob' })
+        .getByRole('row', { name: /dcos:adminrouter:ops:networking/ }),
+    ).toBeVisible();
   });
 
   test('Back in the checker shows the earlier question in the form, not only its answer', async ({ page }) => {
@@ -57,7 +67,10 @@ test.describe('Permissions state lives in the URL', () => {
     await page.goBack();
     await expect(page.getByRole('region', { name: /^Yes: carol may update/ })).toBeVisible();
     await expect(account).toHaveValue('carol');
-    await expect(page.getByRole('option', { name: /services:\/\[<service-group>\]/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('option', { name: /services:\/\[<service-group>\]/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await expect(page.getByLabel('Service group (optional: empty means all)')).toHaveValue('dev/app');
     await expect(page.getByRole('combobox', { name: 'Action' })).toHaveValue('update');
 

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
-const goTo = (page: Page, path: string) => signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
+const goTo = (page: Page, path: string) =>
+  signIn(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(path)}`);
 const permissionsTable = (page: Page, name: string) => page.getByRole('table', { name: `Permissions of ${name}` });
 
 test.describe('Permissions', () => {
@@ -15,7 +16,10 @@ test.describe('Permissions', () => {
     await expect(grant).toHaveAccessibleDescription('Choose a resource.');
     await dialog.getByLabel('Search resources').fill('IAM API');
     await dialog.getByRole('option', { name: /^dcos:adminrouter:acs/ }).click();
-    await expect(dialog.getByRole('option', { name: /^dcos:adminrouter:acs/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(dialog.getByRole('option', { name: /^dcos:adminrouter:acs/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await expect(dialog.locator('output')).toHaveText('dcos:adminrouter:acs');
     // Admin Router rids support only `full`.
     await expect(dialog.getByRole('checkbox')).toHaveCount(1);
@@ -33,7 +37,9 @@ test.describe('Permissions', () => {
     await expect(page.getByText('No permissions yet. Grant one to start.')).toBeVisible();
   });
 
-  test('a group gets a Marathon service group rid with “/”, which survives the round trip to its resource page', async ({ page }) => {
+  test('a group gets a Marathon service group rid with “/”, which survives the round trip to its resource page', async ({
+    page,
+  }) => {
     const rid = 'dcos:service:marathon:marathon:services:/dev/payments';
     await goTo(page, '/organization/groups/data-science/permissions');
     await page.getByRole('button', { name: 'Grant permission' }).click();
@@ -47,7 +53,10 @@ test.describe('Permissions', () => {
     await dialog.getByRole('button', { name: 'Grant' }).click();
     await expect(dialog).toBeHidden();
     const row = permissionsTable(page, 'group data-science').getByRole('row', { name: new RegExp(rid) });
-    await expect(row.getByRole('list', { name: `Actions on ${rid}` }).getByRole('listitem')).toHaveText(['read×', 'update×']);
+    await expect(row.getByRole('list', { name: `Actions on ${rid}` }).getByRole('listitem')).toHaveText([
+      'read×',
+      'update×',
+    ]);
 
     await row.getByRole('link', { name: rid }).click();
     await expect(page).toHaveURL(`/permissions/acls/${rid}`);
@@ -72,17 +81,29 @@ test.describe('Permissions', () => {
     await expect(row.getByRole('button')).toHaveCount(0);
     await row.getByRole('link', { name: 'Inherited from group developers' }).click();
     await expect(page).toHaveURL('/organization/groups/developers/permissions');
-    await expect(permissionsTable(page, 'group developers').getByRole('button', { name: /^Revoke full on dcos:service:marathon:marathon:services:\/dev$/ })).toBeVisible();
+    await expect(
+      permissionsTable(page, 'group developers').getByRole('button', {
+        name: /^Revoke full on dcos:service:marathon:marathon:services:\/dev$/,
+      }),
+    ).toBeVisible();
   });
 
-  test('bulk lines: an invalid line is reported by number, the valid ones are applied with a result per line', async ({ page }) => {
+  test('bulk lines: an invalid line is reported by number, the valid ones are applied with a result per line', async ({
+    page,
+  }) => {
     await goTo(page, '/organization/users/bob/permissions');
     await page.getByRole('button', { name: 'Add from text' }).click();
-    await page.getByLabel('Permission lines').fill('dcos:adminrouter:ops:metadata full\ndcos:adminrouter:service:marathon read\n# a comment\ndcos:secrets:list:default:/group read');
+    await page
+      .getByLabel('Permission lines')
+      .fill(
+        'dcos:adminrouter:ops:metadata full\ndcos:adminrouter:service:marathon read\n# a comment\ndcos:secrets:list:default:/group read',
+      );
     await page.getByRole('button', { name: 'Check and apply' }).click();
     const problems = page.getByRole('alert').filter({ hasText: 'cannot be applied' });
     await expect(problems).toContainText('1 of 3 lines cannot be applied');
-    await expect(problems).toContainText('Line 2 (dcos:adminrouter:service:marathon read): dcos:adminrouter:service:marathon supports full, not “read”.');
+    await expect(problems).toContainText(
+      'Line 2 (dcos:adminrouter:service:marathon read): dcos:adminrouter:service:marathon supports full, not “read”.',
+    );
     await page.getByRole('button', { name: 'Apply only the 2 valid lines' }).click();
     const progress = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(progress.getByRole('status')).toHaveText('Finished: 2 succeeded, 0 failed.');
@@ -104,7 +125,9 @@ test.describe('Permissions', () => {
     await page.getByRole('button', { name: 'Check' }).click();
     await expect(page).toHaveURL(/\/permissions\/check\?uid=carol&rid=.*&action=update$/);
     const answer = page.getByRole('region', { name: /^Yes: carol may update/ });
-    await expect(answer).toContainText('Holds “full” on dcos:service:marathon:marathon:services:/dev through group developers.');
+    await expect(answer).toContainText(
+      'Holds “full” on dcos:service:marathon:marathon:services:/dev through group developers.',
+    );
     await expect(answer.getByRole('link', { name: 'Open group developers' })).toBeVisible();
 
     await page.getByLabel('Account (user or service account ID)').fill('bob');
@@ -113,9 +136,11 @@ test.describe('Permissions', () => {
     await page.getByLabel('Action').selectOption('full');
     await page.getByRole('button', { name: 'Check' }).click();
     // `full` is not a verb: the answer says "full control", wherever it puts the action in a sentence.
-    const no = page.getByRole('region', { name: 'No: bob does not have full control of dcos:adminrouter:ops:metadata' });
+    const no = page.getByRole('region', {
+      name: 'No: bob does not have full control of dcos:adminrouter:ops:metadata',
+    });
     await expect(no).toContainText('No grant covers it: no “full” on this resource or a broader one');
-    await expect(no).toContainText('The IAM\'s own check (this exact resource): not allowed.');
+    await expect(no).toContainText("The IAM's own check (this exact resource): not allowed.");
     await no.getByRole('button', { name: 'Grant this' }).click();
     const confirm = page.getByRole('dialog', { name: 'Give bob full control of this resource?' });
     await expect(confirm).toContainText('bob gets “full” (every action) on dcos:adminrouter:ops:metadata directly');
@@ -125,7 +150,9 @@ test.describe('Permissions', () => {
     await expect(yes).toContainText("The IAM's own check (this exact resource): allowed.");
   });
 
-  test('a dcos_ component account must be unlocked by typing its uid before its permissions change', async ({ page }) => {
+  test('a dcos_ component account must be unlocked by typing its uid before its permissions change', async ({
+    page,
+  }) => {
     await goTo(page, '/organization/service-accounts/dcos_marathon/permissions');
     await expect(page.getByRole('button', { name: 'Grant permission' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Revoke/ })).toHaveCount(0);

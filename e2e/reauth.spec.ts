@@ -18,7 +18,11 @@ async function putWarningAside(page: Page) {
 }
 
 test.describe('When the session ends mid-edit', () => {
-  test('signing in again with the password saves the half-typed change, and the page keeps its state', async ({ page, request, simDb }) => {
+  test('signing in again with the password saves the half-typed change, and the page keeps its state', async ({
+    page,
+    request,
+    simDb,
+  }) => {
     await signInThroughForm(page, 'bootstrapuser', 'deleteme', `/login?redirect=${encodeURIComponent(ALICE)}`);
     await putWarningAside(page);
     await page.getByLabel('Description').fill('Alice, on the night shift');
@@ -31,7 +35,9 @@ test.describe('When the session ends mid-edit', () => {
     await expect(dialog.getByLabel('Username')).toHaveValue('bootstrapuser');
     await expect(dialog.getByLabel('Username')).not.toBeEditable();
     await expect(dialog.getByLabel('Password')).toBeFocused();
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await dialog.getByLabel('Password').fill('wrong');
@@ -48,7 +54,11 @@ test.describe('When the session ends mid-edit', () => {
     await expect(page.getByLabel('Description')).toHaveValue('Alice, on the night shift');
   });
 
-  test('renewing with single sign-on in a popup keeps the half-filled form and then saves it', async ({ page, request, simDb }) => {
+  test('renewing with single sign-on in a popup keeps the half-filled form and then saves it', async ({
+    page,
+    request,
+    simDb,
+  }) => {
     // dave signs in with Google; make him a superuser so he may edit alice.
     await (await adminApi(request, simDb)).put('/acs/api/v1/groups/superusers/users/dave.kim@example.com');
     await page.goto(ALICE);
@@ -103,7 +113,10 @@ test.describe('When the session ends mid-edit', () => {
     await page.getByLabel('Description').fill('never saved');
     await waitForSessionEnd(page, 'bootstrapuser');
     await page.getByRole('button', { name: 'Save description' }).click();
-    await page.getByRole('dialog', { name: 'Sign in again' }).getByRole('button', { name: 'Cancel and sign out' }).click();
+    await page
+      .getByRole('dialog', { name: 'Sign in again' })
+      .getByRole('button', { name: 'Cancel and sign out' })
+      .click();
     await expect(page).toHaveURL('/login');
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain('dcos-acs-info-cookie');
   });

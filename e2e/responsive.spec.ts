@@ -17,7 +17,8 @@ async function overflowOffenders(page: Page): Promise<string[]> {
     const width = window.innerWidth;
     const found: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > width) found.push(`the page is ${String(root.scrollWidth)} px wide in a ${String(width)} px viewport`);
+    if (root.scrollWidth > width)
+      found.push(`the page is ${String(root.scrollWidth)} px wide in a ${String(width)} px viewport`);
     const clippedInside = (el: Element) => {
       for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
         const { overflowX } = getComputedStyle(up);
@@ -30,7 +31,8 @@ async function overflowOffenders(page: Page): Promise<string[]> {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || box.right <= width + 0.5) continue;
       if (clippedInside(el)) continue;
-      const classes = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const classes =
+        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       const text = el.textContent.replace(/\s+/g, ' ').trim().slice(0, 40);
       found.push(`<${el.tagName.toLowerCase()}${classes}> "${text}" reaches x = ${String(Math.round(box.right))}`);
     }
@@ -50,7 +52,9 @@ async function tabTo(page: Page, target: Locator, max: number) {
 async function open(page: Page, sample: RouteSample) {
   const account = sample.account === undefined ? DEMO.uid : sample.account;
   if (account !== null) {
-    const login = await page.request.post('/acs/api/v1/auth/login', { data: { uid: account, password: PASSWORDS[account] } });
+    const login = await page.request.post('/acs/api/v1/auth/login', {
+      data: { uid: account, password: PASSWORDS[account] },
+    });
     expect(login.ok()).toBe(true);
   }
   await page.goto(sample.url);
@@ -134,7 +138,9 @@ test.describe('On a 390 px wide phone', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`the open navigation, the mode chip and the account menu have no axe violations in the ${colorScheme} theme`, async ({ page }) => {
+    test(`the open navigation, the mode chip and the account menu have no axe violations in the ${colorScheme} theme`, async ({
+      page,
+    }) => {
       await page.emulateMedia({ colorScheme });
       await signIn(page);
       await page.getByRole('button', { name: 'Menu' }).click();
@@ -152,14 +158,19 @@ for (const width of [1100, 1280]) {
   test.describe(`On a ${String(width)} px wide screen`, () => {
     test.use({ viewport: { width, height: 800 } });
 
-    test('the header shows every section, the mode and the account side by side, none over another', async ({ page }) => {
+    test('the header shows every section, the mode and the account side by side, none over another', async ({
+      page,
+    }) => {
       await signIn(page);
       const nav = page.getByRole('navigation', { name: 'Main' });
       await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
       const settings = await nav.getByRole('link', { name: 'Settings' }).boundingBox();
       const chip = await page.getByRole('banner').getByRole('region', { name: 'Security mode' }).boundingBox();
       const account = await page.getByRole('button', { name: /^Account:/ }).boundingBox();
-      expect(settings && chip && settings.x + settings.width <= chip.x, 'the last section ends before the mode chip').toBe(true);
+      expect(
+        settings && chip && settings.x + settings.width <= chip.x,
+        'the last section ends before the mode chip',
+      ).toBe(true);
       expect(chip && account && chip.x + chip.width <= account.x, 'the chip ends before the account button').toBe(true);
       expect(account && account.x + account.width <= width, 'the account button is on the screen').toBe(true);
       expect(await overflowOffenders(page), 'elements past the right edge').toEqual([]);

@@ -39,7 +39,12 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
   '/': [{ url: '/', heading: 'Overview', main: iam('/users/bootstrapuser/permissions') }],
   '/organization': [{ url: '/organization', heading: 'Users', main: iam('/users') }],
   '/organization/users': [
-    { url: '/organization/users', heading: 'Users', main: iam('/users'), empty: { url: `/organization/users?q=${NO_MATCH}`, text: 'No users match this search.' } },
+    {
+      url: '/organization/users',
+      heading: 'Users',
+      main: iam('/users'),
+      empty: { url: `/organization/users?q=${NO_MATCH}`, text: 'No users match this search.' },
+    },
     // An account without the IAM permission sees the access-denied page.
     { url: '/organization/users', heading: 'Access denied', account: 'bob', main: null },
   ],
@@ -61,10 +66,23 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
     },
   ],
   '/organization/groups': [
-    { url: '/organization/groups', heading: 'Groups', main: iam('/groups'), empty: { url: `/organization/groups?q=${NO_MATCH}`, text: 'No groups match this search.' } },
+    {
+      url: '/organization/groups',
+      heading: 'Groups',
+      main: iam('/groups'),
+      empty: { url: `/organization/groups?q=${NO_MATCH}`, text: 'No groups match this search.' },
+    },
   ],
-  '/organization/groups/:gid': [{ url: '/organization/groups/developers', heading: 'developers', main: iam('/groups/developers') }],
-  '/organization/groups/:gid/permissions': [{ url: '/organization/groups/superusers/permissions', heading: 'superusers', main: iam('/groups/superusers/permissions') }],
+  '/organization/groups/:gid': [
+    { url: '/organization/groups/developers', heading: 'developers', main: iam('/groups/developers') },
+  ],
+  '/organization/groups/:gid/permissions': [
+    {
+      url: '/organization/groups/superusers/permissions',
+      heading: 'superusers',
+      main: iam('/groups/superusers/permissions'),
+    },
+  ],
   '/organization/groups/:gid/:tab': [
     { url: '/organization/groups/superusers/users', heading: 'superusers', main: iam('/groups/superusers/users') },
     {
@@ -82,9 +100,19 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
       empty: { url: `/organization/service-accounts?q=${NO_MATCH}`, text: 'No service accounts match this search.' },
     },
   ],
-  '/organization/service-accounts/:uid': [{ url: '/organization/service-accounts/dcos_marathon', heading: 'dcos_marathon', main: iam('/users/dcos_marathon') }],
+  '/organization/service-accounts/:uid': [
+    {
+      url: '/organization/service-accounts/dcos_marathon',
+      heading: 'dcos_marathon',
+      main: iam('/users/dcos_marathon'),
+    },
+  ],
   '/organization/service-accounts/:uid/permissions': [
-    { url: '/organization/service-accounts/jenkins/permissions', heading: 'jenkins', main: iam('/users/jenkins/permissions') },
+    {
+      url: '/organization/service-accounts/jenkins/permissions',
+      heading: 'jenkins',
+      main: iam('/users/jenkins/permissions'),
+    },
   ],
   '/organization/service-accounts/:uid/:tab': [
     {
@@ -95,7 +123,12 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
     },
   ],
   '/permissions': [
-    { url: '/permissions', heading: 'Permissions', main: iam('/acls'), empty: { url: `/permissions?q=${NO_MATCH}`, text: 'No resource matches this search.' } },
+    {
+      url: '/permissions',
+      heading: 'Permissions',
+      main: iam('/acls'),
+      empty: { url: `/permissions?q=${NO_MATCH}`, text: 'No resource matches this search.' },
+    },
   ],
   '/permissions/check': [
     // The question lives in the URL; the answer reads the account's permissions.
@@ -104,7 +137,11 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
       heading: 'Check access',
       main: iam('/users/carol/permissions'),
     },
-    { url: '/permissions/check?uid=bob&rid=dcos%3Aadminrouter%3Aops%3Ametadata&action=full', heading: 'Check access', main: iam('/users/bob/permissions') },
+    {
+      url: '/permissions/check?uid=bob&rid=dcos%3Aadminrouter%3Aops%3Ametadata&action=full',
+      heading: 'Check access',
+      main: iam('/users/bob/permissions'),
+    },
   ],
   '/permissions/acls/*': [
     {
@@ -114,17 +151,29 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
     },
   ],
   '/secrets': [
-    { url: '/secrets', heading: 'Secrets', main: secretsApi('/secret/default/?list=true'), empty: { url: `/secrets?q=${NO_MATCH}`, text: 'No path matches this search.' } },
+    {
+      url: '/secrets',
+      heading: 'Secrets',
+      main: secretsApi('/secret/default/?list=true'),
+      empty: { url: `/secrets?q=${NO_MATCH}`, text: 'No path matches this search.' },
+    },
     { url: '/secrets?path=group%2Fspark', heading: 'Secrets', main: secretsApi('/secret/default/?list=true') },
     // An account that may not list secrets can still open one by path.
     { url: '/secrets', heading: 'Secrets', account: 'bob', main: null },
     // An account that may list only a folder: the root list is refused, then the folder is listed by itself.
-    { url: '/secrets?path=group', heading: 'Secrets', account: 'alice', main: secretsApi('/secret/default/group?list=true') },
+    {
+      url: '/secrets?path=group',
+      heading: 'Secrets',
+      account: 'alice',
+      main: secretsApi('/secret/default/group?list=true'),
+    },
   ],
   // A form: nothing is read until it is submitted.
   '/secrets/new': [{ url: '/secrets/new', heading: 'Create secret', main: null }],
   // The value is fetched only on Reveal (never with the page), so the page shows at once.
-  '/secrets/view/*': [{ url: '/secrets/view/group/spark/aws-secret-key', heading: 'group/spark/aws-secret-key', main: null }],
+  '/secrets/view/*': [
+    { url: '/secrets/view/group/spark/aws-secret-key', heading: 'group/spark/aws-secret-key', main: null },
+  ],
   // Settings: identity providers (OIDC and SAML) and the directory (LDAP).
   '/settings': [{ url: '/settings', heading: 'Identity providers', main: iam('/auth/oidc/providers') }],
   // Forms for a new provider: nothing is read until they are submitted.

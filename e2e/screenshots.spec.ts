@@ -43,14 +43,23 @@ const SHOTS: readonly Shot[] = [
     name: 'grant-dialog',
     url: '/organization/users/bob/permissions?grant=',
     heading: null,
-    act: (page) => expect(page.getByRole('dialog', { name: 'Grant a permission to bob' }).getByRole('listbox', { name: 'Resource catalog' })).toBeVisible(),
+    act: (page) =>
+      expect(
+        page
+          .getByRole('dialog', { name: 'Grant a permission to bob' })
+          .getByRole('listbox', { name: 'Resource catalog' }),
+      ).toBeVisible(),
   },
   { name: 'groups', url: '/organization/groups', heading: 'Groups' },
   { name: 'group-members', url: '/organization/groups/developers', heading: 'developers' },
   { name: 'service-accounts', url: '/organization/service-accounts', heading: 'Service accounts' },
   { name: 'service-account', url: '/organization/service-accounts/dcos_marathon', heading: 'dcos_marathon' },
   { name: 'permissions', url: '/permissions', heading: 'Permissions' },
-  { name: 'acl', url: '/permissions/acls/dcos:service:marathon:marathon:services:/dev', heading: 'dcos:service:marathon:marathon:services:/dev' },
+  {
+    name: 'acl',
+    url: '/permissions/acls/dcos:service:marathon:marathon:services:/dev',
+    heading: 'dcos:service:marathon:marathon:services:/dev',
+  },
   {
     name: 'check-access',
     url: '/permissions/check?uid=carol&rid=dcos%3Aservice%3Amarathon%3Amarathon%3Aservices%3A%2Fdev%2Fapp&action=update',
@@ -85,7 +94,9 @@ const volatile = (page: Page) => [
 async function open(page: Page, shot: Shot) {
   const account = shot.account === undefined ? DEMO.uid : shot.account;
   if (account !== null) {
-    const login = await page.request.post('/acs/api/v1/auth/login', { data: { uid: account, password: PASSWORDS[account] } });
+    const login = await page.request.post('/acs/api/v1/auth/login', {
+      data: { uid: account, password: PASSWORDS[account] },
+    });
     expect(login.ok()).toBe(true);
   }
   await page.goto(shot.url);

@@ -21,10 +21,18 @@ test.describe('Browsing secrets', () => {
 
     // The flat view sorts whole paths.
     await page.goto('/secrets?view=flat&sort=desc');
-    await expect(names).toHaveText(['jenkins/private-key', 'hdfs/keytab', 'group/spark/config/log-level', 'group/spark/aws-secret-key', 'db-password']);
+    await expect(names).toHaveText([
+      'jenkins/private-key',
+      'hdfs/keytab',
+      'group/spark/config/log-level',
+      'group/spark/aws-secret-key',
+      'db-password',
+    ]);
   });
 
-  test('Enter opens a folder and a secret from the grid, and Reveal and Hide work from the keyboard', async ({ page }) => {
+  test('Enter opens a folder and a secret from the grid, and Reveal and Hide work from the keyboard', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
     const grid = page.getByRole('grid', { name: 'Secrets' });
     const row = (name: string) => grid.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -51,7 +59,9 @@ test.describe('Browsing secrets', () => {
     await expect(page.getByRole('button', { name: 'Reveal' })).toBeFocused();
   });
 
-  test('folders and secrets carry drawn icons, not emoji; a selection shows its bar, and Clear selection hides it', async ({ page }) => {
+  test('folders and secrets carry drawn icons, not emoji; a selection shows its bar, and Clear selection hides it', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', toSecrets());
     const grid = page.getByRole('grid', { name: 'Secrets' });
     await expect(grid.getByRole('link', { name: 'group/' }).locator('svg.icon')).toHaveCount(1);

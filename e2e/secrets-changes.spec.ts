@@ -9,7 +9,9 @@ test.describe('Changing secrets', () => {
     await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets/view/db-password'));
     const edit = page.getByRole('form', { name: 'Replace the value' });
     await edit.getByLabel('File (any bytes)').check();
-    await edit.getByLabel('File', { exact: true }).setInputFiles({ name: 'cert.der', mimeType: 'application/octet-stream', buffer: bytes });
+    await edit
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'cert.der', mimeType: 'application/octet-stream', buffer: bytes });
     await edit.getByRole('button', { name: 'Save new value' }).click();
     await expect(page.getByRole('status').getByText('Saved a new value for db-password.')).toBeVisible();
 
@@ -40,16 +42,28 @@ test.describe('Changing secrets', () => {
 
   test('bulk delete reports the one that failed, and Retry failed deletes it', async ({ page }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/secrets?view=flat'));
-    await injectFault(page, { path: '/secrets/v1/secret/default/jenkins/private-key', method: 'DELETE', status: 500, body: '{"message":"The store failed (test)."}', contentType: 'application/json', count: 1 });
+    await injectFault(page, {
+      path: '/secrets/v1/secret/default/jenkins/private-key',
+      method: 'DELETE',
+      status: 500,
+      body: '{"message":"The store failed (test)."}',
+      contentType: 'application/json',
+      count: 1,
+    });
     const grid = page.getByRole('grid', { name: 'Secrets' });
     await grid.getByRole('checkbox', { name: 'Select db-password' }).click();
     await grid.getByRole('checkbox', { name: 'Select jenkins/private-key' }).click();
     await page.getByRole('button', { name: 'Delete selected…' }).click();
-    await page.getByRole('dialog', { name: 'Delete 2 secrets?' }).getByRole('button', { name: 'Delete 2 secrets' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 2 secrets?' })
+      .getByRole('button', { name: 'Delete 2 secrets' })
+      .click();
 
     const panel = page.getByRole('region', { name: 'Bulk action progress' });
     await expect(panel.getByRole('status')).toHaveText('Finished: 1 succeeded, 1 failed.');
-    await expect(panel.getByRole('listitem').filter({ hasText: 'jenkins/private-key' })).toContainText('Failed: The store failed (test).');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'jenkins/private-key' })).toContainText(
+      'Failed: The store failed (test).',
+    );
     await expect(grid.getByRole('link', { name: 'db-password' })).toHaveCount(0);
     await expect(grid.getByRole('link', { name: 'jenkins/private-key' })).toBeVisible();
 
@@ -59,16 +73,27 @@ test.describe('Changing secrets', () => {
   });
 });
 
-test('when storing a new service account key as a secret fails, it says so and the key stays downloadable', async ({ page }) => {
+test('when storing a new service account key as a secret fails, it says so and the key stays downloadable', async ({
+  page,
+}) => {
   await signIn(page, 'bootstrapuser', 'deleteme', toSecrets('/organization/service-accounts'));
-  await injectFault(page, { path: '/secrets/v1/secret/default/etl-job/private-key', method: 'PUT', status: 500, body: '{"message":"The store failed (test)."}', contentType: 'application/json', count: 1 });
+  await injectFault(page, {
+    path: '/secrets/v1/secret/default/etl-job/private-key',
+    method: 'PUT',
+    status: 500,
+    body: '{"message":"The store failed (test)."}',
+    contentType: 'application/json',
+    count: 1,
+  });
   await page.getByRole('button', { name: 'Create service account' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create service account' });
   await dialog.getByLabel('Service account ID').fill('etl-job');
   await dialog.getByRole('button', { name: 'Create service account' }).click();
   const keyDialog = page.getByRole('dialog', { name: 'Private key of etl-job' });
   await keyDialog.getByRole('button', { name: /^Store as secret/ }).click();
-  await expect(keyDialog.getByRole('form', { name: 'Store as a secret' }).getByRole('alert')).toContainText('Could not store the secret: The store failed (test).');
+  await expect(keyDialog.getByRole('form', { name: 'Store as a secret' }).getByRole('alert')).toContainText(
+    'Could not store the secret: The store failed (test).',
+  );
 
   const download = page.waitForEvent('download');
   await keyDialog.getByRole('button', { name: 'Download etl-job-private-key.pem' }).click();
@@ -98,7 +123,9 @@ test.describe('a non-superuser', () => {
       await signIn(page, 'alice', 'alice-pass', toSecrets('/secrets?path=group'));
       await expect(page.getByRole('button', { name: 'Secret store: Sealed' })).toBeVisible();
       await expect(page.getByText('A superuser must unseal it.')).toBeVisible();
-      await expect(page.getByRole('region', { name: 'Secret store', exact: true })).toContainText('Secret store sealed.');
+      await expect(page.getByRole('region', { name: 'Secret store', exact: true })).toContainText(
+        'Secret store sealed.',
+      );
       await expect(page.getByRole('form', { name: 'Unseal' })).toHaveCount(0);
       await expect(page.getByLabel('Unseal key share')).toHaveCount(0);
       await expect(page.getByRole('button', { name: 'Submit key share' })).toHaveCount(0);

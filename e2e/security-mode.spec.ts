@@ -17,14 +17,18 @@ for (const [mode, sentence] of [
         await expect(banner).toContainText(sentence);
         await expect(banner).toHaveClass(new RegExp(`mode-${mode}`));
         // Strict, the safe mode, is a chip in the header; the modes that weaken the cluster warn across the page.
-        await expect(page.getByRole('banner').getByRole('region', { name: 'Security mode' })).toHaveCount(mode === 'strict' ? 1 : 0);
+        await expect(page.getByRole('banner').getByRole('region', { name: 'Security mode' })).toHaveCount(
+          mode === 'strict' ? 1 : 0,
+        );
         await expect(banner).toHaveClass(new RegExp(mode === 'strict' ? 'mode-chip' : 'mode-banner'));
       }
     });
   });
 }
 
-test('an account that may not read the bootstrap configuration sees why the mode is unknown, and no Retry that cannot help', async ({ page }) => {
+test('an account that may not read the bootstrap configuration sees why the mode is unknown, and no Retry that cannot help', async ({
+  page,
+}) => {
   await signIn(page, 'bob', 'bob-pass');
   const banner = page.getByRole('region', { name: 'Security mode' });
   await expect(banner).toContainText('Security mode unknown.');

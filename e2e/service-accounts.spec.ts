@@ -4,7 +4,10 @@ import { chooseBulkGroup } from './bulk.ts';
 import { expect, injectFault, signIn, test } from './fixtures.ts';
 
 test.describe('Service accounts', () => {
-  test('created with a key pair generated in the browser: the private key is shown once, with copy and download', async ({ page, consoleErrors }) => {
+  test('created with a key pair generated in the browser: the private key is shown once, with copy and download', async ({
+    page,
+    consoleErrors,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts');
     await page.getByRole('button', { name: 'Create service account' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create service account' });
@@ -28,12 +31,16 @@ test.describe('Service accounts', () => {
     await expect(page.getByLabel('Public key PEM')).toContainText('-----BEGIN PUBLIC KEY-----');
     await expect(page.getByText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)).toBeVisible();
     // The private key went nowhere else: not to storage, not to the console.
-    const stored = await page.evaluate(() => JSON.stringify([Object.values(localStorage), Object.values(sessionStorage)]));
+    const stored = await page.evaluate(() =>
+      JSON.stringify([Object.values(localStorage), Object.values(sessionStorage)]),
+    );
     expect(stored).not.toContain('PRIVATE KEY');
     expect(consoleErrors.join('\n')).not.toContain('PRIVATE KEY');
   });
 
-  test('created with a pasted public key; a private key or garbage is refused at the field before sending', async ({ page }) => {
+  test('created with a pasted public key; a private key or garbage is refused at the field before sending', async ({
+    page,
+  }) => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -64,7 +71,9 @@ test.describe('Service accounts', () => {
     await expect(page.getByLabel('Public key PEM')).toContainText(publicKey.split('\n')[1] ?? '');
   });
 
-  test('a pasted key the IAM refuses (400 ERR_INVALID_PUBLIC_KEY) is reported at the key field, and the form is kept', async ({ page }) => {
+  test('a pasted key the IAM refuses (400 ERR_INVALID_PUBLIC_KEY) is reported at the key field, and the form is kept', async ({
+    page,
+  }) => {
     const { publicKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -76,7 +85,11 @@ test.describe('Service accounts', () => {
       method: 'PUT',
       status: 400,
       contentType: 'application/json',
-      body: JSON.stringify({ title: 'Bad Request', description: 'Invalid public key: RSA keys must be at least 4096 bits on this cluster', code: 'ERR_INVALID_PUBLIC_KEY' }),
+      body: JSON.stringify({
+        title: 'Bad Request',
+        description: 'Invalid public key: RSA keys must be at least 4096 bits on this cluster',
+        code: 'ERR_INVALID_PUBLIC_KEY',
+      }),
       count: 1,
     });
     await page.getByRole('button', { name: 'Create service account' }).click();
@@ -92,7 +105,9 @@ test.describe('Service accounts', () => {
     await expect(field).toHaveValue(publicKey);
   });
 
-  test('the dcos_ prefix is reserved, and component accounts need their uid typed to delete or change memberships', async ({ page }) => {
+  test('the dcos_ prefix is reserved, and component accounts need their uid typed to delete or change memberships', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts');
     await expect(page.getByRole('grid', { name: 'Service accounts' }).getByText('system').first()).toBeVisible();
     await page.getByRole('button', { name: 'Create service account' }).click();
@@ -111,7 +126,10 @@ test.describe('Service accounts', () => {
     await expect(confirm.getByRole('button', { name: 'Delete service account' })).toBeDisabled();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
 
-    await page.getByRole('navigation', { name: / sections$/ }).getByRole('link', { name: 'Groups' }).click();
+    await page
+      .getByRole('navigation', { name: / sections$/ })
+      .getByRole('link', { name: 'Groups' })
+      .click();
     await page.getByLabel('Find a group').fill('developers');
     await page.getByRole('button', { name: 'Add to developers' }).click();
     const membership = page.getByRole('dialog', { name: 'Add dcos_marathon to developers?' });
@@ -121,7 +139,9 @@ test.describe('Service accounts', () => {
     await expect(page.getByRole('link', { name: 'developers' })).toBeVisible();
   });
 
-  test('a bulk change over a selection that holds dcos_ accounts stays locked until their uids are typed', async ({ page }) => {
+  test('a bulk change over a selection that holds dcos_ accounts stays locked until their uids are typed', async ({
+    page,
+  }) => {
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts');
     const grid = page.getByRole('grid', { name: 'Service accounts' });
     await grid.getByRole('checkbox', { name: 'Select dcos_marathon' }).click();
@@ -156,7 +176,12 @@ test.describe('Service accounts', () => {
   });
 
   test('typing the full uid of a dcos_ account enables Delete on its page, and deletes it', async ({ page }) => {
-    await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Forganization%2Fservice-accounts%2Fdcos_metronome');
+    await signIn(
+      page,
+      'bootstrapuser',
+      'deleteme',
+      '/login?redirect=%2Forganization%2Fservice-accounts%2Fdcos_metronome',
+    );
     await page.getByRole('button', { name: 'Delete service account' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete service account dcos_metronome?' });
     const remove = confirm.getByRole('button', { name: 'Delete service account' });
@@ -165,7 +190,11 @@ test.describe('Service accounts', () => {
     await expect(remove).toBeEnabled();
     await remove.click();
     await expect(page).toHaveURL('/organization/service-accounts');
-    await expect(page.getByRole('grid', { name: 'Service accounts' }).getByRole('link', { name: 'dcos_marathon' })).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'Service accounts' }).getByRole('link', { name: 'dcos_metronome' })).toHaveCount(0);
+    await expect(
+      page.getByRole('grid', { name: 'Service accounts' }).getByRole('link', { name: 'dcos_marathon' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('grid', { name: 'Service accounts' }).getByRole('link', { name: 'dcos_metronome' }),
+    ).toHaveCount(0);
   });
 });

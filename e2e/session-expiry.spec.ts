@@ -54,9 +54,13 @@ const FORMS: FormCase[] = [
       await dialog.getByRole('radio', { name: /^dcos:adminrouter:acs/ }).check();
       await dialog.getByRole('checkbox', { name: 'full' }).check();
     },
-    submit: (page) => page.getByRole('dialog', { name: 'Grant a permission to bob' }).getByRole('button', { name: 'Grant' }).click(),
+    submit: (page) =>
+      page.getByRole('dialog', { name: 'Grant a permission to bob' }).getByRole('button', { name: 'Grant' }).click(),
     saved: 'Granted full on dcos:adminrouter:acs to bob.',
-    kept: (page) => expect(page.getByRole('table', { name: 'Permissions of bob' }).getByRole('row', { name: /dcos:adminrouter:acs/ })).toBeVisible(),
+    kept: (page) =>
+      expect(
+        page.getByRole('table', { name: 'Permissions of bob' }).getByRole('row', { name: /dcos:adminrouter:acs/ }),
+      ).toBeVisible(),
   },
   {
     form: 'a secret’s new value',
@@ -81,9 +85,16 @@ const FORMS: FormCase[] = [
     form: 'the LDAP configuration',
     path: '/settings/directory',
     edit: (page) => page.getByRole('form', { name: 'LDAP configuration' }).getByLabel('Host').fill('ldap2.example.com'),
-    submit: (page) => page.getByRole('form', { name: 'LDAP configuration' }).getByRole('button', { name: 'Save configuration' }).click(),
+    submit: (page) =>
+      page
+        .getByRole('form', { name: 'LDAP configuration' })
+        .getByRole('button', { name: 'Save configuration' })
+        .click(),
     saved: /Saved the LDAP configuration/,
-    kept: (page) => expect(page.getByRole('form', { name: 'LDAP configuration' }).getByLabel('Host')).toHaveValue('ldap2.example.com'),
+    kept: (page) =>
+      expect(page.getByRole('form', { name: 'LDAP configuration' }).getByLabel('Host')).toHaveValue(
+        'ldap2.example.com',
+      ),
   },
 ];
 
@@ -107,14 +118,25 @@ test.describe('The warning a minute before the session ends', () => {
   // Sessions of 65 s: the warning is due 5 s after signing in.
   test.use({ simOptions: { tokenTtlSeconds: 65 } });
 
-  test('counts down, and "Stay signed in" renews the session without touching the draft', async ({ page, request, simDb }) => {
-    await signInThroughForm(page, DEMO.uid, DEMO.password, `/login?redirect=${encodeURIComponent('/organization/users/alice')}`);
+  test('counts down, and "Stay signed in" renews the session without touching the draft', async ({
+    page,
+    request,
+    simDb,
+  }) => {
+    await signInThroughForm(
+      page,
+      DEMO.uid,
+      DEMO.password,
+      `/login?redirect=${encodeURIComponent('/organization/users/alice')}`,
+    );
     await page.getByLabel('Description').fill('Alice, half-typed');
     const warning = page.getByRole('alertdialog', { name: 'Your session is about to end' });
     await expect(warning).toBeVisible({ timeout: 20_000 });
     await expect(warning).toContainText(/Your session ends in 0:[0-5]\d\./);
     await expect(warning.getByRole('button', { name: 'Stay signed in' })).toBeFocused();
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await setTokenTtl(request, simDb, 3600);

@@ -12,7 +12,9 @@ test.describe('The session cookie', () => {
     const readable = await page.evaluate(() => document.cookie);
     expect(readable).not.toContain('dcos-acs-auth-cookie');
     expect(readable).toContain('dcos-acs-info-cookie');
-    const decoded = JSON.parse(Buffer.from(decodeURIComponent(info?.value ?? ''), 'base64').toString('utf8')) as unknown;
+    const decoded = JSON.parse(
+      Buffer.from(decodeURIComponent(info?.value ?? ''), 'base64').toString('utf8'),
+    ) as unknown;
     expect(decoded).toEqual({ uid: 'bootstrapuser', description: 'Bootstrap superuser', is_remote: false });
   });
 
@@ -35,7 +37,9 @@ test.describe('The session cookie', () => {
 });
 
 test.describe('Signing out', () => {
-  test('ends the session: the cookie is gone, protected pages redirect and Back shows nothing cached', async ({ page }) => {
+  test('ends the session: the cookie is gone, protected pages redirect and Back shows nothing cached', async ({
+    page,
+  }) => {
     await signInThroughForm(page);
     await page.getByRole('button', { name: /^Account:/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

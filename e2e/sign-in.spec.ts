@@ -62,7 +62,9 @@ test.describe('Signing in with a local account', () => {
   });
 
   test('a 5xx from the cluster is reported, not mistaken for wrong credentials', async ({ page }) => {
-    await page.route('**/acs/api/v1/auth/login', (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'Datastore is read-only' }));
+    await page.route('**/acs/api/v1/auth/login', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/plain', body: 'Datastore is read-only' }),
+    );
     await page.goto('/login');
     await fillSignIn(page, DEMO.uid, DEMO.password);
     await expect(page.getByRole('alert')).toContainText('The cluster could not be reached.');

@@ -3,7 +3,9 @@ import { expect, signIn, test } from './fixtures.ts';
 test.describe('Theme', () => {
   test.use({ colorScheme: 'light' });
 
-  test('follows the OS by default and can be switched to dark from the user menu by keyboard, surviving a reload', async ({ page }) => {
+  test('follows the OS by default and can be switched to dark from the user menu by keyboard, surviving a reload', async ({
+    page,
+  }) => {
     await signIn(page);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();

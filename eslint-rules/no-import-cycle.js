@@ -69,7 +69,7 @@ function cycleThrough(edges, start) {
     for (const next of edges.get(file) ?? []) {
       if (next === start) {
         const path = [file];
-        for (let at = file; at !== start; ) {
+        for (let at = file; at !== start;) {
           at = /** @type {string} */ (parent.get(at));
           path.unshift(at);
         }
@@ -96,7 +96,10 @@ export const noImportCycle = {
         const cycle = graph.has(context.filename) ? cycleThrough(graph, context.filename) : null;
         if (!cycle) return;
         const names = [...cycle, context.filename].map((file) => relative(root, file));
-        context.report({ node, message: `Import cycle: ${names.join(' → ')}. Move what both need into a third module.` });
+        context.report({
+          node,
+          message: `Import cycle: ${names.join(' → ')}. Move what both need into a third module.`,
+        });
       },
     };
   },

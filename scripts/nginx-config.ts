@@ -31,8 +31,18 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string, what: s
 }
 
 export function consoleNginxConf(text: string, { port, mount, root, dir }: ConsoleNginxOptions): string {
-  let out = replaceOnce(text, /^(\s*)listen 127\.0\.0\.1:8090;/m, `$1listen 127.0.0.1:${port};`, 'listen 127.0.0.1:8090 line');
-  out = replaceOnce(out, /^(\s*)set \$console_mount "\/";/m, `$1set $console_mount "${mount}";`, 'set $console_mount "/" line');
+  let out = replaceOnce(
+    text,
+    /^(\s*)listen 127\.0\.0\.1:8090;/m,
+    `$1listen 127.0.0.1:${port};`,
+    'listen 127.0.0.1:8090 line',
+  );
+  out = replaceOnce(
+    out,
+    /^(\s*)set \$console_mount "\/";/m,
+    `$1set $console_mount "${mount}";`,
+    'set $console_mount "/" line',
+  );
   out = replaceOnce(out, /^(\s*)root \/opt\/dcos-security-console\/dist;/m, `$1root ${root};`, 'root line');
   out = replaceOnce(out, /^pid .*;$/m, `pid ${join(dir, 'nginx.pid')};`, 'pid line');
   return replaceOnce(out, /^http \{$/m, `http {\n    access_log off;\n${tempPathLines(dir)}`, 'http block');
@@ -46,7 +56,8 @@ export const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/ngin
  * runs nginx on it in the foreground, its error log in `dir`.
  */
 export function runNginx(dir: string, conf: string, output: 'ignore' | 'inherit' = 'ignore'): ChildProcess {
-  if (!NGINX) throw new Error('nginx is not installed: `npm run setup` installs nginx-light and its brotli module (Debian).');
+  if (!NGINX)
+    throw new Error('nginx is not installed: `npm run setup` installs nginx-light and its brotli module (Debian).');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'nginx.conf');
   writeFileSync(file, conf);
@@ -64,7 +75,9 @@ export function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
         res.resume();
         done();
       })
-        .on('error', () => (Date.now() > deadline ? fail(new Error(`nothing answers at ${url}`)) : setTimeout(attempt, 100)))
+        .on('error', () =>
+          Date.now() > deadline ? fail(new Error(`nothing answers at ${url}`)) : setTimeout(attempt, 100),
+        )
         .end();
     };
     attempt();

@@ -69,7 +69,6 @@ function startNginx(name: string, conf: string): void {
   children.push(child);
 }
 
-
 // The console's own nginx, three times: deploy/nginx.conf with only the port, the mount and the root changed.
 const deployConf = readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8');
 for (const { name, consolePort, mount } of MOUNTS) {
@@ -81,7 +80,8 @@ for (const { name, consolePort, mount } of MOUNTS) {
 const AR_401 = `<!DOCTYPE html><html><head><title>Unauthorized</title><script>window.location = '/#/login?redirect=' + encodeURIComponent(window.location.href);</script></head><body><h1>401 Unauthorized</h1></body></html>`;
 const AR_403 = '<!DOCTYPE html><html><head><title>Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>';
 /** A stand-in for the stock DC/OS UI at `/`, which the /security/ and Marathon mounts leave in place. */
-const STOCK_UI = '<!DOCTYPE html><html><head><title>DC/OS</title></head><body><h1>The stock DC/OS UI</h1></body></html>';
+const STOCK_UI =
+  '<!DOCTYPE html><html><head><title>DC/OS</title></head><body><h1>The stock DC/OS UI</h1></body></html>';
 
 const nginxString = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 const api = `
@@ -93,8 +93,12 @@ const api = `
         location @unauthorized { default_type text/html; add_header WWW-Authenticate acsjwt always; return 401 ${nginxString(AR_401)}; }
         location @forbidden { default_type text/html; return 403 ${nginxString(AR_403)}; }`;
 const stockUi = `location / { default_type text/html; return 200 ${nginxString(STOCK_UI)}; }`;
-const securityLocations = readFileSync(join(ROOT, 'deploy/admin-router-security.conf'), 'utf8').replace('http://127.0.0.1:8090/', `http://127.0.0.1:${MOUNTS[1].consolePort}/`);
-if (!securityLocations.includes(`:${MOUNTS[1].consolePort}/`)) throw new Error('deploy/admin-router-security.conf: no proxy_pass to 127.0.0.1:8090/');
+const securityLocations = readFileSync(join(ROOT, 'deploy/admin-router-security.conf'), 'utf8').replace(
+  'http://127.0.0.1:8090/',
+  `http://127.0.0.1:${MOUNTS[1].consolePort}/`,
+);
+if (!securityLocations.includes(`:${MOUNTS[1].consolePort}/`))
+  throw new Error('deploy/admin-router-security.conf: no proxy_pass to 127.0.0.1:8090/');
 
 const adminRouter = `
 worker_processes 1;
@@ -150,4 +154,3 @@ await Promise.all(MOUNTS.map(({ consolePort }) => waitForHttp(`http://127.0.0.1:
 startNginx('admin-router', adminRouter);
 await Promise.all(MOUNTS.map(({ port }) => waitForHttp(`http://127.0.0.1:${port}/__sim/health`)));
 console.log(`[nginx-e2e] ready: ${MOUNTS.map(({ port, mount }) => `http://127.0.0.1:${port}${mount}`).join(' ')}`);
-

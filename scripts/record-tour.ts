@@ -8,7 +8,10 @@
 import { chromium, expect, type Page } from '@playwright/test';
 
 const [base = 'http://127.0.0.1:5173', uid = 'bootstrapuser', password = 'deleteme', unsealKey] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--no-first-run'],
+});
 const page = await browser.newPage({ baseURL: base });
 
 async function signIn(p: Page, who: string, secret: string, expectOk = true) {
@@ -29,7 +32,16 @@ async function visit(path: string) {
 await signIn(page, uid, 'a-wrong-password', false);
 await signIn(page, uid, password);
 await page.waitForLoadState('networkidle');
-for (const path of ['/organization/users', '/organization/users/alice', '/organization/users/alice/groups', '/organization/users/alice/permissions', '/organization/groups', '/organization/service-accounts', '/permissions', '/secrets']) {
+for (const path of [
+  '/organization/users',
+  '/organization/users/alice',
+  '/organization/users/alice/groups',
+  '/organization/users/alice/permissions',
+  '/organization/groups',
+  '/organization/service-accounts',
+  '/permissions',
+  '/secrets',
+]) {
   await visit(path);
 }
 await visit('/secrets/view/db-password');
@@ -48,7 +60,10 @@ await page.waitForLoadState('networkidle');
 if (unsealKey) {
   await visit('/secrets');
   await page.getByRole('button', { name: 'Seal the store…' }).click();
-  await page.getByRole('dialog', { name: 'Seal the secret store?' }).getByRole('button', { name: 'Seal the store' }).click();
+  await page
+    .getByRole('dialog', { name: 'Seal the secret store?' })
+    .getByRole('button', { name: 'Seal the store' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Secret store sealed' })).toBeVisible();
   await page.getByLabel('Unseal key share').fill('not-a-key');
   await page.getByRole('button', { name: 'Submit key share' }).click();

@@ -31,11 +31,27 @@ export interface Packed {
 /** Packs the release files of `root` into `<outDir>/<name>-<version>.tar.gz` and writes its `.sha256`. */
 export function packRelease({ root, outDir, name, version, mtime }: PackOptions): Packed {
   for (const file of RELEASE_FILES) if (!existsSync(join(root, file))) throw new Error(`release: ${file} is missing`);
-  if (!existsSync(join(root, 'dist', 'version.json'))) throw new Error('release: dist/version.json is missing (run the build)');
+  if (!existsSync(join(root, 'dist', 'version.json')))
+    throw new Error('release: dist/version.json is missing (run the build)');
   const folder = `${name}-${version}`;
   const tar = execFileSync(
     'tar',
-    ['-C', root, '--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${mtime}`, '--mode=u+rwX,go+rX,go-w', `--transform=s,^,${folder}/,`, '--exclude=*.map', '--exclude=.vite', '-cf', '-', ...RELEASE_FILES],
+    [
+      '-C',
+      root,
+      '--sort=name',
+      '--owner=0',
+      '--group=0',
+      '--numeric-owner',
+      `--mtime=@${mtime}`,
+      '--mode=u+rwX,go+rX,go-w',
+      `--transform=s,^,${folder}/,`,
+      '--exclude=*.map',
+      '--exclude=.vite',
+      '-cf',
+      '-',
+      ...RELEASE_FILES,
+    ],
     { maxBuffer: 256 * 1024 * 1024 },
   );
   const gz = gzipSync(tar, { level: 9 });
@@ -59,7 +75,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const root = resolve(import.meta.dirname, '..');
   const info = versionInfo(root);
   if (info.commit.endsWith('-dirty') && process.env.RELEASE_ALLOW_DIRTY !== '1') {
-    console.error(`release: the tree has uncommitted changes (${info.commit}); commit them, or set RELEASE_ALLOW_DIRTY=1 for a trial.`);
+    console.error(
+      `release: the tree has uncommitted changes (${info.commit}); commit them, or set RELEASE_ALLOW_DIRTY=1 for a trial.`,
+    );
     process.exit(1);
   }
   const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
@@ -67,8 +85,17 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     console.error(`release: CHANGELOG.md has no "## ${info.version}" section.`);
     process.exit(1);
   }
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
-  const packed = packRelease({ root, outDir: join(root, 'release'), name: info.name, version: info.version, mtime: commitTime(root) });
+  const packed = packRelease({
+    root,
+    outDir: join(root, 'release'),
+    name: info.name,
+    version: info.version,
+    mtime: commitTime(root),
+  });
   console.log(`\n${packed.tarball}\n  version ${info.version}, commit ${info.commit}\n  sha256 ${packed.sha256}`);
 }

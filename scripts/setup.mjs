@@ -5,7 +5,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PACKAGES = ['chromium', 'fonts-liberation', 'fonts-dejavu-core', 'nginx-light', 'libnginx-mod-http-brotli-static'];
+const PACKAGES = [
+  'chromium',
+  'fonts-liberation',
+  'fonts-dejavu-core',
+  'nginx-light',
+  'libnginx-mod-http-brotli-static',
+];
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
@@ -26,7 +32,12 @@ if (missing.length === 0) {
   run('apt-get', ['update']);
   run('apt-get', ['install', '-y', '--no-install-recommends', ...missing]);
   // Debian starts the nginx service on install: the tests run their own nginx processes on their own ports.
-  if (missing.includes('nginx-light')) spawnSync('sh', ['-c', 'command -v systemctl >/dev/null && systemctl disable --now nginx; nginx -s stop 2>/dev/null; true'], { stdio: 'inherit' });
+  if (missing.includes('nginx-light'))
+    spawnSync(
+      'sh',
+      ['-c', 'command -v systemctl >/dev/null && systemctl disable --now nginx; nginx -s stop 2>/dev/null; true'],
+      { stdio: 'inherit' },
+    );
 } else {
   console.error(
     `\nThe tests need Debian's ${missing.join(', ')} (Chromium expected at ${CHROMIUM}).\n` +

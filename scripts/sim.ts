@@ -17,10 +17,14 @@ createServer((req, res) => {
   middleware(req, res, () => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain');
-    res.end('Not a DC/OS API path. The simulator answers /acs/, /secrets/v1/, /dcos-metadata/ and /__sim/ (its identity provider, and the test-only control API with SIM_CONTROL=1).\n');
+    res.end(
+      'Not a DC/OS API path. The simulator answers /acs/, /secrets/v1/, /dcos-metadata/ and /__sim/ (its identity provider, and the test-only control API with SIM_CONTROL=1).\n',
+    );
   });
 }).listen(port, host, () => {
-  console.log(`DC/OS simulator on http://${host}:${port} (security mode: ${config.securityMode}, token TTL: ${config.tokenTtlSeconds} s)`);
+  console.log(
+    `DC/OS simulator on http://${host}:${port} (security mode: ${config.securityMode}, token TTL: ${config.tokenTtlSeconds} s)`,
+  );
   console.log(`Sign in as ${BOOTSTRAP_UID} / ${BOOTSTRAP_PASSWORD}`);
   for (const line of unsealKeyLines(simulator.context.defaultDb)) console.log(line);
   if (control) console.log(SIM_CONTROL_NOTICE);

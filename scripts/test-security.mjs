@@ -48,7 +48,16 @@ const taggedFiles = ['src', 'build']
   .filter((entry) => entry.isFile() && /\.test\.tsx?$/.test(entry.name))
   .map((entry) => join(entry.parentPath, entry.name))
   .filter((file) => readFileSync(file, 'utf8').includes('[ASVS '));
-run('npx', ['vitest', 'run', ...taggedFiles, '-t', TAG, '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_REPORT}`]);
+run('npx', [
+  'vitest',
+  'run',
+  ...taggedFiles,
+  '-t',
+  TAG,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${UNIT_REPORT}`,
+]);
 
 /** [{title, status: 'passed' | 'failed' | 'skipped'}] of the tagged cases in a report. */
 function e2eCases() {
@@ -58,7 +67,12 @@ function e2eCases() {
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
-        const status = test.status === 'expected' || test.status === 'flaky' ? 'passed' : test.status === 'skipped' ? 'skipped' : 'failed';
+        const status =
+          test.status === 'expected' || test.status === 'flaky'
+            ? 'passed'
+            : test.status === 'skipped'
+              ? 'skipped'
+              : 'failed';
         cases.push({ title: [...path, spec.title].join(' › '), status });
       }
     }
@@ -72,7 +86,13 @@ function unitCases() {
   const report = JSON.parse(readFileSync(UNIT_REPORT, 'utf8'));
   return report.testResults
     .flatMap((file) => file.assertionResults)
-    .filter((test) => test.fullName.includes('[ASVS') && test.status !== 'skipped' && test.status !== 'pending' && test.status !== 'todo')
+    .filter(
+      (test) =>
+        test.fullName.includes('[ASVS') &&
+        test.status !== 'skipped' &&
+        test.status !== 'pending' &&
+        test.status !== 'todo',
+    )
     .map((test) => ({ title: test.fullName, status: test.status === 'passed' ? 'passed' : 'failed' }));
 }
 
@@ -84,24 +104,35 @@ for (const { title, status } of all) {
   if (status !== 'passed') continue;
   const ids = [...new Set([...title.matchAll(/\[ASVS (\d+(?:\.\d+)*)\]/g)].map((m) => m[1]))];
   for (const id of ids) byRequirement.set(id, (byRequirement.get(id) ?? 0) + 1);
-  for (const chapter of new Set(ids.map((id) => Number(id.split('.')[0])))) byChapter.set(chapter, (byChapter.get(chapter) ?? 0) + 1);
+  for (const chapter of new Set(ids.map((id) => Number(id.split('.')[0]))))
+    byChapter.set(chapter, (byChapter.get(chapter) ?? 0) + 1);
 }
 
 const numeric = (a, b) => {
   const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i += 1) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i += 1)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 };
 
-console.log(`\nASVS 5.0 passing security cases by chapter (a case naming requirements of two chapters counts in both; * at least ${CHAPTER_FLOOR}):`);
+console.log(
+  `\nASVS 5.0 passing security cases by chapter (a case naming requirements of two chapters counts in both; * at least ${CHAPTER_FLOOR}):`,
+);
 for (const chapter of [...new Set([...byChapter.keys(), ...FLOOR_CHAPTERS])].sort((a, b) => a - b)) {
   const count = byChapter.get(chapter) ?? 0;
   const floor = FLOOR_CHAPTERS.includes(chapter);
-  console.log(`  V${chapter} ${CHAPTERS[chapter] ?? ''}: ${count}${floor ? ` *${count < CHAPTER_FLOOR ? ` BELOW ${CHAPTER_FLOOR}` : ''}` : ''}`);
+  console.log(
+    `  V${chapter} ${CHAPTERS[chapter] ?? ''}: ${count}${floor ? ` *${count < CHAPTER_FLOOR ? ` BELOW ${CHAPTER_FLOOR}` : ''}` : ''}`,
+  );
 }
 const thinChapters = FLOOR_CHAPTERS.filter((chapter) => (byChapter.get(chapter) ?? 0) < CHAPTER_FLOOR);
 console.log('By requirement:');
-console.log(`  ${[...byRequirement.keys()].sort(numeric).map((id) => `${id}: ${byRequirement.get(id)}`).join(', ')}`);
+console.log(
+  `  ${[...byRequirement.keys()]
+    .sort(numeric)
+    .map((id) => `${id}: ${byRequirement.get(id)}`)
+    .join(', ')}`,
+);
 let failed = 0;
 for (const [name, cases] of Object.entries(suites)) {
   const passed = cases.filter((c) => c.status === 'passed').length;
@@ -113,5 +144,6 @@ for (const [name, cases] of Object.entries(suites)) {
 }
 const passed = all.filter((c) => c.status === 'passed').length;
 console.log(`security total: ${passed} passed, ${failed} failed (at least ${MINIMUM} required)`);
-if (thinChapters.length > 0) console.log(`security chapters below ${CHAPTER_FLOOR} passing cases: ${thinChapters.map((c) => `V${c}`).join(', ')}`);
+if (thinChapters.length > 0)
+  console.log(`security chapters below ${CHAPTER_FLOOR} passing cases: ${thinChapters.map((c) => `V${c}`).join(', ')}`);
 process.exit(failed > 0 || passed < MINIMUM || thinChapters.length > 0 ? 1 : 0);

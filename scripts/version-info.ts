@@ -21,5 +21,9 @@ export function versionInfo(root: string): VersionInfo {
   const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { name: string; version: string };
   const hash = git(['-C', root, 'rev-parse', '--short=12', 'HEAD']);
   const dirty = hash !== null && git(['-C', root, 'status', '--porcelain', '--untracked-files=no']) !== '';
-  return { name: pkg.name, version: pkg.version, commit: hash === null ? 'unknown' : `${hash}${dirty ? '-dirty' : ''}` };
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    commit: hash === null ? 'unknown' : `${hash}${dirty ? '-dirty' : ''}`,
+  };
 }

@@ -13,7 +13,6 @@ import { z } from 'zod/mini';
 import '@/ui/global.css';
 import { NAIVE_MARKER } from '../budgets.ts';
 
-
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 interface Row {
@@ -53,7 +52,9 @@ function NaiveList({ list }: { list: 'users' | 'secrets' }) {
     </button>
   );
   if (!shown) return <main className="app-main">{toggle}</main>;
-  const visible = rows.filter((r) => q === '' || r.cells[0].toLowerCase().includes(q) || r.cells[1].toLowerCase().includes(q)).sort((a, b) => collator.compare(a.id, b.id));
+  const visible = rows
+    .filter((r) => q === '' || r.cells[0].toLowerCase().includes(q) || r.cells[1].toLowerCase().includes(q))
+    .sort((a, b) => collator.compare(a.id, b.id));
   return (
     <main className="app-main" data-marker={NAIVE_MARKER}>
       <h1>{list === 'users' ? 'Users' : 'Secrets'} (naive)</h1>
@@ -79,7 +80,11 @@ function NaiveList({ list }: { list: 'users' | 'secrets' }) {
           {visible.map((r) => (
             <tr key={r.id}>
               <td>
-                <a href={list === 'users' ? `/organization/users/${encodeURIComponent(r.id)}` : `/secrets/view/${r.id}`}>{r.cells[0]}</a>
+                <a
+                  href={list === 'users' ? `/organization/users/${encodeURIComponent(r.id)}` : `/secrets/view/${r.id}`}
+                >
+                  {r.cells[0]}
+                </a>
               </td>
               <td>{r.cells[1]}</td>
               <td>{r.cells[2]}</td>

@@ -8,15 +8,20 @@
   webVitals.onLCP((metric) => {
     values.lcp = metric.value;
     const element = metric.entries.at(-1)?.element;
-    values.lcpElement = element ? `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}"` : null;
+    values.lcpElement = element
+      ? `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}"`
+      : null;
   }, options);
   webVitals.onCLS((metric) => {
     values.cls = metric.value;
   }, options);
   // 16 ms is the lowest threshold the Event Timing API allows: quick interactions still count.
-  webVitals.onINP((metric) => {
-    values.inp = metric.value;
-  }, { ...options, durationThreshold: 16 });
+  webVitals.onINP(
+    (metric) => {
+      values.inp = metric.value;
+    },
+    { ...options, durationThreshold: 16 },
+  );
 
   /** What a user leaving the tab does: web-vitals reports its final values when the page is hidden. */
   window.__hidePage = () => {

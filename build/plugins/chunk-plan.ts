@@ -21,7 +21,15 @@ interface ModuleGraph {
 const ARIA_FOUNDATIONS = /\/react-aria\/dist\/private\/(utils|interactions|focus|ssr|i18n|intl|live-announcer)\//;
 
 /** What the list pages (users, groups, service accounts, secrets) share: with the shell, not a file each. */
-const LIST_PARTS = ['./src/ui/data-table.tsx', './src/lib/use-list-params.ts', './src/lib/use-search-update.ts', './src/ui/leave-guard.tsx', './src/ui/lazy-dialog.tsx', './src/ui/use-bulk-run.ts', './src/ui/bulk-panel.tsx'];
+const LIST_PARTS = [
+  './src/ui/data-table.tsx',
+  './src/lib/use-list-params.ts',
+  './src/lib/use-search-update.ts',
+  './src/ui/leave-guard.tsx',
+  './src/ui/lazy-dialog.tsx',
+  './src/ui/use-bulk-run.ts',
+  './src/ui/bulk-panel.tsx',
+];
 /** React Aria's parts, which no page's first paint waits for (src/ui/deferred.tsx): the dialogs and the account menu. */
 const DEFERRED_WIDGETS = ['./src/ui/modal-dialog.tsx', './src/app/shell/user-menu.tsx'];
 
@@ -55,9 +63,17 @@ export function frameChunkName(): (id: string, graph: ModuleGraph) => string | n
   const assign = (graph: ModuleGraph) => {
     const main = src('./src/main.tsx');
     const entry = staticClosure([main], graph);
-    const shell = staticClosure([src('./src/app/shell/app-shell.tsx'), src('./src/app/route-loaders.ts'), ...LIST_PARTS.map(src)], graph, entry);
+    const shell = staticClosure(
+      [src('./src/app/shell/app-shell.tsx'), src('./src/app/route-loaders.ts'), ...LIST_PARTS.map(src)],
+      graph,
+      entry,
+    );
     const widgets = staticClosure(DEFERRED_WIDGETS.map(src), graph, new Set([...entry, ...shell]));
-    const aria = staticClosure([...widgets].filter((id) => ARIA_FOUNDATIONS.test(id)), graph, entry);
+    const aria = staticClosure(
+      [...widgets].filter((id) => ARIA_FOUNDATIONS.test(id)),
+      graph,
+      entry,
+    );
     const pages = staticClosure(FIRST_PAGES.map(src), graph, new Set([...entry, ...shell, ...widgets]));
     const map = new Map<string, string>();
     for (const id of entry) if (id !== main) map.set(id, 'boot');

@@ -13,7 +13,12 @@ export interface DcosApiOptions {
   dcosUrl: string | undefined;
 }
 
-function announce(server: ViteDevServer | PreviewServer, what: string, { host, port, dcosUrl }: DcosApiOptions, simulator: () => Simulator | undefined) {
+function announce(
+  server: ViteDevServer | PreviewServer,
+  what: string,
+  { host, port, dcosUrl }: DcosApiOptions,
+  simulator: () => Simulator | undefined,
+) {
   server.httpServer?.once('listening', () => {
     setTimeout(() => {
       console.log(`\n  DC/OS security console on http://${host}:${port}/ (${what})`);
@@ -52,7 +57,12 @@ export function dcosApi(options: DcosApiOptions): Plugin {
       return { server: { proxy }, preview: { proxy } };
     },
     async configureServer(server) {
-      announce(server, dcosUrl ? `proxying the API to ${dcosUrl}` : 'development, built-in simulator', options, () => simulator);
+      announce(
+        server,
+        dcosUrl ? `proxying the API to ${dcosUrl}` : 'development, built-in simulator',
+        options,
+        () => simulator,
+      );
       await attachSimulator(server);
     },
     async configurePreviewServer(server) {

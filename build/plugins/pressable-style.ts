@@ -13,7 +13,8 @@ export function pressableStyleId(): Plugin {
       order: 'post',
       handler(html) {
         const links = html.match(/<link rel="stylesheet"[^>]*href="[^"]*assets\/[^"]+\.css"[^>]*>/g) ?? [];
-        if (links.length !== 1) throw new Error(`index.html should link exactly one built stylesheet, found ${links.length}`);
+        if (links.length !== 1)
+          throw new Error(`index.html should link exactly one built stylesheet, found ${links.length}`);
         const [link] = links as [string];
         return html.replace(link, link.replace('<link ', '<link id="react-aria-pressable-style" '));
       },

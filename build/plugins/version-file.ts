@@ -10,7 +10,11 @@ export function versionFile(version: VersionInfo): Plugin {
     name: 'version-file',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'version.json', source: `${JSON.stringify({ name: version.name, version: version.version, commit: version.commit })}\n` });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'version.json',
+        source: `${JSON.stringify({ name: version.name, version: version.version, commit: version.commit })}\n`,
+      });
     },
   };
 }

@@ -35,7 +35,9 @@ export function watchContract(context: BrowserContext): ContractWatch {
     const method = response.request().method();
     const status = response.status();
     const template = templateOf(method, url.pathname);
-    const operation = template ? `${method} ${template}` : `${method} ${url.pathname} (no operation in the OpenAPI file)`;
+    const operation = template
+      ? `${method} ${template}`
+      : `${method} ${url.pathname} (no operation in the OpenAPI file)`;
     const schema = template ? responseSchema(method, template, status) : null;
     const mediaType = (response.headers()['content-type'] ?? '').split(';')[0]?.trim();
     if (!schema || mediaType !== 'application/json') {

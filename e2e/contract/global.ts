@@ -9,7 +9,9 @@ export default function globalSetup() {
   rmSync(CONTRACT_DIR, { recursive: true, force: true });
   return () => {
     if (!existsSync(CONTRACT_DIR)) return;
-    const seen = readdirSync(CONTRACT_DIR).flatMap((file) => JSON.parse(readFileSync(join(CONTRACT_DIR, file), 'utf8')) as Seen[]);
+    const seen = readdirSync(CONTRACT_DIR).flatMap(
+      (file) => JSON.parse(readFileSync(join(CONTRACT_DIR, file), 'utf8')) as Seen[],
+    );
     const checked = new Set(seen.filter((s) => s.checked).map((s) => s.operation));
     const answered = new Set(seen.map((s) => s.operation));
     const operations = allOperations();

@@ -17,7 +17,9 @@ test.describe('The console behind nginx and Admin Router', () => {
   test('every page family loads from a deep link (a reload or a bookmark), at the mount', async ({ page }) => {
     test.slow();
     await signIn(page);
-    expect(DEEP_LINKS.map((link) => link.path)).toEqual(expect.arrayContaining(['secrets/new', 'secrets/view/group/spark/aws-secret-key', 'settings/directory']));
+    expect(DEEP_LINKS.map((link) => link.path)).toEqual(
+      expect.arrayContaining(['secrets/new', 'secrets/view/group/spark/aws-secret-key', 'settings/directory']),
+    );
     for (const { path, heading } of DEEP_LINKS) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
@@ -51,7 +53,9 @@ test.describe('The console behind nginx and Admin Router', () => {
     // Admin Router drops Accept-Encoding on /service/: the precompressed files go unused there.
     expect(script.headers()['content-encoding']).toBe(isMarathon() ? undefined : 'br');
     const version = await page.request.get('version.json');
-    expect(await version.json()).toMatchObject({ name: 'dcos-security-console', version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown as string });
+    expect(await version.json()).toMatchObject({
+      name: 'dcos-security-console',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown as string,
+    });
   });
-
 });

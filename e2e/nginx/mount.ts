@@ -14,7 +14,9 @@ export const mount = () => new URL(test.info().project.use.baseURL ?? '/').pathn
  */
 export async function signIn(page: Page) {
   if (isMarathon()) {
-    const login = await page.request.post('/acs/api/v1/auth/login', { data: { uid: DEMO.uid, password: DEMO.password } });
+    const login = await page.request.post('/acs/api/v1/auth/login', {
+      data: { uid: DEMO.uid, password: DEMO.password },
+    });
     expect(login.status()).toBe(200);
     await page.goto('');
   } else {
@@ -23,4 +25,3 @@ export async function signIn(page: Page) {
   }
   await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
 }
-

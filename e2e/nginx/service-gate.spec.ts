@@ -5,7 +5,9 @@ import { mount, signIn } from './mount.ts';
 // dcos:adminrouter:service:<name> before the console loads, and answers with its own 401 and 403 pages. Run by the
 // nginx-marathon project only (playwright.config.ts).
 test.describe('The console as a Marathon app', () => {
-  test('as a Marathon app, Admin Router refuses a signed-out browser and an account without the service permission', async ({ page }) => {
+  test('as a Marathon app, Admin Router refuses a signed-out browser and an account without the service permission', async ({
+    page,
+  }) => {
     await page.goto('organization/users');
     await expect(page.getByRole('heading', { name: 'The stock DC/OS UI' })).toBeVisible();
     expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`${mount()}organization/users`);
@@ -15,7 +17,9 @@ test.describe('The console as a Marathon app', () => {
     expect(refused?.status()).toBe(403);
   });
 
-  test('after sign-out, a reload meets Admin Router, whose 401 page sends the browser to the stock UI’s sign-in', async ({ page }) => {
+  test('after sign-out, a reload meets Admin Router, whose 401 page sends the browser to the stock UI’s sign-in', async ({
+    page,
+  }) => {
     await signIn(page);
     await page.getByRole('button', { name: /^Account:/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

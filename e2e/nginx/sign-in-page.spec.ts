@@ -27,15 +27,19 @@ test.describe('Signing in at the mount', () => {
     await expect(page).toHaveURL(`${mount()}secrets`);
   });
 
-  test('the DC/OS UI’s /#/login?redirect=… lands on the console’s sign-in and then on that page', async ({ page, baseURL }) => {
+  test('the DC/OS UI’s /#/login?redirect=… lands on the console’s sign-in and then on that page', async ({
+    page,
+    baseURL,
+  }) => {
     await page.goto(`#/login?redirect=${encodeURIComponent(`${baseURL ?? ''}secrets/new`)}`);
     await expect(page).toHaveURL(`${mount()}login?redirect=%2Fsecrets%2Fnew`);
     await fillSignIn(page, DEMO.uid, DEMO.password);
     await expect(page.getByRole('heading', { level: 1, name: 'Create secret' })).toBeVisible();
   });
 
-
-  test('a single sign-on denied at the identity provider comes back to this mount’s sign-in page with the reason', async ({ page }) => {
+  test('a single sign-on denied at the identity provider comes back to this mount’s sign-in page with the reason', async ({
+    page,
+  }) => {
     await page.goto('login');
     await page.getByRole('link', { name: 'Sign in with Google' }).click();
     await page.getByRole('button', { name: 'Deny' }).click();

@@ -36,14 +36,18 @@ const REFUSAL = /access denied|permission|not allowed|may not|cannot (?:list|rea
 
 /** Every sample of a signed-in page (the sign-in page and the popup's end page have no account). */
 function signedInSamples(): [string, RouteSample][] {
-  return Object.entries(ROUTE_SAMPLES).flatMap(([pattern, samples]) => samples.filter((sample) => sample.account !== null).map((sample) => [pattern, sample] as [string, RouteSample]));
+  return Object.entries(ROUTE_SAMPLES).flatMap(([pattern, samples]) =>
+    samples.filter((sample) => sample.account !== null).map((sample) => [pattern, sample] as [string, RouteSample]),
+  );
 }
 
 const loading = (page: Page) => page.getByRole('status').filter({ hasText: /…$/ });
 
 /** Opens every signed-in page as `account`; returns what each showed, and fails on data it may not read. */
 async function walk(page: Page, account: Account) {
-  const login = await page.request.post('/acs/api/v1/auth/login', { data: { uid: account, password: PASSWORDS[account] } });
+  const login = await page.request.post('/acs/api/v1/auth/login', {
+    data: { uid: account, password: PASSWORDS[account] },
+  });
   expect(login.ok()).toBe(true);
   const forbidden = NOT_READABLE.filter((text) => text !== OWN_DESCRIPTION[account]);
   const seen: string[] = [];
@@ -53,7 +57,9 @@ async function walk(page: Page, account: Account) {
     await expect(h1.first(), `${sample.url}: a page`).toBeVisible();
     await expect(loading(page), `${sample.url}: nothing still loading`).toHaveCount(0, { timeout: 15_000 });
     const heading = (await h1.first().innerText()).trim();
-    const alerts = (await page.getByRole('alert').allInnerTexts()).map((text) => text.trim()).filter((text) => text !== '');
+    const alerts = (await page.getByRole('alert').allInnerTexts())
+      .map((text) => text.trim())
+      .filter((text) => text !== '');
     const body = await page.locator('body').innerText();
     // It works (its own heading) or says access is denied; nothing in between such as a crash or a blank page.
     const works = typeof sample.heading === 'string' ? heading === sample.heading : sample.heading.test(heading);
@@ -69,14 +75,18 @@ async function walk(page: Page, account: Account) {
 test.describe('As an account with limited permissions', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('[ASVS 8.2.1] [ASVS 8.2.2] bob (no permissions): every page works or is refused clearly, and shows nothing he may not read', async ({ page }) => {
+  test('[ASVS 8.2.1] [ASVS 8.2.2] bob (no permissions): every page works or is refused clearly, and shows nothing he may not read', async ({
+    page,
+  }) => {
     const seen = await walk(page, 'bob');
     // bob may read nothing of the IAM: its pages are refused.
     expect(seen).toContain('/organization/users: refused (with a refusal)');
     expect(seen).toHaveLength(signedInSamples().length);
   });
 
-  test('[ASVS 8.2.1] [ASVS 8.2.2] alice (metadata, one secrets folder): every page works or is refused clearly, and shows nothing she may not read', async ({ page }) => {
+  test('[ASVS 8.2.1] [ASVS 8.2.2] alice (metadata, one secrets folder): every page works or is refused clearly, and shows nothing she may not read', async ({
+    page,
+  }) => {
     const seen = await walk(page, 'alice');
     expect(seen).toContain('/organization/users: refused (with a refusal)');
     expect(seen).toContain('/secrets?path=group: works');
@@ -85,12 +95,15 @@ test.describe('As an account with limited permissions', () => {
 });
 
 test.describe('Actions as an account that may not take them', () => {
-  test('[ASVS 8.2.2] alice revealing a secret she may not read is refused clearly, and its value never reaches the page', async ({ page }) => {
+  test('[ASVS 8.2.2] alice revealing a secret she may not read is refused clearly, and its value never reaches the page', async ({
+    page,
+  }) => {
     await page.request.post('/acs/api/v1/auth/login', { data: { uid: 'alice', password: PASSWORDS.alice } });
     await page.goto('/secrets/view/db-password');
     await expect(page.getByRole('heading', { level: 1, name: 'db-password' })).toBeVisible();
     // Either the console already knows and offers no Reveal, or the Secret Store's refusal is shown.
-    for (const reveal of await page.getByRole('button', { name: 'Reveal', disabled: false }).all()) await reveal.click();
+    for (const reveal of await page.getByRole('button', { name: 'Reveal', disabled: false }).all())
+      await reveal.click();
     await expect(page.getByText(REFUSAL).first()).toBeVisible({ timeout: 10_000 });
     expect(await page.locator('body').innerText()).not.toContain('Pg-8r!ck-Lantern-42');
   });

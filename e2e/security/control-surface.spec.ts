@@ -8,7 +8,12 @@ import { expect, test } from '../fixtures.ts';
 // SIM_CONTROL=1 (the demo has no control API at all: src/mocks/handlers/security-control.test.ts), so this is the
 // case where the control API is on and must still refuse.
 
-const PLANT = JSON.stringify({ path: '/acs/api/v1/x.js', status: 200, contentType: 'text/html', body: '<script>alert(document.cookie)</script>' });
+const PLANT = JSON.stringify({
+  path: '/acs/api/v1/x.js',
+  status: 200,
+  contentType: 'text/html',
+  body: '<script>alert(document.cookie)</script>',
+});
 const HUGE_DB = JSON.stringify({ users: 100000, secrets: 100000 });
 
 /** A text/plain form's body is `name=value`: the name carries the JSON up to a string the value closes. */
@@ -53,21 +58,34 @@ async function expectNothingPlanted(request: import('@playwright/test').APIReque
 }
 
 test.describe('A page on another site and the simulator control API', () => {
-  test('[ASVS 3.5.1] a cross-site text/plain form post cannot plant a fault in the default database', async ({ page, request }) => {
+  test('[ASVS 3.5.1] a cross-site text/plain form post cannot plant a fault in the default database', async ({
+    page,
+    request,
+  }) => {
     await page.goto(attackerUrl);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/__sim/faults')), page.getByRole('button', { name: 'plant' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/__sim/faults')),
+      page.getByRole('button', { name: 'plant' }).click(),
+    ]);
     expect(response.status()).toBe(403);
     await expectNothingPlanted(request);
   });
 
   test('[ASVS 3.5.1] a cross-site form post cannot allocate a database of 100,000 rows', async ({ page }) => {
     await page.goto(attackerUrl);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/__sim/dbs')), page.getByRole('button', { name: 'exhaust' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/__sim/dbs')),
+      page.getByRole('button', { name: 'exhaust' }).click(),
+    ]);
     expect(response.status()).toBe(403);
     await expect(page.getByText(/^Refused:/)).toBeVisible();
   });
 
-  test('[ASVS 3.5.2] a cross-site no-cors fetch, with or without a JSON content type, changes nothing', async ({ page, request, baseURL }) => {
+  test('[ASVS 3.5.2] a cross-site no-cors fetch, with or without a JSON content type, changes nothing', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     await page.goto(attackerUrl);
     const statuses: number[] = [];
     page.on('response', (r) => {
@@ -76,7 +94,13 @@ test.describe('A page on another site and the simulator control API', () => {
     await page.evaluate(
       async ({ target, body }) => {
         for (const type of ['text/plain', 'application/json']) {
-          await fetch(`${target}/__sim/faults`, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': type }, body });
+          await fetch(`${target}/__sim/faults`, {
+            method: 'POST',
+            mode: 'no-cors',
+            credentials: 'include',
+            headers: { 'Content-Type': type },
+            body,
+          });
         }
       },
       { target: baseURL ?? '', body: PLANT },

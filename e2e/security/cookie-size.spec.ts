@@ -9,14 +9,25 @@ const LONG = 'Zoë 日本語 ✓ 🚀 '.repeat(1_000); // 10,000 characters, mos
 
 async function setDescription(request: APIRequestContext, db: SimDbInfo, uid: string, description: string) {
   const cookie = `dcos-sim-db=${db.id}`;
-  const login = await request.post('/acs/api/v1/auth/login', { data: { uid: DEMO.uid, password: DEMO.password }, headers: { cookie } });
+  const login = await request.post('/acs/api/v1/auth/login', {
+    data: { uid: DEMO.uid, password: DEMO.password },
+    headers: { cookie },
+  });
   const { token } = (await login.json()) as { token: string };
-  const patched = await request.patch(`/acs/api/v1/users/${uid}`, { data: { description }, headers: { cookie, authorization: `token=${token}` } });
+  const patched = await request.patch(`/acs/api/v1/users/${uid}`, {
+    data: { description },
+    headers: { cookie, authorization: `token=${token}` },
+  });
   expect(patched.status(), await patched.text()).toBe(204);
 }
 
 test.describe('An account with a 10,000-character description', () => {
-  test('[ASVS 3.3.5] signs in, stays signed in across a reload, and every cookie the browser holds is under 4 KB', async ({ page, request, simDb, context }) => {
+  test('[ASVS 3.3.5] signs in, stays signed in across a reload, and every cookie the browser holds is under 4 KB', async ({
+    page,
+    request,
+    simDb,
+    context,
+  }) => {
     await setDescription(request, simDb, DEMO.uid, LONG);
     await page.goto('/login?redirect=%2Forganization%2Fusers');
     await fillSignIn(page, DEMO.uid, DEMO.password);
@@ -27,11 +38,18 @@ test.describe('An account with a 10,000-character description', () => {
     expect(((await account.getAttribute('aria-label')) ?? '').length).toBeLessThan(80);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
-    for (const cookie of await context.cookies()) expect(new TextEncoder().encode(`${cookie.name}=${cookie.value}`).length, cookie.name).toBeLessThan(4096);
-    expect((await context.cookies()).map((c) => c.name)).toEqual(expect.arrayContaining(['dcos-acs-auth-cookie', 'dcos-acs-info-cookie']));
+    for (const cookie of await context.cookies())
+      expect(new TextEncoder().encode(`${cookie.name}=${cookie.value}`).length, cookie.name).toBeLessThan(4096);
+    expect((await context.cookies()).map((c) => c.name)).toEqual(
+      expect.arrayContaining(['dcos-acs-auth-cookie', 'dcos-acs-info-cookie']),
+    );
   });
 
-  test('[ASVS 3.3.5] an account that may not read its own record signs in under its uid', async ({ page, request, simDb }) => {
+  test('[ASVS 3.3.5] an account that may not read its own record signs in under its uid', async ({
+    page,
+    request,
+    simDb,
+  }) => {
     await setDescription(request, simDb, 'alice', LONG);
     await page.goto('/login');
     await fillSignIn(page, 'alice', 'alice-pass');

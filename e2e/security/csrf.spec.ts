@@ -34,7 +34,13 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Opens the attacker's page at `host` with `script`, waits until it has tried everything, and comes back. */
-async function visitAttacker(page: Page, host: '127.0.0.1' | 'localhost', name: string, script: string, baseURL: string) {
+async function visitAttacker(
+  page: Page,
+  host: '127.0.0.1' | 'localhost',
+  name: string,
+  script: string,
+  baseURL: string,
+) {
   scripts.set(`/${name}`, script);
   await page.goto(`http://${host}:${String(port)}/${name}?target=${encodeURIComponent(baseURL)}`);
   await expect(page.locator('#state')).toHaveText('done', { timeout: 15_000 });
@@ -72,14 +78,20 @@ async function expectNothingChanged(page: Page) {
 
 test.describe('A page on another origin, visited while signed in', () => {
   for (const host of ['127.0.0.1', 'localhost'] as const) {
-    test(`[ASVS 3.5.1] cannot write through fetch with the user's cookies (${host}, ${host === 'localhost' ? 'cross-site' : 'same-site'})`, async ({ page, baseURL }) => {
+    test(`[ASVS 3.5.1] cannot write through fetch with the user's cookies (${host}, ${host === 'localhost' ? 'cross-site' : 'same-site'})`, async ({
+      page,
+      baseURL,
+    }) => {
       await signIn(page);
       await visitAttacker(page, host, 'fetch', FETCH_WRITES, baseURL ?? '');
       await expect(page.locator('#state')).toHaveText('done');
       await expectNothingChanged(page);
     });
 
-    test(`[ASVS 3.5.2] cannot write or sign the user in as someone else with a form post (${host})`, async ({ page, baseURL }) => {
+    test(`[ASVS 3.5.2] cannot write or sign the user in as someone else with a form post (${host})`, async ({
+      page,
+      baseURL,
+    }) => {
       await signIn(page);
       await visitAttacker(page, host, 'forms', FORM_POSTS, baseURL ?? '');
       await page.goto('/');
@@ -101,11 +113,18 @@ test.describe('A page on another origin, visited while signed in', () => {
     await expect(page).toHaveTitle('safe');
   });
 
-  test('[ASVS 3.5.2] a preflight from another origin is not approved, so no cross-origin write can start', async ({ request, baseURL }) => {
+  test('[ASVS 3.5.2] a preflight from another origin is not approved, so no cross-origin write can start', async ({
+    request,
+    baseURL,
+  }) => {
     for (const origin of ['http://localhost:4000', 'http://evil.example']) {
       const preflight = await request.fetch(`${baseURL ?? ''}/acs/api/v1/users/mallory`, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type,x-requested-with' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'PUT',
+          'Access-Control-Request-Headers': 'content-type,x-requested-with',
+        },
       });
       expect(preflight.headers()['access-control-allow-origin'], origin).toBeUndefined();
       expect(preflight.headers()['access-control-allow-methods'], origin).toBeUndefined();

@@ -62,7 +62,12 @@ test.describe('Nothing secret is left readable after', () => {
 
   test('[ASVS 14.3.3] revealing a secret', async ({ page, consoleErrors }) => {
     const urls = recordUrls(page);
-    await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Fsecrets%2Fview%2Fgroup%2Fspark%2Faws-secret-key');
+    await signInThroughForm(
+      page,
+      DEMO.uid,
+      DEMO.password,
+      '/login?redirect=%2Fsecrets%2Fview%2Fgroup%2Fspark%2Faws-secret-key',
+    );
     await page.getByRole('button', { name: 'Reveal' }).click();
     const value = (await page.getByLabel('Secret value').textContent()) ?? '';
     expect(value.length).toBeGreaterThan(8);
@@ -73,7 +78,10 @@ test.describe('Nothing secret is left readable after', () => {
     expect(urls.filter((url) => url.includes(encodeURIComponent(value)) || url.includes(value))).toEqual([]);
   });
 
-  test('[ASVS 14.3.3] creating a service account with a key pair generated in the browser', async ({ page, consoleErrors }) => {
+  test('[ASVS 14.3.3] creating a service account with a key pair generated in the browser', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(60_000);
     const urls = recordUrls(page);
     await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fservice-accounts');

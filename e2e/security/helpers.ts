@@ -16,7 +16,8 @@ export async function adminApi(page: Page, uid: string = DEMO.uid, password: str
   };
   return {
     get: (path: string) => page.request.get(path),
-    put: async (path: string, data?: unknown) => ok(await page.request.put(path, { headers, ...(data === undefined ? {} : { data }) })),
+    put: async (path: string, data?: unknown) =>
+      ok(await page.request.put(path, { headers, ...(data === undefined ? {} : { data }) })),
     patch: async (path: string, data: unknown) => ok(await page.request.patch(path, { headers, data })),
     delete: async (path: string) => ok(await page.request.delete(path, { headers })),
   };
@@ -25,7 +26,11 @@ export async function adminApi(page: Page, uid: string = DEMO.uid, password: str
 /** Everything a script in the page can read that could hold a leaked value, as one string. */
 async function readableState(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const dump = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`);
+    const dump = (storage: Storage) =>
+      Array.from(
+        { length: storage.length },
+        (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`,
+      );
     const idb: string[] = [];
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;
@@ -44,7 +49,14 @@ async function readableState(page: Page): Promise<string> {
       }
       db.close();
     }
-    return [...dump(localStorage), ...dump(sessionStorage), ...idb, `cookie=${document.cookie}`, `url=${location.href}`, `title=${document.title}`].join('\n');
+    return [
+      ...dump(localStorage),
+      ...dump(sessionStorage),
+      ...idb,
+      `cookie=${document.cookie}`,
+      `url=${location.href}`,
+      `title=${document.title}`,
+    ].join('\n');
   });
 }
 
@@ -78,10 +90,16 @@ export function watchForXss(page: Page) {
       const found = await page.evaluate(() => {
         const handlers = Array.from(document.querySelectorAll('*')).flatMap((element) =>
           Array.from(element.attributes)
-            .filter((attribute) => attribute.name.toLowerCase().startsWith('on') || /^\s*javascript:/i.test(attribute.value))
+            .filter(
+              (attribute) => attribute.name.toLowerCase().startsWith('on') || /^\s*javascript:/i.test(attribute.value),
+            )
             .map((attribute) => `<${element.localName} ${attribute.name}="${attribute.value}">`),
         );
-        return { canary: (window as unknown as { __xss?: unknown }).__xss, handlers, frames: document.querySelectorAll('iframe, object, embed').length };
+        return {
+          canary: (window as unknown as { __xss?: unknown }).__xss,
+          handlers,
+          frames: document.querySelectorAll('iframe, object, embed').length,
+        };
       });
       expect(found).toEqual({ canary: undefined, handlers: [], frames: 0 });
       expect(dialogs).toEqual([]);

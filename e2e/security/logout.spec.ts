@@ -13,7 +13,9 @@ async function signOut(page: Page) {
 }
 
 test.describe('Signing out', () => {
-  test('[ASVS 14.3.1] expires both session cookies, so this browser holds no token and is refused from then on', async ({ page }) => {
+  test('[ASVS 14.3.1] expires both session cookies, so this browser holds no token and is refused from then on', async ({
+    page,
+  }) => {
     await signInThroughForm(page);
     await signOut(page);
     const names = (await page.context().cookies()).map((cookie) => cookie.name);
@@ -24,7 +26,9 @@ test.describe('Signing out', () => {
     await expect(page).toHaveURL('/login?redirect=%2Forganization%2Fusers');
   });
 
-  test('[ASVS 14.3.1] drops every cached answer: the next account sees nothing the previous one loaded', async ({ page }) => {
+  test('[ASVS 14.3.1] drops every cached answer: the next account sees nothing the previous one loaded', async ({
+    page,
+  }) => {
     await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
     await expect(page.getByRole('grid', { name: 'Users' }).getByRole('link', { name: 'alice' })).toBeVisible();
     await signOut(page);
@@ -92,13 +96,23 @@ test.describe('An expired session', () => {
     await signInThroughForm(page, DEMO.uid, DEMO.password, '/login?redirect=%2Forganization%2Fusers');
     const token = (await authToken(page)) ?? '';
     expect(token).toMatch(/^eyJ/);
-    expect((await page.request.get('/acs/api/v1/users', { headers: { Authorization: `token=${token}` } })).status()).toBe(200);
+    expect(
+      (await page.request.get('/acs/api/v1/users', { headers: { Authorization: `token=${token}` } })).status(),
+    ).toBe(200);
     await expect
-      .poll(async () => (await page.request.get('/acs/api/v1/users', { headers: { Authorization: `token=${token}` } })).status(), { timeout: 20_000 })
+      .poll(
+        async () =>
+          (await page.request.get('/acs/api/v1/users', { headers: { Authorization: `token=${token}` } })).status(),
+        { timeout: 20_000 },
+      )
       .toBe(401);
     // The browser has let the cookie go (Max-Age); a copy of the token is refused by the cluster all the same.
     await expect.poll(async () => (await authToken(page)) ?? null).toBeNull();
-    for (const headers of [{ Authorization: `token=${token}` }, { Authorization: `Bearer ${token}` }, { Cookie: `dcos-acs-auth-cookie=${token}` }]) {
+    for (const headers of [
+      { Authorization: `token=${token}` },
+      { Authorization: `Bearer ${token}` },
+      { Cookie: `dcos-acs-auth-cookie=${token}` },
+    ]) {
       const response = await page.request.get('/acs/api/v1/users', { headers });
       expect(response.status(), JSON.stringify(Object.keys(headers))).toBe(401);
     }

@@ -57,7 +57,10 @@ test.describe('Signing in through a crafted redirect stays on the console', () =
     });
   }
 
-  test('[ASVS 3.7.2] an already signed-in user opening a crafted sign-in link is not sent away either', async ({ page, baseURL }) => {
+  test('[ASVS 3.7.2] an already signed-in user opening a crafted sign-in link is not sent away either', async ({
+    page,
+    baseURL,
+  }) => {
     await signInThroughForm(page);
     for (const query of REDIRECT_QUERIES.slice(0, 8)) {
       await page.goto(`/login?redirect=${query}`);
@@ -69,7 +72,10 @@ test.describe('Signing in through a crafted redirect stays on the console', () =
 
 test.describe('Single sign-on with a crafted target stays on the console', () => {
   // The IAM's SSO flow ends with a 303 to `target` (src/mocks/handlers/sso-finish.ts): same-origin relative paths only.
-  test('[ASVS 3.7.2] /acs/api/v1/auth/login?oidc-provider=google-idp&target=… for every payload', async ({ page, baseURL }) => {
+  test('[ASVS 3.7.2] /acs/api/v1/auth/login?oidc-provider=google-idp&target=… for every payload', async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(240_000);
     for (const query of REDIRECT_QUERIES) {
       await page.context().clearCookies({ name: 'dcos-acs-auth-cookie' });

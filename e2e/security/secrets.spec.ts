@@ -11,7 +11,8 @@ test.describe('A secret value', () => {
   test('[ASVS 14.2.6] is neither fetched nor in the page until Reveal', async ({ page }) => {
     const reads: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'GET' && request.url().endsWith(`/secrets/v1/secret/default/${PATH}`)) reads.push(request.url());
+      if (request.method() === 'GET' && request.url().endsWith(`/secrets/v1/secret/default/${PATH}`))
+        reads.push(request.url());
     });
     await signIn(page, DEMO.uid, DEMO.password, toSecret);
     await expect(page.getByLabel('Masked value')).toBeVisible();

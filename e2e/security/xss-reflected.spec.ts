@@ -15,7 +15,7 @@ const enc = encodeURIComponent;
 
 /** Mostly 4xx, which the console shows at once; every eighth a 503, which it retries twice before showing. */
 function faultStatus(n: number): number {
-  return n % 8 === 0 ? 503 : ([400, 403, 409, 422] as const)[n % 4] ?? 400;
+  return n % 8 === 0 ? 503 : (([400, 403, 409, 422] as const)[n % 4] ?? 400);
 }
 
 async function go(page: Page, path: string) {
@@ -91,10 +91,19 @@ test.describe('Server error text is shown as text, never run', () => {
       const payload = labelled(n);
       const [contentType, body] = [
         ['application/json', JSON.stringify({ title: payload, description: payload, code: payload })],
-        ['text/html; charset=utf-8', `<!DOCTYPE html><html><body><h1>${payload}</h1><script>window.__xss=1</script></body></html>`],
+        [
+          'text/html; charset=utf-8',
+          `<!DOCTYPE html><html><body><h1>${payload}</h1><script>window.__xss=1</script></body></html>`,
+        ],
         ['text/plain', payload],
       ][n % 3] as [string, string];
-      await injectFault(page, { path: `/acs/api/v1/users/xss-${String(n).padStart(2, '0')}`, method: 'GET', status: faultStatus(n), body, contentType });
+      await injectFault(page, {
+        path: `/acs/api/v1/users/xss-${String(n).padStart(2, '0')}`,
+        method: 'GET',
+        status: faultStatus(n),
+        body,
+        contentType,
+      });
     }
     await visitAll(page, (_p, n) => `/organization/users/xss-${String(n).padStart(2, '0')}`);
     await expect(page.getByRole('alert')).toBeVisible();
@@ -106,7 +115,14 @@ test.describe('Server error text is shown as text, never run', () => {
     await page.goto('/login');
     for (const n of all) {
       const payload = labelled(n);
-      await injectFault(page, { path: '/acs/api/v1/auth/login', method: 'POST', status: 400, count: 1, contentType: 'application/json', body: JSON.stringify({ title: payload, description: payload }) });
+      await injectFault(page, {
+        path: '/acs/api/v1/auth/login',
+        method: 'POST',
+        status: 400,
+        count: 1,
+        contentType: 'application/json',
+        body: JSON.stringify({ title: payload, description: payload }),
+      });
       await fillSignIn(page, 'bootstrapuser', 'deleteme');
       await expect(page.getByRole('alert')).toContainText(payload.slice(0, 6));
     }
@@ -116,7 +132,11 @@ test.describe('Server error text is shown as text, never run', () => {
   test('[ASVS 3.2.2] the description in the info cookie, in the account menu and on the overview', async ({ page }) => {
     const xss = watchForXss(page);
     const api = await adminApi(page);
-    for (const n of all) await api.put(`/acs/api/v1/users/xss-${String(n).padStart(2, '0')}`, { description: labelled(n), password: 'xss-password' });
+    for (const n of all)
+      await api.put(`/acs/api/v1/users/xss-${String(n).padStart(2, '0')}`, {
+        description: labelled(n),
+        password: 'xss-password',
+      });
     for (const n of all) {
       await adminApi(page, `xss-${String(n).padStart(2, '0')}`, 'xss-password');
       await page.goto('/');

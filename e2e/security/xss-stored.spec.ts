@@ -26,7 +26,10 @@ async function go(page: Page, path: string) {
 async function expectListShowsAll(page: Page, listPath: string) {
   for (let tens = 0; tens * 10 < N; tens += 1) {
     await go(page, `${listPath}?q=xss-${tens}`);
-    await expectAllShownAsText(page, Array.from({ length: Math.min(10, N - tens * 10) }, (_, i) => tens * 10 + i));
+    await expectAllShownAsText(
+      page,
+      Array.from({ length: Math.min(10, N - tens * 10) }, (_, i) => tens * 10 + i),
+    );
   }
 }
 
@@ -41,7 +44,8 @@ test.describe('Stored payloads are shown as text, never run', () => {
   test('[ASVS 3.2.2] user descriptions, in the users list and on each user page', async ({ page }) => {
     const xss = watchForXss(page);
     const api = await adminApi(page);
-    for (let n = 0; n < N; n += 1) await api.put(`/acs/api/v1/users/${id(n)}`, { description: labelled(n), password: 'xss-password' });
+    for (let n = 0; n < N; n += 1)
+      await api.put(`/acs/api/v1/users/${id(n)}`, { description: labelled(n), password: 'xss-password' });
     await signIn(page);
     await expectListShowsAll(page, '/organization/users');
     for (let n = 0; n < N; n += 1) {
@@ -52,7 +56,9 @@ test.describe('Stored payloads are shown as text, never run', () => {
     await xss.expectNoXss();
   });
 
-  test('[ASVS 3.2.2] group descriptions, in the groups list, on each group page and on a member’s groups tab', async ({ page }) => {
+  test('[ASVS 3.2.2] group descriptions, in the groups list, on each group page and on a member’s groups tab', async ({
+    page,
+  }) => {
     const xss = watchForXss(page);
     const api = await adminApi(page);
     for (let n = 0; n < N; n += 1) {
@@ -75,8 +81,13 @@ test.describe('Stored payloads are shown as text, never run', () => {
   test('[ASVS 3.2.2] service account descriptions, in the list and on each account page', async ({ page }) => {
     const xss = watchForXss(page);
     const api = await adminApi(page);
-    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-    for (let n = 0; n < N; n += 1) await api.put(`/acs/api/v1/users/${id(n)}`, { description: labelled(n), public_key: publicKey });
+    const { publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    for (let n = 0; n < N; n += 1)
+      await api.put(`/acs/api/v1/users/${id(n)}`, { description: labelled(n), public_key: publicKey });
     await signIn(page);
     await expectListShowsAll(page, '/organization/service-accounts');
     for (let n = 0; n < N; n += 1) {
@@ -87,7 +98,9 @@ test.describe('Stored payloads are shown as text, never run', () => {
     await xss.expectNoXss();
   });
 
-  test('[ASVS 3.2.2] ACL descriptions, in the resources list, on each resource page and on a grantee’s permissions tab', async ({ page }) => {
+  test('[ASVS 3.2.2] ACL descriptions, in the resources list, on each resource page and on a grantee’s permissions tab', async ({
+    page,
+  }) => {
     const xss = watchForXss(page);
     const api = await adminApi(page);
     for (let n = 0; n < N; n += 1) {
@@ -110,7 +123,12 @@ test.describe('Stored payloads are shown as text, never run', () => {
   test('[ASVS 3.2.2] secret values, descriptions and labels, once revealed', async ({ page }) => {
     const xss = watchForXss(page);
     const api = await adminApi(page);
-    for (let n = 0; n < N; n += 1) await api.put(`/secrets/v1/secret/default/xss/${id(n)}`, { value: labelled(n), description: labelled(n), labels: [labelled(n)] });
+    for (let n = 0; n < N; n += 1)
+      await api.put(`/secrets/v1/secret/default/xss/${id(n)}`, {
+        value: labelled(n),
+        description: labelled(n),
+        labels: [labelled(n)],
+      });
     await signIn(page, 'bootstrapuser', 'deleteme', '/login?redirect=%2Fsecrets%3Fpath%3Dxss');
     await expect(page.getByRole('grid', { name: 'Secrets' }).getByRole('link', { name: id(0) })).toBeVisible();
     for (let n = 0; n < N; n += 1) {

@@ -11,7 +11,9 @@ const RID = 'dcos:service:marathon:marathon:services:/dev/payments';
 describe('rids in URLs', () => {
   it('write `/` as %252F and keep colons, as the IAM and the DC/OS UI do', () => {
     expect(encodeRid(RID)).toBe('dcos:service:marathon:marathon:services:%252Fdev%252Fpayments');
-    expect(aclPath('dcos:mesos:master:task:app_id:/group')).toBe('/acs/api/v1/acls/dcos:mesos:master:task:app_id:%252Fgroup');
+    expect(aclPath('dcos:mesos:master:task:app_id:/group')).toBe(
+      '/acs/api/v1/acls/dcos:mesos:master:task:app_id:%252Fgroup',
+    );
     expect(encodeRid('dcos:cluster:linker:*')).toBe('dcos:cluster:linker:*');
   });
 });
@@ -27,9 +29,16 @@ describe('granting and revoking against the simulator', () => {
     expect(await client.query(aclQueries.detail(RID))).toMatchObject({ rid: RID, description: 'Payments apps' });
     expect((await client.query(aclQueries.list())).map((a) => a.rid)).toContain(RID);
     const holders = await client.query(aclQueries.permissions(RID));
-    expect(holders.groups.map((g) => [g.gid, g.actions.map((a) => a.name).sort()])).toEqual([['developers', ['read', 'update']]]);
+    expect(holders.groups.map((g) => [g.gid, g.actions.map((a) => a.name).sort()])).toEqual([
+      ['developers', ['read', 'update']],
+    ]);
     const group = await client.query(groupQueries.permissions('developers'));
-    expect(group.find((p) => p.rid === RID)?.actions.map((a) => a.name).sort()).toEqual(['read', 'update']);
+    expect(
+      group
+        .find((p) => p.rid === RID)
+        ?.actions.map((a) => a.name)
+        .sort(),
+    ).toEqual(['read', 'update']);
     const carol = await client.query(userQueries.permissions('carol'));
     expect(carol.groups.some((p) => p.rid === RID && p.gid === 'developers')).toBe(true);
     expect(await client.query(aclQueries.allowed({ uid: 'carol' }, RID, 'update'))).toBe(true);

@@ -30,7 +30,8 @@ export const aclPermissionsSchema = z.object({
 export type AclPermissions = z.infer<typeof aclPermissionsSchema>;
 
 export type Principal = { uid: string } | { gid: string };
-const principalPath = (p: Principal) => ('uid' in p ? `users/${encodeURIComponent(p.uid)}` : `groups/${encodeURIComponent(p.gid)}`);
+const principalPath = (p: Principal) =>
+  'uid' in p ? `users/${encodeURIComponent(p.uid)}` : `groups/${encodeURIComponent(p.gid)}`;
 
 /**
  * The permission catalog for pickers, served with the console (public/permission-catalog.json) at `url`: beside
@@ -71,7 +72,11 @@ export const aclQueries = {
     queryOptions({
       queryKey: [...aclQueries.all(), 'allowed', principal, rid, action] as const,
       queryFn: async ({ signal }) =>
-        (await request(`${aclPath(rid)}/${principalPath(principal)}/${action}`, z.object({ allowed: z.boolean() }), { signal })).allowed,
+        (
+          await request(`${aclPath(rid)}/${principalPath(principal)}/${action}`, z.object({ allowed: z.boolean() }), {
+            signal,
+          })
+        ).allowed,
     }),
   catalog: (url: string) =>
     queryOptions({
@@ -91,7 +96,12 @@ export async function ensureAcl(rid: string, description: string): Promise<void>
 }
 
 /** Grants each action (creating the ACL first when needed); an action already held (409) counts as granted. */
-export async function grantPermission(principal: Principal, rid: string, actions: readonly string[], description = ''): Promise<void> {
+export async function grantPermission(
+  principal: Principal,
+  rid: string,
+  actions: readonly string[],
+  description = '',
+): Promise<void> {
   await ensureAcl(rid, description);
   for (const action of actions) {
     try {

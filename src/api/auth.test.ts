@@ -11,12 +11,14 @@ describe('when a session ends', () => {
     expect(tokenExpiry(token({ uid: 'alice', exp: 1_900_000_000 }))).toBe(1_900_000_000);
   });
 
-  it.each([['no exp', token({ uid: 'alice' })], ['exp as text', token({ exp: 'soon' })], ['not a JWT', 'opaque'], ['garbled body', 'a.%%%.c']])(
-    'is unknown for a token with %s',
-    (_case, value) => {
-      expect(tokenExpiry(value)).toBeNull();
-    },
-  );
+  it.each([
+    ['no exp', token({ uid: 'alice' })],
+    ['exp as text', token({ exp: 'soon' })],
+    ['not a JWT', 'opaque'],
+    ['garbled body', 'a.%%%.c'],
+  ])('is unknown for a token with %s', (_case, value) => {
+    expect(tokenExpiry(value)).toBeNull();
+  });
 
   it('is moved into this browser’s clock by the server’s Date header', () => {
     const now = Date.parse('2026-11-30T10:00:00Z');
@@ -34,8 +36,13 @@ describe('when a session ends', () => {
   });
 
   it('is unknown when the cluster’s token carries no exp', async () => {
-    server.use(http.post('*/acs/api/v1/auth/login', () => HttpResponse.json({ token: token({ uid: 'bootstrapuser' }) })));
-    expect(await login({ uid: 'bootstrapuser', password: 'deleteme' })).toEqual({ expiresAt: null, uid: 'bootstrapuser' });
+    server.use(
+      http.post('*/acs/api/v1/auth/login', () => HttpResponse.json({ token: token({ uid: 'bootstrapuser' }) })),
+    );
+    expect(await login({ uid: 'bootstrapuser', password: 'deleteme' })).toEqual({
+      expiresAt: null,
+      uid: 'bootstrapuser',
+    });
   });
 
   it('answers whose session it is from the token’s uid claim, else the uid typed (issue 19)', async () => {

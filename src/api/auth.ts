@@ -57,10 +57,17 @@ export function sessionEnd(exp: number, serverDate: string | null, now = Date.no
  * uid typed); the token itself goes no further than this function.
  */
 export async function login(input: LoginInput): Promise<{ expiresAt: number | null; uid: string }> {
-  const response = await requestResponse(`${IAM}/auth/login`, { method: 'POST', body: { uid: input.uid, password: input.password }, reauth: false });
+  const response = await requestResponse(`${IAM}/auth/login`, {
+    method: 'POST',
+    body: { uid: input.uid, password: input.password },
+    reauth: false,
+  });
   const { token } = await readJson(response, loginResponseSchema);
   const exp = tokenExpiry(token);
-  return { expiresAt: exp === null ? null : sessionEnd(exp, response.headers.get('date')), uid: tokenUid(token) ?? input.uid };
+  return {
+    expiresAt: exp === null ? null : sessionEnd(exp, response.headers.get('date')),
+    uid: tokenUid(token) ?? input.uid,
+  };
 }
 
 /** Ends the session on the server: the IAM expires the HttpOnly auth cookie. */
@@ -86,7 +93,10 @@ export const providerMapSchema = z.catchall(z.object({}), z.string());
 export async function getLoginProviders(): Promise<LoginProvider[]> {
   const lists = await Promise.all(
     (['oidc', 'saml'] as const).map(async (kind) => {
-      const map = await request(`${IAM}/auth/${kind}/providers`, providerMapSchema, { reauth: false, timeoutMs: 5000 }).catch(() => ({}));
+      const map = await request(`${IAM}/auth/${kind}/providers`, providerMapSchema, {
+        reauth: false,
+        timeoutMs: 5000,
+      }).catch(() => ({}));
       return Object.entries(map).map(([id, description]) => ({ kind, id, description }));
     }),
   );
@@ -97,7 +107,8 @@ export async function getLoginProviders(): Promise<LoginProvider[]> {
 export const PROVIDERS_KEY = 'identity-providers';
 
 /** The sign-in buttons' providers, for renewing a session in place (the public lists: no session needed). */
-export const loginProvidersQuery = () => queryOptions({ queryKey: [PROVIDERS_KEY, 'login'] as const, queryFn: getLoginProviders });
+export const loginProvidersQuery = () =>
+  queryOptions({ queryKey: [PROVIDERS_KEY, 'login'] as const, queryFn: getLoginProviders });
 
 /** Where a provider's sign-in starts: the IAM redirects to the IdP and, at the end, back to `target`. */
 export function ssoStartUrl(provider: Pick<LoginProvider, 'kind' | 'id'>, target: string): string {

@@ -2,7 +2,8 @@ import './zod-config.ts';
 import { z } from 'zod/mini';
 
 /** How a failure should be handled, whatever its wire form (docs/architecture.md §2, "Error kinds"). */
-export type ApiErrorKind = 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'unavailable' | 'malformed';
+export type ApiErrorKind =
+  'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'unavailable' | 'malformed';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -14,7 +15,14 @@ export class ApiError extends Error {
   /** The request's path, so a refusal can say which permission the endpoint needs (forbiddenHint). */
   readonly path: string | undefined;
 
-  constructor(init: { status: number; kind: ApiErrorKind; title: string; description?: string | undefined; code?: string | undefined; path?: string | undefined }) {
+  constructor(init: {
+    status: number;
+    kind: ApiErrorKind;
+    title: string;
+    description?: string | undefined;
+    code?: string | undefined;
+    path?: string | undefined;
+  }) {
     super(init.description ?? init.title);
     this.status = init.status;
     this.kind = init.kind;
@@ -79,7 +87,11 @@ const INTERNALS = [
  * What else a server error (5xx) must not pass on: a path on the server, a query, or a multi-line dump. A refusal
  * (4xx) may name a path: it is usually the one the person typed.
  */
-const SERVER_DETAILS = [/(?:^|[\s"'(=])\/(?:usr|opt|var|home|srv|etc|tmp|root|proc)\//, /\bSELECT\b.+\bFROM\b|\bINSERT INTO\b/i, /[\r\n]/];
+const SERVER_DETAILS = [
+  /(?:^|[\s"'(=])\/(?:usr|opt|var|home|srv|etc|tmp|root|proc)\//,
+  /\bSELECT\b.+\bFROM\b|\bINSERT INTO\b/i,
+  /[\r\n]/,
+];
 
 /** `text` when it may be shown as the server's own words; undefined when it carries internals. */
 function showable(text: string | undefined, status: number): string | undefined {

@@ -24,7 +24,12 @@ export const groupPath = (gid: string) => `${IAM}/groups/${encodeURIComponent(gi
 /** The members of a group: the member objects are Users, but kept loose here so groups.ts does not import users.ts. */
 const memberSchema = z.object({
   membershipurl: z.string(),
-  user: z.object({ uid: z.string(), description: z.string(), is_remote: z.boolean(), provider_type: z.optional(z.string()) }),
+  user: z.object({
+    uid: z.string(),
+    description: z.string(),
+    is_remote: z.boolean(),
+    provider_type: z.optional(z.string()),
+  }),
 });
 export type GroupMember = z.infer<typeof memberSchema>['user'];
 
@@ -46,26 +51,36 @@ export const groupQueries = {
     queryOptions({
       queryKey: [...groupQueries.all(), 'members', gid, type] as const,
       queryFn: async ({ signal }) =>
-        (await request(`${groupPath(gid)}/users${type === 'service' ? '?type=service' : ''}`, listSchema(memberSchema), { signal })).array.map(
-          (m) => m.user,
-        ),
+        (
+          await request(
+            `${groupPath(gid)}/users${type === 'service' ? '?type=service' : ''}`,
+            listSchema(memberSchema),
+            { signal },
+          )
+        ).array.map((m) => m.user),
     }),
   permissions: (gid: string) =>
     queryOptions({
       queryKey: [...groupQueries.all(), 'permissions', gid] as const,
-      queryFn: async ({ signal }) => (await request(`${groupPath(gid)}/permissions`, groupPermissionsSchema, { signal })).array,
+      queryFn: async ({ signal }) =>
+        (await request(`${groupPath(gid)}/permissions`, groupPermissionsSchema, { signal })).array,
     }),
 };
 
 /** Group ids follow the IAM's id rule (as uids). */
-export const gidSchema = z.string().check(
-  z.trim(),
-  z.minLength(1, 'Enter a group ID.'),
-  z.maxLength(96, 'At most 96 characters.'),
-  z.regex(/^[a-zA-Z0-9\-_@.]+$/, 'Use only letters, digits and - _ @ .'),
-);
+export const gidSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'Enter a group ID.'),
+    z.maxLength(96, 'At most 96 characters.'),
+    z.regex(/^[a-zA-Z0-9\-_@.]+$/, 'Use only letters, digits and - _ @ .'),
+  );
 
-export const newGroupSchema = z.object({ gid: gidSchema, description: z.string().check(z.trim(), z.minLength(1, 'Enter a description.')) });
+export const newGroupSchema = z.object({
+  gid: gidSchema,
+  description: z.string().check(z.trim(), z.minLength(1, 'Enter a description.')),
+});
 export type NewGroup = z.infer<typeof newGroupSchema>;
 
 export async function createGroup(input: NewGroup): Promise<void> {

@@ -50,7 +50,9 @@ export async function saveLdapConfig(input: LdapConfigInput): Promise<void> {
   const body: Record<string, unknown> = { ...input };
   if (input['lookup-dn'] !== undefined && !input['lookup-password']) {
     // Keep the stored password: read it now, send it back, never cache it.
-    body['lookup-password'] = (await request(`${LDAP}/config`, z.object({ 'lookup-password': z.string() }))) ['lookup-password'];
+    body['lookup-password'] = (await request(`${LDAP}/config`, z.object({ 'lookup-password': z.string() })))[
+      'lookup-password'
+    ];
   }
   await requestVoid(`${LDAP}/config`, { method: 'PUT', body });
 }
@@ -68,7 +70,10 @@ export type LdapTestResult = z.infer<typeof ldapTestResultSchema> & { passed: bo
  */
 export async function testLdapConnection(credentials: { uid: string; password: string }): Promise<LdapTestResult> {
   try {
-    return { ...(await request(`${LDAP}/config/test`, ldapTestResultSchema, { method: 'POST', body: credentials })), passed: true };
+    return {
+      ...(await request(`${LDAP}/config/test`, ldapTestResultSchema, { method: 'POST', body: credentials })),
+      passed: true,
+    };
   } catch (error) {
     if (isApiError(error) && error.status === 502 && error.code !== undefined && error.description !== undefined) {
       return { code: error.code, description: error.description, passed: false };
@@ -82,7 +87,9 @@ export async function importLdapUser(username: string): Promise<void> {
 }
 
 /** 201: the group and all its members; 202 `{imported_user_count}`: only some members could be imported. */
-export async function importLdapGroup(groupname: string): Promise<{ complete: true } | { complete: false; importedUserCount: number }> {
+export async function importLdapGroup(
+  groupname: string,
+): Promise<{ complete: true } | { complete: false; importedUserCount: number }> {
   const response = await requestResponse(`${LDAP}/importgroup`, { method: 'POST', body: { groupname } });
   if (response.status !== 202) {
     await response.body?.cancel();

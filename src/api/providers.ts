@@ -8,12 +8,14 @@ const IAM = '/acs/api/v1';
 export const providerPath = (kind: SsoKind, id: string) => `${IAM}/auth/${kind}/providers/${encodeURIComponent(id)}`;
 
 /** The docs: a provider ID goes into URLs, so "only lowercase alphanumeric and -"; 64 characters is our own bound. */
-export const providerIdSchema = z.string().check(
-  z.trim(),
-  z.minLength(1, 'Enter an ID.'),
-  z.maxLength(64, 'At most 64 characters.'),
-  z.regex(/^[a-z0-9-]*$/, 'Use only lowercase letters, digits and -.'),
-);
+export const providerIdSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'Enter an ID.'),
+    z.maxLength(64, 'At most 64 characters.'),
+    z.regex(/^[a-z0-9-]*$/, 'Use only lowercase letters, digits and -.'),
+  );
 
 /**
  * `OIDCProviderConfig` as the IAM answers it. The client secret is dropped as it is parsed: the console never shows it
@@ -33,7 +35,11 @@ export const oidcConfigSchema = z.pipe(
 );
 export type OidcConfig = z.output<typeof oidcConfigSchema>;
 
-export const samlConfigSchema = z.object({ description: z.string(), idp_metadata: z.string(), sp_base_url: z.string() });
+export const samlConfigSchema = z.object({
+  description: z.string(),
+  idp_metadata: z.string(),
+  sp_base_url: z.string(),
+});
 export type SamlConfig = z.infer<typeof samlConfigSchema>;
 
 export interface ProviderSummary {
@@ -41,7 +47,6 @@ export interface ProviderSummary {
   id: string;
   description: string;
 }
-
 
 export const providerQueries = {
   all: () => [PROVIDERS_KEY] as const,
@@ -51,7 +56,9 @@ export const providerQueries = {
       queryFn: async ({ signal }): Promise<ProviderSummary[]> => {
         const lists = await Promise.all(
           (['oidc', 'saml'] as const).map(async (kind) =>
-            Object.entries(await request(`${IAM}/auth/${kind}/providers`, providerMapSchema, { signal })).map(([id, description]) => ({ kind, id, description })),
+            Object.entries(await request(`${IAM}/auth/${kind}/providers`, providerMapSchema, { signal })).map(
+              ([id, description]) => ({ kind, id, description }),
+            ),
           ),
         );
         return lists.flat();
@@ -71,7 +78,11 @@ export const providerQueries = {
     queryOptions({
       queryKey: [...providerQueries.all(), 'saml', id, 'acs-callback-url'] as const,
       queryFn: async ({ signal }) =>
-        (await request(`${providerPath('saml', id)}/acs-callback-url`, z.object({ 'acs-callback-url': z.string() }), { signal }))['acs-callback-url'],
+        (
+          await request(`${providerPath('saml', id)}/acs-callback-url`, z.object({ 'acs-callback-url': z.string() }), {
+            signal,
+          })
+        )['acs-callback-url'],
     }),
 };
 

@@ -8,7 +8,11 @@ import { request, requestVoid, setUnauthenticatedHandler } from './request.ts';
 
 const PATH = '/acs/api/v1/reauth-endpoint';
 const schema = z.object({ ok: z.boolean() });
-const HTML_401 = () => new HttpResponse('<html><script>window.location="/#/login"</script></html>', { status: 401, headers: { 'Content-Type': 'text/html' } });
+const HTML_401 = () =>
+  new HttpResponse('<html><script>window.location="/#/login"</script></html>', {
+    status: 401,
+    headers: { 'Content-Type': 'text/html' },
+  });
 
 /** Answers 401 `times` times (Admin Router's HTML page), then `{ok: true}`; counts the calls. */
 function expireThenAnswer(times: number, page: () => Response = HTML_401) {
@@ -37,13 +41,17 @@ describe('request() when the session has ended', () => {
       return Promise.resolve(true);
     });
     unregister = setUnauthenticatedHandler(handler);
-    await expect(request(PATH, schema, { method: 'PATCH', body: { description: 'draft' } })).resolves.toEqual({ ok: true });
+    await expect(request(PATH, schema, { method: 'PATCH', body: { description: 'draft' } })).resolves.toEqual({
+      ok: true,
+    });
     expect(handler).toHaveBeenCalledTimes(1);
     expect(calls.bodies).toEqual(['{"description":"draft"}', '{"description":"draft"}']);
   });
 
   it('treats the IAM JSON 401 the same way', async () => {
-    expireThenAnswer(1, () => HttpResponse.json({ title: 'Unauthorized', code: 'ERR_INVALID_CREDENTIALS' }, { status: 401 }));
+    expireThenAnswer(1, () =>
+      HttpResponse.json({ title: 'Unauthorized', code: 'ERR_INVALID_CREDENTIALS' }, { status: 401 }),
+    );
     unregister = setUnauthenticatedHandler(() => Promise.resolve(true));
     await expect(request(PATH, schema)).resolves.toEqual({ ok: true });
   });
@@ -51,7 +59,10 @@ describe('request() when the session has ended', () => {
   it('fails with the 401 when the person does not sign in again', async () => {
     const calls = expireThenAnswer(1);
     unregister = setUnauthenticatedHandler(() => Promise.resolve(false));
-    await expect(requestVoid(PATH, { method: 'DELETE' })).rejects.toMatchObject({ status: 401, kind: 'unauthenticated' });
+    await expect(requestVoid(PATH, { method: 'DELETE' })).rejects.toMatchObject({
+      status: 401,
+      kind: 'unauthenticated',
+    });
     expect(calls.count).toBe(1);
   });
 
@@ -104,7 +115,11 @@ describe("Admin Router's HTML 401 on any IAM path, from the simulator's own hand
     '%s without a session is an ended session: the handler is asked, and the request is sent once more after sign-in',
     async (path) => {
       const handler = vi.fn(async (error: ApiError) => {
-        expect(error).toMatchObject({ status: 401, kind: 'unauthenticated', description: 'Your session has ended. Sign in again to continue.' });
+        expect(error).toMatchObject({
+          status: 401,
+          kind: 'unauthenticated',
+          description: 'Your session has ended. Sign in again to continue.',
+        });
         await login({ uid: 'bootstrapuser', password: 'deleteme' });
         return true;
       });
@@ -117,7 +132,10 @@ describe("Admin Router's HTML 401 on any IAM path, from the simulator's own hand
   it('a path no IAM route has is an ended session too, before any 404 (Admin Router checks the token first)', async () => {
     const handler = vi.fn(() => Promise.resolve(false));
     unregister = setUnauthenticatedHandler(handler);
-    await expect(request('/acs/api/v1/no-such-endpoint', z.unknown())).rejects.toMatchObject({ status: 401, kind: 'unauthenticated' });
+    await expect(request('/acs/api/v1/no-such-endpoint', z.unknown())).rejects.toMatchObject({
+      status: 401,
+      kind: 'unauthenticated',
+    });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 });

@@ -30,7 +30,12 @@ describe('request(): decoding what the cluster answers', () => {
   });
 
   it('keeps title, description and code of an IAM JSON error', async () => {
-    answer(() => HttpResponse.json({ title: 'Bad Request', description: 'User with uid `x` not known.', code: 'ERR_UNKNOWN_USER_ID' }, { status: 400 }));
+    answer(() =>
+      HttpResponse.json(
+        { title: 'Bad Request', description: 'User with uid `x` not known.', code: 'ERR_UNKNOWN_USER_ID' },
+        { status: 400 },
+      ),
+    );
     const error = await failure(request(URL_PATH, schema));
     expect(error).toMatchObject({ status: 400, kind: 'not-found', title: 'Bad Request', code: 'ERR_UNKNOWN_USER_ID' });
     expect(error.message).toBe('User with uid `x` not known.');
@@ -55,7 +60,13 @@ describe('request(): decoding what the cluster answers', () => {
   });
 
   it("reads Admin Router's HTML 401 page as an ended session", async () => {
-    answer(() => new HttpResponse('<html><script>window.location="/#/login"</script></html>', { status: 401, headers: { 'Content-Type': 'text/html' } }));
+    answer(
+      () =>
+        new HttpResponse('<html><script>window.location="/#/login"</script></html>', {
+          status: 401,
+          headers: { 'Content-Type': 'text/html' },
+        }),
+    );
     const error = await failure(request(URL_PATH, schema));
     expect(error).toMatchObject({ status: 401, kind: 'unauthenticated' });
     expect(error.message).toBe('Your session has ended. Sign in again to continue.');
@@ -63,13 +74,18 @@ describe('request(): decoding what the cluster answers', () => {
   });
 
   it("reads Admin Router's HTML 403 page as forbidden", async () => {
-    answer(() => new HttpResponse('<html><h1>403</h1></html>', { status: 403, headers: { 'Content-Type': 'text/html' } }));
+    answer(
+      () => new HttpResponse('<html><h1>403</h1></html>', { status: 403, headers: { 'Content-Type': 'text/html' } }),
+    );
     const error = await failure(request(URL_PATH, schema));
     expect(error).toMatchObject({ kind: 'forbidden', message: 'Your account does not have permission for this.' });
   });
 
   it('shows the plain-text body of a read-only 503', async () => {
-    answer(() => new HttpResponse('Datastore is in read-only mode.', { status: 503, headers: { 'Content-Type': 'text/plain' } }));
+    answer(
+      () =>
+        new HttpResponse('Datastore is in read-only mode.', { status: 503, headers: { 'Content-Type': 'text/plain' } }),
+    );
     const error = await failure(request(URL_PATH, schema));
     expect(error).toMatchObject({ status: 503, kind: 'unavailable', message: 'Datastore is in read-only mode.' });
   });
@@ -77,7 +93,10 @@ describe('request(): decoding what the cluster answers', () => {
   it('reports a body that is not JSON as malformed', async () => {
     answer(() => new HttpResponse('{"array": [', { headers: { 'Content-Type': 'application/json' } }));
     const error = await failure(request(URL_PATH, schema));
-    expect(error).toMatchObject({ kind: 'malformed', message: 'The cluster answered with something that is not JSON.' });
+    expect(error).toMatchObject({
+      kind: 'malformed',
+      message: 'The cluster answered with something that is not JSON.',
+    });
   });
 
   it('reports JSON of the wrong shape as malformed, naming where', async () => {

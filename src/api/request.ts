@@ -41,7 +41,13 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', [CSRF_HEADER]: CSRF_VALUE };
-  const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin', signal, cache: 'no-store' };
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    headers,
+    credentials: 'same-origin',
+    signal,
+    cache: 'no-store',
+  };
   if (options.rawBody) {
     headers['Content-Type'] = options.rawBody.contentType;
     init.body = options.rawBody.data;
@@ -85,8 +91,19 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
  * sent while the entry downloaded. It rejects as a fetch would when `signal` aborts; if it failed, a fresh fetch is
  * made, so an early network error is never the only try.
  */
-function earlyResponse(path: string, options: RequestOptions, init: RequestInit, signal: AbortSignal): Promise<Response> | undefined {
-  if ((options.method ?? 'GET') !== 'GET' || options.body !== undefined || options.rawBody || options.accept !== undefined) return undefined;
+function earlyResponse(
+  path: string,
+  options: RequestOptions,
+  init: RequestInit,
+  signal: AbortSignal,
+): Promise<Response> | undefined {
+  if (
+    (options.method ?? 'GET') !== 'GET' ||
+    options.body !== undefined ||
+    options.rawBody ||
+    options.accept !== undefined
+  )
+    return undefined;
   const early = takeEarlyResponse(path);
   if (!early) return undefined;
   return new Promise<Response>((resolve, reject) => {

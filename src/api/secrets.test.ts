@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SECRET_BYTES, secretInputSize, secretPathSchema, secretSizeProblem, serviceAccountSecret } from './secrets.ts';
+import {
+  MAX_SECRET_BYTES,
+  secretInputSize,
+  secretPathSchema,
+  secretSizeProblem,
+  serviceAccountSecret,
+} from './secrets.ts';
 
-const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((i) => i.message) ?? [];
 const CHARACTERS = 'Use only letters, digits, - and _ in each segment, separated by /.';
 
 describe('secret paths, checked before sending (the DC/OS UI rule)', () => {
@@ -73,6 +80,11 @@ describe('a service account secret', () => {
     const pem = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
     const secret = JSON.parse(serviceAccountSecret('etl-job', pem)) as Record<string, unknown>;
     expect(Object.keys(secret).sort()).toEqual(['login_endpoint', 'private_key', 'scheme', 'uid']);
-    expect(secret).toEqual({ login_endpoint: 'https://leader.mesos/acs/api/v1/auth/login', scheme: 'RS256', private_key: pem, uid: 'etl-job' });
+    expect(secret).toEqual({
+      login_endpoint: 'https://leader.mesos/acs/api/v1/auth/login',
+      scheme: 'RS256',
+      private_key: pem,
+      uid: 'etl-job',
+    });
   });
 });

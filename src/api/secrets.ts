@@ -30,11 +30,17 @@ export const secretPathSchema = z.string().check(
   z.refine((p) => !p.includes('//'), 'Empty segments (//) are not allowed.'),
   z.refine((p) => /^[a-zA-Z0-9\-_/]+$/.test(p), {
     // Naming the character saves a hunt for it in a long path (a dot or a space looks harmless).
-    error: (issue) => `Not allowed: ${badCharacters(String(issue.input))}. Use only letters, digits, - and _ in each segment, separated by /.`,
+    error: (issue) =>
+      `Not allowed: ${badCharacters(String(issue.input))}. Use only letters, digits, - and _ in each segment, separated by /.`,
   }),
 );
 
-export const sealStatusSchema = z.object({ sealed: z.boolean(), threshold: z.number(), shares: z.number(), progress: z.number() });
+export const sealStatusSchema = z.object({
+  sealed: z.boolean(),
+  threshold: z.number(),
+  shares: z.number(),
+  progress: z.number(),
+});
 export type SealStatus = z.infer<typeof sealStatusSchema>;
 
 const secretBodySchema = z.object({
@@ -46,7 +52,15 @@ const secretBodySchema = z.object({
 });
 
 export type SecretValue =
-  | { kind: 'text'; value: string; size: number; author?: string | undefined; created?: string | undefined; description?: string | undefined; labels?: string[] | undefined }
+  | {
+      kind: 'text';
+      value: string;
+      size: number;
+      author?: string | undefined;
+      created?: string | undefined;
+      description?: string | undefined;
+      labels?: string[] | undefined;
+    }
   | { kind: 'file'; bytes: Uint8Array<ArrayBuffer>; size: number };
 
 /** The permission that lets an account list the keys under `path` (`''`: the whole store). */
@@ -60,7 +74,9 @@ export const secretQueries = {
   list: (path = '') =>
     queryOptions({
       queryKey: [...secretQueries.all(), 'list', path] as const,
-      queryFn: async ({ signal }) => (await request(`${SECRETS}/secret/${STORE}/${encodePath(path)}?list=true`, listSchema(z.string()), { signal })).array,
+      queryFn: async ({ signal }) =>
+        (await request(`${SECRETS}/secret/${STORE}/${encodePath(path)}?list=true`, listSchema(z.string()), { signal }))
+          .array,
       // A 403 here is handled on the page (open by path instead).
       throwOnError: false,
     }),
@@ -95,10 +111,21 @@ export async function fetchSecretValue(path: string, signal?: AbortSignal): Prom
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ApiError({ status: response.status, kind: 'malformed', title: 'Unexpected response', description: 'The secret store answered with something that is not JSON.' });
+      throw new ApiError({
+        status: response.status,
+        kind: 'malformed',
+        title: 'Unexpected response',
+        description: 'The secret store answered with something that is not JSON.',
+      });
     }
     const body = secretBodySchema.safeParse(parsed);
-    if (!body.success) throw new ApiError({ status: response.status, kind: 'malformed', title: 'Unexpected response', description: 'The secret has an unexpected shape.' });
+    if (!body.success)
+      throw new ApiError({
+        status: response.status,
+        kind: 'malformed',
+        title: 'Unexpected response',
+        description: 'The secret has an unexpected shape.',
+      });
     return { kind: 'text', ...body.data, size: new TextEncoder().encode(body.data.value).length };
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -109,7 +136,9 @@ export async function fetchSecretValue(path: string, signal?: AbortSignal): Prom
  * A new value. A text secret may carry a description and labels (the `Secret` JSON has both); a file secret is sent as
  * raw bytes, which have no room for them. Left out, they are not sent, and a PATCH keeps what the secret had.
  */
-export type SecretInput = { kind: 'text'; value: string; description?: string | undefined; labels?: string[] | undefined } | { kind: 'file'; file: Blob };
+export type SecretInput =
+  | { kind: 'text'; value: string; description?: string | undefined; labels?: string[] | undefined }
+  | { kind: 'file'; file: Blob };
 
 function bodyFor(input: SecretInput) {
   if (input.kind === 'file') return { rawBody: { data: input.file, contentType: 'application/octet-stream' } };
@@ -164,5 +193,10 @@ export async function unsealStore(key: string): Promise<SealStatus> {
  * login endpoint is the in-cluster one, since the services reading the secret run inside the cluster.
  */
 export function serviceAccountSecret(uid: string, privateKeyPem: string): string {
-  return JSON.stringify({ login_endpoint: 'https://leader.mesos/acs/api/v1/auth/login', scheme: 'RS256', private_key: privateKeyPem, uid });
+  return JSON.stringify({
+    login_endpoint: 'https://leader.mesos/acs/api/v1/auth/login',
+    scheme: 'RS256',
+    private_key: privateKeyPem,
+    uid,
+  });
 }

@@ -15,18 +15,25 @@ const GO_PANIC = `panic: runtime error: invalid memory address or nil pointer de
 goroutine 57 [running]:
 github.com/dcos/dcos-secrets/store.(*Vault).Read(0xc000192000, {0xc0001a4000, 0x9})
 	/go/src/github.com/dcos/dcos-secrets/store/vault.go:88 +0x1c5`;
-const TOKEN_ECHO = 'Token eyJhbGciOiJSUzI1NiJ9.eyJ1aWQiOiJib290c3RyYXB1c2VyIn0.c2lnbmF0dXJl is not valid for this request';
+const TOKEN_ECHO =
+  'Token eyJhbGciOiJSUzI1NiJ9.eyJ1aWQiOiJib290c3RyYXB1c2VyIn0.c2lnbmF0dXJl is not valid for this request';
 
 const GENERIC = 'The cluster could not answer this request. Try again in a moment.';
-const jsonError = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const textError = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+const jsonError = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const textError = (status: number, body: string) =>
+  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 describe('A failed request', () => {
   it('[ASVS 16.5.1] that answers with a stack trace, a query or a token is described in generic words, keeping the IAM code', async () => {
     for (const response of [
       jsonError(500, { title: 'Internal Server Error', description: TRACEBACK, code: 'ERR_INTERNAL' }),
       jsonError(500, { title: NODE_STACK, description: NODE_STACK, code: 'ERR_INTERNAL' }),
-      jsonError(500, { title: 'Internal Server Error', description: 'query failed: SELECT uid, passwordhash FROM users', code: 'ERR_INTERNAL' }),
+      jsonError(500, {
+        title: 'Internal Server Error',
+        description: 'query failed: SELECT uid, passwordhash FROM users',
+        code: 'ERR_INTERNAL',
+      }),
       jsonError(502, { message: 'upstream /opt/mesosphere/active/bouncer/bin/bouncer exited' }),
       textError(500, GO_PANIC),
       textError(503, NODE_STACK),
@@ -43,13 +50,21 @@ describe('A failed request', () => {
   });
 
   it('[ASVS 16.5.1] never passes on a token or a stack frame a refusal (4xx) echoes, while ordinary refusals keep their words', async () => {
-    const echoed = await decodeErrorResponse(jsonError(400, { title: 'Bad Request', description: TOKEN_ECHO, code: 'ERR_INVALID_DATA' }));
+    const echoed = await decodeErrorResponse(
+      jsonError(400, { title: 'Bad Request', description: TOKEN_ECHO, code: 'ERR_INVALID_DATA' }),
+    );
     expect(echoed.message).not.toContain('eyJ');
-    const frame = await decodeErrorResponse(jsonError(409, { title: 'Conflict', description: 'conflict\n    at save (/srv/iam/users.js:9:3)' }));
+    const frame = await decodeErrorResponse(
+      jsonError(409, { title: 'Conflict', description: 'conflict\n    at save (/srv/iam/users.js:9:3)' }),
+    );
     expect(frame.message).not.toMatch(/users\.js|\/srv\//);
     // The IAM's own messages still reach the page as they are, paths the person typed included.
-    const refusal = await decodeErrorResponse(jsonError(400, { title: 'Bad Request', description: 'Invalid secret path "/tmp//x".', code: 'ERR_INVALID_DATA' }));
+    const refusal = await decodeErrorResponse(
+      jsonError(400, { title: 'Bad Request', description: 'Invalid secret path "/tmp//x".', code: 'ERR_INVALID_DATA' }),
+    );
     expect(refusal.message).toBe('Invalid secret path "/tmp//x".');
-    expect((await decodeErrorResponse(textError(503, 'Datastore is read-only'))).message).toBe('Datastore is read-only');
+    expect((await decodeErrorResponse(textError(503, 'Datastore is read-only'))).message).toBe(
+      'Datastore is read-only',
+    );
   });
 });

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { allows, isSystemAccount, newUserSchema, originOf, passwordChangeSchema, uidSchema, type User, type UserPermissions } from './users.ts';
+import {
+  allows,
+  isSystemAccount,
+  newUserSchema,
+  originOf,
+  passwordChangeSchema,
+  uidSchema,
+  type User,
+  type UserPermissions,
+} from './users.ts';
 import { gidSchema, newGroupSchema } from './groups.ts';
 
-const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((i) => i.message) ?? [];
 
 describe('the IAM id rules, checked before sending', () => {
   it.each(['alice', 'a.b-c_d@corp.example', 'x'.repeat(96), 'dcos_marathon'])('accepts the uid %s', (uid) => {
@@ -29,8 +39,12 @@ describe('the IAM id rules, checked before sending', () => {
 
 describe('the user form', () => {
   it('needs a password of at least 5 characters, confirmed', () => {
-    expect(newUserSchema.safeParse({ uid: 'u', description: '', password: 'abcde', confirm: 'abcde' }).success).toBe(true);
-    expect(messages(newUserSchema.safeParse({ uid: 'u', description: '', password: 'abcd', confirm: 'abcd' }))).toContain('At least 5 characters.');
+    expect(newUserSchema.safeParse({ uid: 'u', description: '', password: 'abcde', confirm: 'abcde' }).success).toBe(
+      true,
+    );
+    expect(
+      messages(newUserSchema.safeParse({ uid: 'u', description: '', password: 'abcd', confirm: 'abcd' })),
+    ).toContain('At least 5 characters.');
     const mismatch = newUserSchema.safeParse({ uid: 'u', description: '', password: 'abcde', confirm: 'abcdf' });
     expect(mismatch.error?.issues[0]).toMatchObject({ path: ['confirm'], message: 'The passwords do not match.' });
     expect(passwordChangeSchema.safeParse({ password: 'abcdef', confirm: 'abcdeF' }).success).toBe(false);
@@ -58,14 +72,19 @@ describe('accounts', () => {
 describe('allows: what the console leaves out for an account', () => {
   const action = (name: string) => ({ name, url: `/acs/api/v1/acls/x/users/u/${name}` });
   const row = (rid: string, ...names: string[]) => ({ rid, description: '', aclurl: '', actions: names.map(action) });
-  const perms = (direct: ReturnType<typeof row>[], groups: (ReturnType<typeof row> & { gid: string; membershipurl: string })[] = []): UserPermissions => ({ direct, groups });
+  const perms = (
+    direct: ReturnType<typeof row>[],
+    groups: (ReturnType<typeof row> & { gid: string; membershipurl: string })[] = [],
+  ): UserPermissions => ({ direct, groups });
   const SECRET = 'dcos:secrets:default:/group/spark/key';
 
   it('takes the action or full on exactly the rid, directly or through a group, or superuser', () => {
     expect(allows(perms([row(SECRET, 'read')]), SECRET, 'read')).toBe(true);
     expect(allows(perms([row(SECRET, 'read')]), SECRET, 'delete')).toBe(false);
     expect(allows(perms([row(SECRET, 'full')]), SECRET, 'delete')).toBe(true);
-    expect(allows(perms([], [{ ...row(SECRET, 'update'), gid: 'ops', membershipurl: '' }]), SECRET, 'update')).toBe(true);
+    expect(allows(perms([], [{ ...row(SECRET, 'update'), gid: 'ops', membershipurl: '' }]), SECRET, 'update')).toBe(
+      true,
+    );
     expect(allows(perms([row('dcos:superuser', 'full')]), SECRET, 'delete')).toBe(true);
   });
 

@@ -23,7 +23,9 @@ export type User = z.infer<typeof userSchema>;
 const actionSchema = z.object({ name: z.string(), url: z.string() });
 
 export const userPermissionsSchema = z.object({
-  direct: z.array(z.object({ rid: z.string(), description: z.string(), aclurl: z.string(), actions: z.array(actionSchema) })),
+  direct: z.array(
+    z.object({ rid: z.string(), description: z.string(), aclurl: z.string(), actions: z.array(actionSchema) }),
+  ),
   groups: z.array(
     z.object({
       rid: z.string(),
@@ -50,12 +52,17 @@ export const userQueries = {
     queryOptions({
       queryKey: [...userQueries.all(), 'list', type] as const,
       queryFn: async ({ signal }) =>
-        (await request(type === 'service' ? `${IAM}/users?type=service` : `${IAM}/users`, listSchema(userSchema), { signal })).array,
+        (
+          await request(type === 'service' ? `${IAM}/users?type=service` : `${IAM}/users`, listSchema(userSchema), {
+            signal,
+          })
+        ).array,
     }),
   groups: (uid: string) =>
     queryOptions({
       queryKey: [...userQueries.all(), 'groups', uid] as const,
-      queryFn: async ({ signal }) => (await request(`${userPath(uid)}/groups`, userGroupsSchema, { signal })).array.map((m) => m.group),
+      queryFn: async ({ signal }) =>
+        (await request(`${userPath(uid)}/groups`, userGroupsSchema, { signal })).array.map((m) => m.group),
     }),
   detail: (uid: string) =>
     queryOptions({
@@ -87,7 +94,10 @@ export const IAM_RID = 'dcos:adminrouter:acs';
 
 /** Whether the account holds any action on `rid` (directly or through a group), or is a superuser. */
 export function hasPermission(permissions: UserPermissions, rid: string): boolean {
-  return hasSuperuser(permissions) || [...permissions.direct, ...permissions.groups].some((p) => p.rid === rid && p.actions.length > 0);
+  return (
+    hasSuperuser(permissions) ||
+    [...permissions.direct, ...permissions.groups].some((p) => p.rid === rid && p.actions.length > 0)
+  );
 }
 
 /**
@@ -96,7 +106,12 @@ export function hasPermission(permissions: UserPermissions, rid: string): boolea
  * through a group, or superuser. The console uses it to leave out what the cluster would refuse; the server decides.
  */
 export function allows(permissions: UserPermissions, rid: string, action: string): boolean {
-  return hasSuperuser(permissions) || [...permissions.direct, ...permissions.groups].some((p) => p.rid === rid && p.actions.some((a) => a.name === action || a.name === 'full'));
+  return (
+    hasSuperuser(permissions) ||
+    [...permissions.direct, ...permissions.groups].some(
+      (p) => p.rid === rid && p.actions.some((a) => a.name === action || a.name === 'full'),
+    )
+  );
 }
 
 /** The IAM's uid rule (BNC `models/user.py`). */
@@ -122,11 +137,21 @@ export const passwordChangeSchema = z
   .check(z.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' }));
 
 export async function createUser(input: { uid: string; description: string; password: string }): Promise<void> {
-  await requestVoid(userPath(input.uid), { method: 'PUT', body: { description: input.description, password: input.password } });
+  await requestVoid(userPath(input.uid), {
+    method: 'PUT',
+    body: { description: input.description, password: input.password },
+  });
 }
 
-export async function createServiceAccount(input: { uid: string; description: string; publicKey: string }): Promise<void> {
-  await requestVoid(userPath(input.uid), { method: 'PUT', body: { description: input.description, public_key: input.publicKey } });
+export async function createServiceAccount(input: {
+  uid: string;
+  description: string;
+  publicKey: string;
+}): Promise<void> {
+  await requestVoid(userPath(input.uid), {
+    method: 'PUT',
+    body: { description: input.description, public_key: input.publicKey },
+  });
 }
 
 export async function updateUser(uid: string, changes: { description?: string; password?: string }): Promise<void> {

@@ -31,7 +31,12 @@ describe('The overview', () => {
   });
 
   it('says why the id is unknown when ui-config.json cannot be read, and still shows the rest', async () => {
-    server.use(http.get('*/dcos-metadata/ui-config.json', () => new HttpResponse('Bad Gateway', { status: 502, headers: { 'Content-Type': 'text/plain' } })));
+    server.use(
+      http.get(
+        '*/dcos-metadata/ui-config.json',
+        () => new HttpResponse('Bad Gateway', { status: 502, headers: { 'Content-Type': 'text/plain' } }),
+      ),
+    );
     renderOverview();
     expect(await screen.findByText('Unknown: Bad Gateway')).toBeInTheDocument();
     expect(await screen.findByText('Superuser: unrestricted access')).toBeInTheDocument();

@@ -26,7 +26,11 @@ export function HomePage() {
             <dt>Origin</dt>
             <dd>{session.is_remote ? 'External (single sign-on or directory)' : 'Local account'}</dd>
             <dt>Access</dt>
-            <dd>{hasSuperuser(permissions) ? 'Superuser: unrestricted access' : `${grants} permission${grants === 1 ? '' : 's'}`}</dd>
+            <dd>
+              {hasSuperuser(permissions)
+                ? 'Superuser: unrestricted access'
+                : `${grants} permission${grants === 1 ? '' : 's'}`}
+            </dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="mode-heading">
@@ -42,7 +46,13 @@ export function HomePage() {
           <dl className="props">
             <dt>Cluster ID</dt>
             <dd className="mono">
-              {uiConfig.isSuccess ? uiConfig.data.clusterConfiguration.id : uiConfig.isError ? <span className="muted">Unknown: {uiConfig.error.message}</span> : '…'}
+              {uiConfig.isSuccess ? (
+                uiConfig.data.clusterConfiguration.id
+              ) : uiConfig.isError ? (
+                <span className="muted">Unknown: {uiConfig.error.message}</span>
+              ) : (
+                '…'
+              )}
             </dd>
           </dl>
         </section>

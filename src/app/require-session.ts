@@ -5,7 +5,15 @@ import { metadataQueries } from '@/api/metadata.ts';
 import { secretQueries } from '@/api/secrets.ts';
 import { userQueries } from '@/api/users.ts';
 import { paths } from '@/lib/paths.ts';
-import { expireSessionInfo, forgetSessionExpiry, knownSession, readSessionInfo, rememberSession, sessionExpiresAt, type SessionInfo } from '@/lib/session.ts';
+import {
+  expireSessionInfo,
+  forgetSessionExpiry,
+  knownSession,
+  readSessionInfo,
+  rememberSession,
+  sessionExpiresAt,
+  type SessionInfo,
+} from '@/lib/session.ts';
 import { appPath } from '@/lib/base.ts';
 
 /**
@@ -18,7 +26,8 @@ export function requireSession(queryClient: QueryClient) {
     // The IAM sends a failed single sign-on back to `/?iam-error=<reason>`. The page that ends single sign-on tells the
     // page that opened the re-authentication popup, or else passes the reason on to the sign-in page.
     const ssoError = url.searchParams.get('iam-error');
-    if (ssoError !== null) throw redirect(`${paths.ssoDone()}?${new URLSearchParams({ 'iam-error': ssoError }).toString()}`);
+    if (ssoError !== null)
+      throw redirect(`${paths.ssoDone()}?${new URLSearchParams({ 'iam-error': ssoError }).toString()}`);
     // The request's URL is the address bar's, mount included; the sign-in page's redirect is an in-app path.
     const here = `${appPath(url.pathname) ?? '/'}${url.search}`;
     // The info cookie ends with the session; the account this tab had lets an ended session be renewed in place.

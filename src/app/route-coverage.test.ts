@@ -37,7 +37,17 @@ const patterns = [...new Set(routePatterns(routes))].sort();
 describe('the accessibility matrix follows the route table', () => {
   it('finds the pages of the route table, nested tabs and splats included', () => {
     expect(patterns).toEqual(
-      expect.arrayContaining(['/', '/login', '/organization/users', '/organization/users/:uid', '/organization/users/:uid/permissions', '/organization/users/:uid/:tab', '/permissions/acls/*', '/secrets/view/*', '/*']),
+      expect.arrayContaining([
+        '/',
+        '/login',
+        '/organization/users',
+        '/organization/users/:uid',
+        '/organization/users/:uid/permissions',
+        '/organization/users/:uid/:tab',
+        '/permissions/acls/*',
+        '/secrets/view/*',
+        '/*',
+      ]),
     );
     // Layouts without a path of their own (the shell's error boundary) are not pages.
     expect(patterns.every((p) => p.startsWith('/'))).toBe(true);
@@ -55,7 +65,11 @@ describe('the accessibility matrix follows the route table', () => {
 
   it('samples each pattern with URLs that the router sends to that very pattern', () => {
     const wrong = Object.entries(ROUTE_SAMPLES).flatMap(([pattern, samples]) =>
-      samples.flatMap((sample) => [sample.url, ...(sample.empty ? [sample.empty.url] : [])].filter((url) => patternOf(routes, url) !== pattern).map((url) => `${url} → ${patternOf(routes, url) ?? 'nothing'} (listed under ${pattern})`)),
+      samples.flatMap((sample) =>
+        [sample.url, ...(sample.empty ? [sample.empty.url] : [])]
+          .filter((url) => patternOf(routes, url) !== pattern)
+          .map((url) => `${url} → ${patternOf(routes, url) ?? 'nothing'} (listed under ${pattern})`),
+      ),
     );
     expect(wrong).toEqual([]);
   });

@@ -33,11 +33,17 @@ export function RouteError({ standalone = false }: { standalone?: boolean }) {
   const error = useRouteError();
   const revalidator = useRevalidator();
   const retrying = revalidator.state === 'loading';
-  if (isApiError(error, 'forbidden')) return <AccessDenied detail={error.message} hint={forbiddenHint(error)} standalone={standalone} />;
+  if (isApiError(error, 'forbidden'))
+    return <AccessDenied detail={error.message} hint={forbiddenHint(error)} standalone={standalone} />;
   let title = 'Something went wrong';
   let detail = 'An unexpected error occurred.';
   if (isApiError(error)) {
-    title = error.kind === 'forbidden' ? 'Access denied' : error.kind === 'unavailable' ? 'The cluster did not answer' : error.title;
+    title =
+      error.kind === 'forbidden'
+        ? 'Access denied'
+        : error.kind === 'unavailable'
+          ? 'The cluster did not answer'
+          : error.title;
     detail = error.message;
   } else if (isRouteErrorResponse(error)) {
     title = `${error.status} ${error.statusText}`;
@@ -49,7 +55,12 @@ export function RouteError({ standalone = false }: { standalone?: boolean }) {
         <h1 className="alert-title">{title}</h1>
         <p>{detail}</p>
       </div>
-      <button type="button" className="btn btn-primary" onClick={() => void revalidator.revalidate()} disabled={retrying}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void revalidator.revalidate()}
+        disabled={retrying}
+      >
         {retrying ? 'Retrying…' : 'Retry'}
       </button>{' '}
       <Link to={paths.home()}>Go to the overview</Link>

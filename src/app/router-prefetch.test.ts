@@ -22,7 +22,11 @@ function findRoute(routes: readonly RouteObject[], path: string): RouteObject | 
 async function enter(queryClient: QueryClient, path: string) {
   const route = findRoute(createRoutes(queryClient), path);
   if (typeof route?.loader !== 'function') throw new Error(`${path} has no loader`);
-  const args = { request: new Request(`http://console.test/${path}`), params: {}, context: undefined } as unknown as LoaderFunctionArgs;
+  const args = {
+    request: new Request(`http://console.test/${path}`),
+    params: {},
+    context: undefined,
+  } as unknown as LoaderFunctionArgs;
   return { result: await route.loader(args), route };
 }
 
@@ -53,7 +57,11 @@ describe('list pages start their first read on entering the route, alongside the
     const count = ({ request }: { request: Request }) => {
       if (request.url.includes('?list=true')) lists.push(request.url);
     };
-    server.use(http.get('*/secrets/v1/seal-status/default', () => HttpResponse.json({ sealed: true, threshold: 1, shares: 1, progress: 0 })));
+    server.use(
+      http.get('*/secrets/v1/seal-status/default', () =>
+        HttpResponse.json({ sealed: true, threshold: 1, shares: 1, progress: 0 }),
+      ),
+    );
     server.events.on('request:start', count);
     const queryClient = new QueryClient();
     await enter(queryClient, 'secrets');
@@ -72,6 +80,11 @@ describe('list pages start their first read on entering the route, alongside the
 
   it('is not run again when only the page’s search or sort changes', async () => {
     const { route } = await enter(new QueryClient(), 'organization/users');
-    expect(route.shouldRevalidate?.({ currentUrl: new URL('http://console.test/organization/users'), nextUrl: new URL('http://console.test/organization/users?q=a') } as never)).toBe(false);
+    expect(
+      route.shouldRevalidate?.({
+        currentUrl: new URL('http://console.test/organization/users'),
+        nextUrl: new URL('http://console.test/organization/users?q=a'),
+      } as never),
+    ).toBe(false);
   });
 });

@@ -22,14 +22,20 @@ function PageLoading() {
 
 type LazyComponent = () => Promise<{ Component: ComponentType }>;
 
-const accountPermissionsTab: LazyComponent = async () => ({ Component: (await import('@/features/permissions/permissions-tab.tsx')).AccountPermissionsTab });
+const accountPermissionsTab: LazyComponent = async () => ({
+  Component: (await import('@/features/permissions/permissions-tab.tsx')).AccountPermissionsTab,
+});
 
 /**
  * The tabs of a detail page: the page renders most tabs itself from the `:tab` segment; Permissions belongs to the
  * permissions feature and renders in the page's <Outlet /> (features do not import each other).
  */
 function detailTabs(permissionsTab: LazyComponent): RouteObject[] {
-  return [{ index: true }, { path: 'permissions', handle: { tab: 'permissions' }, lazy: permissionsTab }, { path: ':tab' }];
+  return [
+    { index: true },
+    { path: 'permissions', handle: { tab: 'permissions' }, lazy: permissionsTab },
+    { path: ':tab' },
+  ];
 }
 
 /**
@@ -42,7 +48,10 @@ function prefetching(queryClient: QueryClient, read: FirstRead): Pick<RouteObjec
   return {
     loader: () => {
       // Errors stay in the cache for the page to explain.
-      if (readSessionInfo() ?? knownSession()) routeLoaders().then(({ firstReads }) => firstReads[read](queryClient)).catch(() => undefined);
+      if (readSessionInfo() ?? knownSession())
+        routeLoaders()
+          .then(({ firstReads }) => firstReads[read](queryClient))
+          .catch(() => undefined);
       return null;
     },
     shouldRevalidate: () => false,
@@ -74,7 +83,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       // Typing in a search box changes only the query string: checking the session again there would delay every
       // keystroke's URL update (and lose fast typing). Retry (revalidate) and every new path still check it.
       shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-        currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search ? false : defaultShouldRevalidate,
+        currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search
+          ? false
+          : defaultShouldRevalidate,
       HydrateFallback: PageLoading,
       lazy: async () => ({ Component: (await import('./shell/app-shell.tsx')).AppShell }),
       errorElement: <RouteError standalone />,
@@ -85,36 +96,88 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { index: true, lazy: async () => ({ Component: (await import('./home-page.tsx')).HomePage }) },
             { path: 'organization', loader: () => redirect(orgPaths.users()) },
-            { path: 'organization/users', ...prefetching(queryClient, 'users'), lazy: async () => ({ Component: (await import('@/features/organization/users/users-page.tsx')).UsersPage }) },
+            {
+              path: 'organization/users',
+              ...prefetching(queryClient, 'users'),
+              lazy: async () => ({
+                Component: (await import('@/features/organization/users/users-page.tsx')).UsersPage,
+              }),
+            },
             {
               path: 'organization/users/:uid',
-              lazy: async () => ({ Component: (await import('@/features/organization/users/user-detail-page.tsx')).UserDetailPage }),
+              lazy: async () => ({
+                Component: (await import('@/features/organization/users/user-detail-page.tsx')).UserDetailPage,
+              }),
               children: detailTabs(accountPermissionsTab),
             },
-            { path: 'organization/groups', ...prefetching(queryClient, 'groups'), lazy: async () => ({ Component: (await import('@/features/organization/groups/groups-page.tsx')).GroupsPage }) },
+            {
+              path: 'organization/groups',
+              ...prefetching(queryClient, 'groups'),
+              lazy: async () => ({
+                Component: (await import('@/features/organization/groups/groups-page.tsx')).GroupsPage,
+              }),
+            },
             {
               path: 'organization/groups/:gid',
-              lazy: async () => ({ Component: (await import('@/features/organization/groups/group-detail-page.tsx')).GroupDetailPage }),
-              children: detailTabs(async () => ({ Component: (await import('@/features/permissions/permissions-tab.tsx')).GroupPermissionsTab })),
+              lazy: async () => ({
+                Component: (await import('@/features/organization/groups/group-detail-page.tsx')).GroupDetailPage,
+              }),
+              children: detailTabs(async () => ({
+                Component: (await import('@/features/permissions/permissions-tab.tsx')).GroupPermissionsTab,
+              })),
             },
             {
               path: 'organization/service-accounts',
               ...prefetching(queryClient, 'serviceAccounts'),
-              lazy: async () => ({ Component: (await import('@/features/organization/service-accounts/service-accounts-page.tsx')).ServiceAccountsPage }),
+              lazy: async () => ({
+                Component: (await import('@/features/organization/service-accounts/service-accounts-page.tsx'))
+                  .ServiceAccountsPage,
+              }),
             },
             {
               path: 'organization/service-accounts/:uid',
-              lazy: async () => ({ Component: (await import('@/features/organization/service-accounts/service-account-detail-page.tsx')).ServiceAccountDetailPage }),
+              lazy: async () => ({
+                Component: (await import('@/features/organization/service-accounts/service-account-detail-page.tsx'))
+                  .ServiceAccountDetailPage,
+              }),
               children: detailTabs(accountPermissionsTab),
             },
-            { path: 'permissions', lazy: async () => ({ Component: (await import('@/features/permissions/acls-page.tsx')).AclsPage }) },
-            { path: 'permissions/check', lazy: async () => ({ Component: (await import('@/features/permissions/check-page.tsx')).CheckPage }) },
-            { path: 'permissions/acls/*', lazy: async () => ({ Component: (await import('@/features/permissions/acl-detail-page.tsx')).AclDetailPage }) },
-            { path: 'secrets', ...prefetching(queryClient, 'secrets'), lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }) },
-            { path: 'secrets/new', lazy: async () => ({ Component: (await import('@/features/secrets/secret-create-page.tsx')).SecretCreatePage }) },
-            { path: 'secrets/view/*', lazy: async () => ({ Component: (await import('@/features/secrets/secret-detail-page.tsx')).SecretDetailPage }) },
+            {
+              path: 'permissions',
+              lazy: async () => ({ Component: (await import('@/features/permissions/acls-page.tsx')).AclsPage }),
+            },
+            {
+              path: 'permissions/check',
+              lazy: async () => ({ Component: (await import('@/features/permissions/check-page.tsx')).CheckPage }),
+            },
+            {
+              path: 'permissions/acls/*',
+              lazy: async () => ({
+                Component: (await import('@/features/permissions/acl-detail-page.tsx')).AclDetailPage,
+              }),
+            },
+            {
+              path: 'secrets',
+              ...prefetching(queryClient, 'secrets'),
+              lazy: async () => ({ Component: (await import('@/features/secrets/secrets-page.tsx')).SecretsPage }),
+            },
+            {
+              path: 'secrets/new',
+              lazy: async () => ({
+                Component: (await import('@/features/secrets/secret-create-page.tsx')).SecretCreatePage,
+              }),
+            },
+            {
+              path: 'secrets/view/*',
+              lazy: async () => ({
+                Component: (await import('@/features/secrets/secret-detail-page.tsx')).SecretDetailPage,
+              }),
+            },
             { path: 'settings', lazy: async () => ({ Component: (await settingsPages()).ProvidersPage }) },
-            { path: 'settings/new/:kind', lazy: async () => ({ Component: (await settingsPages()).ProviderCreatePage }) },
+            {
+              path: 'settings/new/:kind',
+              lazy: async () => ({ Component: (await settingsPages()).ProviderCreatePage }),
+            },
             { path: 'settings/directory', lazy: async () => ({ Component: (await settingsPages()).DirectoryPage }) },
             { path: 'settings/:kind/:id', lazy: async () => ({ Component: (await settingsPages()).ProviderEditPage }) },
             { path: '*', lazy: async () => ({ Component: (await import('./not-found-page.tsx')).NotFoundPage }) },

@@ -9,7 +9,8 @@ import { RouteError } from './route-error.tsx';
 
 // The page a failed route shows (ASVS V16.5.1): generic words, never the exception or the server's internals.
 
-const STACK = "TypeError: Cannot read properties of undefined (reading 'uid')\n    at UsersPage (https://cluster.example/assets/frame-3f9a.js:1:48213)";
+const STACK =
+  "TypeError: Cannot read properties of undefined (reading 'uid')\n    at UsersPage (https://cluster.example/assets/frame-3f9a.js:1:48213)";
 
 function Thrower(): never {
   throw new TypeError(STACK);
@@ -31,14 +32,26 @@ describe('The route error page', () => {
     server.use(
       http.get('*/acs/api/v1/users', () =>
         HttpResponse.json(
-          { title: 'Internal Server Error', description: 'Traceback (most recent call last):\n  File "/opt/mesosphere/bouncer/app/users.py", line 212, in on_get', code: 'ERR_INTERNAL' },
+          {
+            title: 'Internal Server Error',
+            description:
+              'Traceback (most recent call last):\n  File "/opt/mesosphere/bouncer/app/users.py", line 212, in on_get',
+            code: 'ERR_INTERNAL',
+          },
           { status: 500 },
         ),
       ),
     );
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    renderRoutes([{ path: '/', errorElement: <RouteError standalone />, loader: () => request('/acs/api/v1/users', z.unknown()), element: <p>loaded</p> }]);
+    renderRoutes([
+      {
+        path: '/',
+        errorElement: <RouteError standalone />,
+        loader: () => request('/acs/api/v1/users', z.unknown()),
+        element: <p>loaded</p>,
+      },
+    ]);
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('The cluster did not answer');
     expect(screen.getByText('The cluster could not answer this request. Try again in a moment.')).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/Traceback|users\.py|\/opt\/|bouncer/);

@@ -17,7 +17,9 @@ export function SsoDonePage() {
   const words = error === null ? null : describeSsoError(error);
   useEffect(() => {
     if (reportToOpener(words === null ? { ok: true } : { ok: false, message: words })) return;
-    void navigate(error === null ? '/' : `/login?${new URLSearchParams({ 'iam-error': error }).toString()}`, { replace: true });
+    void navigate(error === null ? '/' : `/login?${new URLSearchParams({ 'iam-error': error }).toString()}`, {
+      replace: true,
+    });
   }, [navigate, error, words]);
   return (
     <main className="login-layout">

@@ -15,12 +15,16 @@ describe('can X do Y, and why', () => {
     const grants: Grant[] = [{ rid: 'dcos:superuser', actions: ['read'], source: via('superusers') }];
     const answer = explainAccess({ grants, mode: 'strict', rid: 'dcos:adminrouter:acs', action: 'full' });
     expect(answer.allowed).toBe(true);
-    expect(answer.reasons.map(describeReason)).toEqual(['Superuser: holds “read” on dcos:superuser through group superusers, which allows everything.']);
+    expect(answer.reasons.map(describeReason)).toEqual([
+      'Superuser: holds “read” on dcos:superuser through group superusers, which allows everything.',
+    ]);
   });
 
   it('a direct grant of the action allows it; another action on the same rid is reported as partial', () => {
     const grants: Grant[] = [{ rid: APPS, actions: ['read'], source: direct }];
-    expect(explainAccess({ grants, mode: 'strict', rid: APPS, action: 'read' }).reasons).toEqual([{ kind: 'exact', source: direct }]);
+    expect(explainAccess({ grants, mode: 'strict', rid: APPS, action: 'read' }).reasons).toEqual([
+      { kind: 'exact', source: direct },
+    ]);
     const update = explainAccess({ grants, mode: 'strict', rid: APPS, action: 'update' });
     expect(update).toMatchObject({ allowed: false, partial: grants });
   });
@@ -29,14 +33,22 @@ describe('can X do Y, and why', () => {
     const grants: Grant[] = [{ rid: APPS, actions: ['full'], source: via('developers') }];
     const answer = explainAccess({ grants, mode: 'strict', rid: APPS, action: 'delete' });
     expect(answer.allowed).toBe(true);
-    expect(answer.reasons.map(describeReason)).toEqual(['Holds “full” on this resource through group developers, which covers every action.']);
+    expect(answer.reasons.map(describeReason)).toEqual([
+      'Holds “full” on this resource through group developers, which covers every action.',
+    ]);
   });
 
   it('a grant on a broader service group covers the app, naming the group it comes through', () => {
-    const grants: Grant[] = [{ rid: 'dcos:service:marathon:marathon:services:/dev', actions: ['update'], source: via('developers') }];
+    const grants: Grant[] = [
+      { rid: 'dcos:service:marathon:marathon:services:/dev', actions: ['update'], source: via('developers') },
+    ];
     const answer = explainAccess({ grants, mode: 'strict', rid: APPS, action: 'update' });
     expect(answer.allowed).toBe(true);
-    expect(answer.reasons[0]).toMatchObject({ kind: 'broader', rid: 'dcos:service:marathon:marathon:services:/dev', source: via('developers') });
+    expect(answer.reasons[0]).toMatchObject({
+      kind: 'broader',
+      rid: 'dcos:service:marathon:marathon:services:/dev',
+      source: via('developers'),
+    });
     expect(explainAccess({ grants, mode: 'strict', rid: APPS, action: 'delete' }).allowed).toBe(false);
   });
 
@@ -46,14 +58,20 @@ describe('can X do Y, and why', () => {
       { rid: APPS, actions: ['full'], source: via('ops') },
       { rid: 'dcos:superuser', actions: ['full'], source: direct },
     ];
-    expect(explainAccess({ grants, mode: 'strict', rid: APPS, action: 'read' }).reasons.map((r) => r.kind)).toEqual(['superuser', 'exact', 'full']);
+    expect(explainAccess({ grants, mode: 'strict', rid: APPS, action: 'read' }).reasons.map((r) => r.kind)).toEqual([
+      'superuser',
+      'exact',
+      'full',
+    ]);
   });
 
   it('notes when the mode does not enforce the category: Mesos in permissive mode is allowed regardless', () => {
     const rid = 'dcos:mesos:master:task:app_id';
     const permissive = explainAccess({ grants: [], mode: 'permissive', rid, action: 'create' });
     expect(permissive).toMatchObject({ allowed: true, enforced: false, reasons: [] });
-    expect(permissive.modeNote).toBe('In permissive mode the cluster does not enforce Mesos permissions: this request is allowed whatever the grants.');
+    expect(permissive.modeNote).toBe(
+      'In permissive mode the cluster does not enforce Mesos permissions: this request is allowed whatever the grants.',
+    );
     expect(explainAccess({ grants: [], mode: 'strict', rid, action: 'create' }).allowed).toBe(false);
   });
 

@@ -56,7 +56,12 @@ export interface AccessAnswer {
  * "Can this account do `action` on `rid` — and why?": superuser (any action on `dcos:superuser`), then the exact rid
  * (the action, or `full`), then broader rids the reference says cover it; and whether the mode enforces it at all.
  */
-export function explainAccess(input: { grants: readonly Grant[]; mode: Mode; rid: string; action: Action }): AccessAnswer {
+export function explainAccess(input: {
+  grants: readonly Grant[];
+  mode: Mode;
+  rid: string;
+  action: Action;
+}): AccessAnswer {
   const { grants, mode, rid, action } = input;
   const reasons: Reason[] = [];
   for (const grant of grants) {

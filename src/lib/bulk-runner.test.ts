@@ -45,18 +45,12 @@ function controllableAction() {
     if (!found) throw new Error(`${item} was not started`);
     return found;
   };
-  return {
-    action,
-    started,
-    call,
-    inFlight: () => inFlight,
-    maxInFlight: () => maxInFlight,
-  };
+  return { action, started, call, inFlight: () => inFlight, maxInFlight: () => maxInFlight };
 }
 
 const names = (count: number) => Array.from({ length: count }, (_, i) => `item-${i + 1}`);
-const statuses = <T,>(snapshot: BulkSnapshot<T>) => snapshot.items.map((item) => item.status);
-const keysWith = <T,>(snapshot: BulkSnapshot<T>, status: string) =>
+const statuses = <T>(snapshot: BulkSnapshot<T>) => snapshot.items.map((item) => item.status);
+const keysWith = <T>(snapshot: BulkSnapshot<T>, status: string) =>
   snapshot.items.filter((item) => item.status === status).map((item) => item.key);
 const identity = (item: string) => item;
 
@@ -434,17 +428,13 @@ describe('createBulkRun', () => {
     });
 
     it('describes errors with describeError, falling back to the message if it throws', async () => {
-      const run = createBulkRun(
-        ['a', 'b'],
-        (item) => Promise.reject(new Error(`raw ${item}`)),
-        {
-          key: identity,
-          describeError: (error) => {
-            if (error instanceof Error && error.message === 'raw b') throw new Error('describer broke');
-            return `described: ${String(error)}`;
-          },
+      const run = createBulkRun(['a', 'b'], (item) => Promise.reject(new Error(`raw ${item}`)), {
+        key: identity,
+        describeError: (error) => {
+          if (error instanceof Error && error.message === 'raw b') throw new Error('describer broke');
+          return `described: ${String(error)}`;
         },
-      );
+      });
 
       const summary = await run.start();
 

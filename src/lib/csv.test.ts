@@ -39,9 +39,15 @@ describe('toCsv', () => {
   });
 
   it('writes null and undefined as empty fields', () => {
-    expect(toCsv<null>([{ header: 'a', value: () => null }, { header: 'b', value: () => undefined }], [null])).toBe(
-      'a,b\r\n,\r\n',
-    );
+    expect(
+      toCsv<null>(
+        [
+          { header: 'a', value: () => null },
+          { header: 'b', value: () => undefined },
+        ],
+        [null],
+      ),
+    ).toBe('a,b\r\n,\r\n');
   });
 
   it.each([

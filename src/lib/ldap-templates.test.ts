@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { dnTemplateProblem, filterTemplateProblem, GROUPNAME_PLACEHOLDER, USERNAME_PLACEHOLDER } from './ldap-templates.ts';
+import {
+  dnTemplateProblem,
+  filterTemplateProblem,
+  GROUPNAME_PLACEHOLDER,
+  USERNAME_PLACEHOLDER,
+} from './ldap-templates.ts';
 
 describe('LDAP template checks', () => {
   it('accept the documented examples', () => {
     expect(dnTemplateProblem('uid=%(username)s,ou=users,dc=example,dc=com')).toBeNull();
     expect(dnTemplateProblem('cn=%(username)s, cn=Users, dc=mesosphere, dc=com')).toBeNull();
     expect(filterTemplateProblem('(uid=%(username)s)', USERNAME_PLACEHOLDER)).toBeNull();
-    expect(filterTemplateProblem('(&(objectclass=group)(sAMAccountName=%(groupname)s))', GROUPNAME_PLACEHOLDER)).toBeNull();
+    expect(
+      filterTemplateProblem('(&(objectclass=group)(sAMAccountName=%(groupname)s))', GROUPNAME_PLACEHOLDER),
+    ).toBeNull();
     expect(filterTemplateProblem('(|(uid=%(username)s)(mail=%(username)s))', USERNAME_PLACEHOLDER)).toBeNull();
   });
 

@@ -7,7 +7,8 @@ export function dnTemplateProblem(template: string): string | null {
   if (text === '') return 'Enter a DN template.';
   if (!text.includes(USERNAME_PLACEHOLDER)) return `The template must contain ${USERNAME_PLACEHOLDER}.`;
   // Every RDN is attribute=value: `uid=%(username)s,ou=users`.
-  if (text.split(',').some((rdn) => !/^\s*[A-Za-z][\w-]*\s*=\s*\S/.test(rdn))) return 'Write the DN as attribute=value pairs separated by commas.';
+  if (text.split(',').some((rdn) => !/^\s*[A-Za-z][\w-]*\s*=\s*\S/.test(rdn)))
+    return 'Write the DN as attribute=value pairs separated by commas.';
   return null;
 }
 
@@ -21,7 +22,14 @@ function filterSyntaxOk(filter: string): boolean {
     if (char === '(') {
       depth += 1;
       const next = filter[pos + 1] ?? '';
-      if (next !== '(' && next !== '&' && next !== '|' && next !== '!' && !/^[A-Za-z][\w-]*[~<>]?=/.test(filter.slice(pos + 1))) return false;
+      if (
+        next !== '(' &&
+        next !== '&' &&
+        next !== '|' &&
+        next !== '!' &&
+        !/^[A-Za-z][\w-]*[~<>]?=/.test(filter.slice(pos + 1))
+      )
+        return false;
     } else if (char === ')') {
       depth -= 1;
       if (depth < 0) return false;
@@ -37,6 +45,7 @@ export function filterTemplateProblem(template: string, placeholder: string): st
   const text = template.trim();
   if (text === '') return 'Enter a search filter template.';
   if (!text.includes(placeholder)) return `The template must contain ${placeholder}.`;
-  if (!filterSyntaxOk(text.replaceAll(placeholder, 'x'))) return `Write an LDAP filter in parentheses, e.g. (uid=${placeholder}).`;
+  if (!filterSyntaxOk(text.replaceAll(placeholder, 'x')))
+    return `Write an LDAP filter in parentheses, e.g. (uid=${placeholder}).`;
   return null;
 }

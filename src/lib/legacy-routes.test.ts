@@ -14,7 +14,13 @@ describe('the DC/OS UI’s hash routes (issue 21)', () => {
 
   it('drops a redirect elsewhere: another site, outside the mount, or one of the old UI’s own pages', () => {
     const at = (url: string, base = '/') => legacyRoute(`#/login?redirect=${encodeURIComponent(url)}`, ORIGIN, base);
-    for (const url of ['https://evil.example/organization/users', '//evil.example/x', `${ORIGIN}/service/marathon/`, `${ORIGIN}/#/services`, 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/organization/users',
+      '//evil.example/x',
+      `${ORIGIN}/service/marathon/`,
+      `${ORIGIN}/#/services`,
+      'javascript:alert(1)',
+    ]) {
       expect(at(url, url.includes('/service/') ? '/security/' : '/'), url).toBe('/login');
     }
     expect(legacyRoute('#/login', ORIGIN, '/')).toBe('/login');

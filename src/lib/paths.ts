@@ -3,7 +3,8 @@ export const paths = {
   home: () => '/',
   /** Where single sign-on in the re-authentication popup ends (and where a failed one is sent, `?iam-error=`). */
   ssoDone: () => '/sso-done',
-  login: (redirect?: string) => (redirect && redirect !== '/' ? `/login?${new URLSearchParams({ redirect }).toString()}` : '/login'),
+  login: (redirect?: string) =>
+    redirect && redirect !== '/' ? `/login?${new URLSearchParams({ redirect }).toString()}` : '/login',
 } as const;
 
 export type UserTab = 'details' | 'groups' | 'permissions';
@@ -13,9 +14,11 @@ const seg = (value: string) => encodeURIComponent(value);
 
 export const orgPaths = {
   users: () => '/organization/users',
-  user: (uid: string, tab: UserTab = 'details') => `/organization/users/${seg(uid)}${tab === 'details' ? '' : `/${tab}`}`,
+  user: (uid: string, tab: UserTab = 'details') =>
+    `/organization/users/${seg(uid)}${tab === 'details' ? '' : `/${tab}`}`,
   groups: () => '/organization/groups',
-  group: (gid: string, tab: GroupTab = 'details') => `/organization/groups/${seg(gid)}${tab === 'details' ? '' : `/${tab}`}`,
+  group: (gid: string, tab: GroupTab = 'details') =>
+    `/organization/groups/${seg(gid)}${tab === 'details' ? '' : `/${tab}`}`,
   serviceAccounts: () => '/organization/service-accounts',
   serviceAccount: (uid: string, tab: UserTab = 'details') =>
     `/organization/service-accounts/${seg(uid)}${tab === 'details' ? '' : `/${tab}`}`,
@@ -32,14 +35,19 @@ export const secretPaths = {
   },
   /** Secret paths keep their slashes in the URL: /secrets/view/group/app/password. */
   view: (path: string) => `/secrets/view/${path.split('/').map(encodeURIComponent).join('/')}`,
-  create: (folder = '') => (folder ? `/secrets/new?${new URLSearchParams({ path: folder }).toString()}` : '/secrets/new'),
+  create: (folder = '') =>
+    folder ? `/secrets/new?${new URLSearchParams({ path: folder }).toString()}` : '/secrets/new',
 } as const;
 
 export const permissionPaths = {
   /** Every resource with an ACL, searchable. */
   acls: (q = '') => (q ? `/permissions?${new URLSearchParams({ q }).toString()}` : '/permissions'),
   /** One resource: rids keep their `/` in the URL, like secret paths. */
-  acl: (rid: string) => `/permissions/acls/${rid.split('/').map((part) => encodeURIComponent(part).replaceAll('%3A', ':')).join('/')}`,
+  acl: (rid: string) =>
+    `/permissions/acls/${rid
+      .split('/')
+      .map((part) => encodeURIComponent(part).replaceAll('%3A', ':'))
+      .join('/')}`,
   check: (params: { uid?: string; rid?: string; action?: string } = {}) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);

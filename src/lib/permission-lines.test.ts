@@ -3,19 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { parsePermissionLines } from './permission-lines.ts';
 import type { CatalogEntry } from './rid.ts';
 
-const catalog = (JSON.parse(readFileSync('public/permission-catalog.json', 'utf8')) as { resources: CatalogEntry[] }).resources;
+const catalog = (JSON.parse(readFileSync('public/permission-catalog.json', 'utf8')) as { resources: CatalogEntry[] })
+  .resources;
 
 describe('the bulk permission lines', () => {
   it('parse `rid action[,action…]` per line, skipping blank lines and comments', () => {
-    const lines = parsePermissionLines('# ops\n\ndcos:adminrouter:acs full\n  dcos:service:marathon:marathon:services:/dev  read,UPDATE \n', catalog);
+    const lines = parsePermissionLines(
+      '# ops\n\ndcos:adminrouter:acs full\n  dcos:service:marathon:marathon:services:/dev  read,UPDATE \n',
+      catalog,
+    );
     expect(lines).toEqual([
       { line: 3, text: 'dcos:adminrouter:acs full', rid: 'dcos:adminrouter:acs', actions: ['full'], error: null },
-      { line: 4, text: 'dcos:service:marathon:marathon:services:/dev  read,UPDATE', rid: 'dcos:service:marathon:marathon:services:/dev', actions: ['read', 'update'], error: null },
+      {
+        line: 4,
+        text: 'dcos:service:marathon:marathon:services:/dev  read,UPDATE',
+        rid: 'dcos:service:marathon:marathon:services:/dev',
+        actions: ['read', 'update'],
+        error: null,
+      },
     ]);
   });
 
   it('report each bad line with its number and why', () => {
-    const lines = parsePermissionLines('dcos:adminrouter:acs\nnot-a-rid full\ndcos:x grant\ndcos:x read write extra\ndcos:adminrouter:acs read', catalog);
+    const lines = parsePermissionLines(
+      'dcos:adminrouter:acs\nnot-a-rid full\ndcos:x grant\ndcos:x read write extra\ndcos:adminrouter:acs read',
+      catalog,
+    );
     expect(lines.map((l) => [l.line, l.error])).toEqual([
       [1, 'Write the resource ID, one space, then actions separated by commas (e.g. “dcos:adminrouter:acs full”).'],
       [2, 'A DC/OS resource ID starts with “dcos:”.'],
@@ -32,6 +45,8 @@ describe('the bulk permission lines', () => {
   });
 
   it('accept an empty action list as an error, not a crash', () => {
-    expect(parsePermissionLines('dcos:x ,', catalog)[0]?.error).toBe('“(empty)” is not an action; use create, read, update, delete or full.');
+    expect(parsePermissionLines('dcos:x ,', catalog)[0]?.error).toBe(
+      '“(empty)” is not an action; use create, read, update, delete or full.',
+    );
   });
 });

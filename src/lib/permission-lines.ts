@@ -26,7 +26,8 @@ export function parsePermissionLines(text: string, catalog: readonly CatalogEntr
     const parsed: PermissionLine = { line, text: trimmed, rid, actions: [], error: null };
     result.push(parsed);
     if (actionText === '' || extra.length > 0) {
-      parsed.error = 'Write the resource ID, one space, then actions separated by commas (e.g. “dcos:adminrouter:acs full”).';
+      parsed.error =
+        'Write the resource ID, one space, then actions separated by commas (e.g. “dcos:adminrouter:acs full”).';
       return;
     }
     const problem = ridProblem(rid);

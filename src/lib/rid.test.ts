@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { broaderRids, buildRid, matchRid, parseTemplate, ridCategory, ridProblem, type CatalogEntry } from './rid.ts';
 
-const catalog = (JSON.parse(readFileSync('public/permission-catalog.json', 'utf8')) as { resources: CatalogEntry[] }).resources;
+const catalog = (JSON.parse(readFileSync('public/permission-catalog.json', 'utf8')) as { resources: CatalogEntry[] })
+  .resources;
 const entry = (id: string) => {
   const found = catalog.find((e) => e.id === id);
   if (!found) throw new Error(`no catalog entry ${id}`);
@@ -23,8 +24,12 @@ describe('catalog templates', () => {
 
   it('build a Marathon service-group rid, with or without leading and trailing slashes', () => {
     const template = entry('marathon-services').template;
-    expect(buildRid(template, { 'service-group': 'dev/app' }).rid).toBe('dcos:service:marathon:marathon:services:/dev/app');
-    expect(buildRid(template, { 'service-group': '/dev/app/' }).rid).toBe('dcos:service:marathon:marathon:services:/dev/app');
+    expect(buildRid(template, { 'service-group': 'dev/app' }).rid).toBe(
+      'dcos:service:marathon:marathon:services:/dev/app',
+    );
+    expect(buildRid(template, { 'service-group': '/dev/app/' }).rid).toBe(
+      'dcos:service:marathon:marathon:services:/dev/app',
+    );
     expect(buildRid(template, {})).toEqual({ rid: 'dcos:service:marathon:marathon:services:/', missing: [] });
   });
 
@@ -35,13 +40,21 @@ describe('catalog templates', () => {
   });
 
   it('report required placeholders left empty', () => {
-    expect(buildRid(entry('secret').template, { 'secret-path': ' ' })).toEqual({ rid: 'dcos:secrets:default:/<secret-path>', missing: ['secret-path'] });
-    expect(buildRid(entry('secret').template, { 'secret-path': 'group/spark/key' }).rid).toBe('dcos:secrets:default:/group/spark/key');
+    expect(buildRid(entry('secret').template, { 'secret-path': ' ' })).toEqual({
+      rid: 'dcos:secrets:default:/<secret-path>',
+      missing: ['secret-path'],
+    });
+    expect(buildRid(entry('secret').template, { 'secret-path': 'group/spark/key' }).rid).toBe(
+      'dcos:secrets:default:/group/spark/key',
+    );
   });
 
   it('recognize a rid, preferring the most specific template', () => {
     expect(matchRid(catalog, 'dcos:adminrouter:secrets')?.entry.id).toBe('ar-secrets');
-    expect(matchRid(catalog, 'dcos:adminrouter:service:marathon')).toMatchObject({ entry: { id: 'ar-service' }, values: { 'service-endpoint': 'marathon' } });
+    expect(matchRid(catalog, 'dcos:adminrouter:service:marathon')).toMatchObject({
+      entry: { id: 'ar-service' },
+      values: { 'service-endpoint': 'marathon' },
+    });
     expect(matchRid(catalog, 'dcos:service:marathon:marathon:services:/dev/app')).toMatchObject({
       entry: { id: 'marathon-services' },
       values: { 'service-group': 'dev/app' },
@@ -52,7 +65,9 @@ describe('catalog templates', () => {
 
   it('round-trip: every template filled with sample values is recognized as itself', () => {
     for (const item of catalog) {
-      const values = Object.fromEntries(parseTemplate(item.template).flatMap((p) => (p.kind === 'slot' ? [[p.name, 'sample']] : [])));
+      const values = Object.fromEntries(
+        parseTemplate(item.template).flatMap((p) => (p.kind === 'slot' ? [[p.name, 'sample']] : [])),
+      );
       const { rid } = buildRid(item.template, values);
       expect(ridProblem(rid), rid).toBeNull();
       expect(matchRid(catalog, rid)?.entry.id, rid).toBe(item.id);
@@ -81,7 +96,12 @@ describe('typed rids', () => {
     expect(ridProblem(rid)).toBe(message);
   });
 
-  it.each(['dcos:superuser', 'dcos:service:marathon:marathon:services:/dev/app', 'dcos:cluster:linker:*', 'dcos:mesos:agent:framework:role:slave_public'])('%s is accepted', (rid) => {
+  it.each([
+    'dcos:superuser',
+    'dcos:service:marathon:marathon:services:/dev/app',
+    'dcos:cluster:linker:*',
+    'dcos:mesos:agent:framework:role:slave_public',
+  ])('%s is accepted', (rid) => {
     expect(ridProblem(rid)).toBeNull();
   });
 
@@ -103,14 +123,24 @@ describe('broader rids that cover a rid', () => {
   });
 
   it('secret list folders cover their sub-folders, but secret values are matched exactly', () => {
-    expect(broaderRids('dcos:secrets:list:default:/group/spark').map((b) => b.rid)).toEqual(['dcos:secrets:list:default:/group', 'dcos:secrets:list:default:/']);
+    expect(broaderRids('dcos:secrets:list:default:/group/spark').map((b) => b.rid)).toEqual([
+      'dcos:secrets:list:default:/group',
+      'dcos:secrets:list:default:/',
+    ]);
     expect(broaderRids('dcos:secrets:default:/group/spark/key')).toEqual([]);
   });
 
   it('an omitted optional section covers every value (Mesos, Metronome, cluster linker)', () => {
-    expect(broaderRids('dcos:mesos:master:task:app_id:/group/app').map((b) => b.rid)).toEqual(['dcos:mesos:master:task:app_id:/group', 'dcos:mesos:master:task:app_id']);
-    expect(broaderRids('dcos:mesos:master:framework:role:slave_public').map((b) => b.rid)).toEqual(['dcos:mesos:master:framework:role']);
-    expect(broaderRids('dcos:service:metronome:metronome:jobs:nightly').map((b) => b.rid)).toEqual(['dcos:service:metronome:metronome:jobs']);
+    expect(broaderRids('dcos:mesos:master:task:app_id:/group/app').map((b) => b.rid)).toEqual([
+      'dcos:mesos:master:task:app_id:/group',
+      'dcos:mesos:master:task:app_id',
+    ]);
+    expect(broaderRids('dcos:mesos:master:framework:role:slave_public').map((b) => b.rid)).toEqual([
+      'dcos:mesos:master:framework:role',
+    ]);
+    expect(broaderRids('dcos:service:metronome:metronome:jobs:nightly').map((b) => b.rid)).toEqual([
+      'dcos:service:metronome:metronome:jobs',
+    ]);
     expect(broaderRids('dcos:cluster:linker:b1f5').map((b) => b.rid)).toEqual(['dcos:cluster:linker:*']);
   });
 

@@ -18,7 +18,8 @@ export interface CatalogEntry {
   actions: readonly Action[];
 }
 
-export type TemplatePart = { kind: 'text'; text: string } | { kind: 'slot'; name: string; optional: boolean; prefix: string };
+export type TemplatePart =
+  { kind: 'text'; text: string } | { kind: 'slot'; name: string; optional: boolean; prefix: string };
 
 /** Placeholders whose values are paths and may hold `/`. */
 const PATH_SLOTS = new Set(['service-group', 'path', 'secret-path', 'endpoint']);
@@ -57,7 +58,10 @@ function normalizeValue(name: string, value: string, before: string): string {
 }
 
 /** Fills a template; required placeholders left empty are listed in `missing`. */
-export function buildRid(template: string, values: Readonly<Record<string, string>>): { rid: string; missing: string[] } {
+export function buildRid(
+  template: string,
+  values: Readonly<Record<string, string>>,
+): { rid: string; missing: string[] } {
   let rid = '';
   const missing: string[] = [];
   for (const part of parseTemplate(template)) {
@@ -89,10 +93,14 @@ function templateRegExp(template: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-const literalLength = (template: string) => parseTemplate(template).reduce((n, p) => n + (p.kind === 'text' ? p.text.length : 0), 0);
+const literalLength = (template: string) =>
+  parseTemplate(template).reduce((n, p) => n + (p.kind === 'text' ? p.text.length : 0), 0);
 
 /** The catalog entry a rid belongs to, with its placeholder values; the most specific template wins. */
-export function matchRid(catalog: readonly CatalogEntry[], rid: string): { entry: CatalogEntry; values: Record<string, string> } | null {
+export function matchRid(
+  catalog: readonly CatalogEntry[],
+  rid: string,
+): { entry: CatalogEntry; values: Record<string, string> } | null {
   let best: { entry: CatalogEntry; values: Record<string, string> } | null = null;
   for (const entry of catalog) {
     const match = templateRegExp(entry.template).exec(rid);
@@ -159,24 +167,32 @@ export function broaderRids(rid: string): BroaderRid[] {
   const services = /^(dcos:service:marathon:marathon:services:)(\/.*)$/.exec(rid);
   const servicesBase = services?.[1];
   if (servicesBase && services[2] && services[2] !== '/') {
-    return pathAncestors(services[2]).map((p) => ({ rid: servicesBase + p, why: 'Marathon permissions on a service group cover every service and group inside it.' }));
+    return pathAncestors(services[2]).map((p) => ({
+      rid: servicesBase + p,
+      why: 'Marathon permissions on a service group cover every service and group inside it.',
+    }));
   }
   const list = /^(dcos:secrets:list:default:)(\/.*)$/.exec(rid);
   const listBase = list?.[1];
   if (listBase && list[2] && list[2] !== '/') {
-    return pathAncestors(list[2]).map((p) => ({ rid: listBase + p, why: 'Listing a folder covers the folders inside it.' }));
+    return pathAncestors(list[2]).map((p) => ({
+      rid: listBase + p,
+      why: 'Listing a folder covers the folders inside it.',
+    }));
   }
   const jobs = /^(dcos:service:metronome:metronome:jobs):.+$/.exec(rid);
   if (jobs?.[1]) return [{ rid: jobs[1], why: 'Without a job group, the permission covers all Metronome jobs.' }];
   const mesos = /^(dcos:mesos:(?:agent|master):[a-z_]+:(app_id|role|principal|user|path)):(.+)$/.exec(rid);
   if (mesos?.[1] && mesos[3]) {
     const base = mesos[1];
-    const nested = mesos[2] === 'app_id' && mesos[3].startsWith('/') ? pathAncestors(mesos[3]).filter((p) => p !== '/') : [];
+    const nested =
+      mesos[2] === 'app_id' && mesos[3].startsWith('/') ? pathAncestors(mesos[3]).filter((p) => p !== '/') : [];
     return [
       ...nested.map((p) => ({ rid: `${base}:${p}`, why: 'A service group covers the services inside it.' })),
       { rid: base, why: `Without a value after “${mesos[2]}”, the permission covers all values.` },
     ];
   }
-  if (/^dcos:cluster:linker:(?!\*$).+$/.test(rid)) return [{ rid: 'dcos:cluster:linker:*', why: '“*” covers every linked cluster.' }];
+  if (/^dcos:cluster:linker:(?!\*$).+$/.test(rid))
+    return [{ rid: 'dcos:cluster:linker:*', why: '“*” covers every linked cluster.' }];
   return [];
 }

@@ -10,7 +10,11 @@ const IDP = `<?xml version="1.0"?>
 
 describe('checkSamlMetadata', () => {
   it('finds the entity ID and SSO location of IdP metadata', () => {
-    expect(checkSamlMetadata(IDP)).toEqual({ ok: true, entityId: 'http://www.okta.com/exk1', ssoUrl: 'https://example.okta.com/sso/saml' });
+    expect(checkSamlMetadata(IDP)).toEqual({
+      ok: true,
+      entityId: 'http://www.okta.com/exk1',
+      ssoUrl: 'https://example.okta.com/sso/saml',
+    });
   });
 
   it('reads an EntityDescriptor inside EntitiesDescriptor, without a prefix too', () => {
@@ -24,7 +28,10 @@ describe('checkSamlMetadata', () => {
     ['not xml at all', 'This is not well-formed XML.'],
     ['<!DOCTYPE x><x/>', 'The metadata must not contain a DOCTYPE.'],
     ['<EntityDescriptor><IDPSSODescriptor/></EntityDescriptor>', 'No EntityDescriptor with an entityID was found.'],
-    ['<EntityDescriptor entityID="sp"><SPSSODescriptor/></EntityDescriptor>', 'This metadata describes no identity provider (no IDPSSODescriptor): is it the service provider’s?'],
+    [
+      '<EntityDescriptor entityID="sp"><SPSSODescriptor/></EntityDescriptor>',
+      'This metadata describes no identity provider (no IDPSSODescriptor): is it the service provider’s?',
+    ],
   ])('refuses %j', (xml, problem) => {
     expect(checkSamlMetadata(xml)).toEqual({ ok: false, problem });
   });

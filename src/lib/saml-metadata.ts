@@ -22,7 +22,10 @@ export function checkSamlMetadata(xml: string): SamlMetadataCheck {
   if (start < 0 || entityId === '') return { ok: false, problem: 'No EntityDescriptor with an entityID was found.' };
   const rest = elements.slice(start + 1);
   if (!rest.some((e) => e.localName === 'IDPSSODescriptor')) {
-    return { ok: false, problem: 'This metadata describes no identity provider (no IDPSSODescriptor): is it the service provider’s?' };
+    return {
+      ok: false,
+      problem: 'This metadata describes no identity provider (no IDPSSODescriptor): is it the service provider’s?',
+    };
   }
   const sso = rest.find((e) => e.localName === 'SingleSignOnService')?.attributes.get('Location') ?? null;
   return { ok: true, entityId, ssoUrl: sso };

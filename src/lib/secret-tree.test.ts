@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ancestors, childrenOf } from './secret-tree.ts';
 
-const paths = ['db-password', 'group/spark/aws-secret-key', 'group/spark/config/log-level', 'group/hdfs/keytab', 'jenkins/private-key', 'group/readme'];
+const paths = [
+  'db-password',
+  'group/spark/aws-secret-key',
+  'group/spark/config/log-level',
+  'group/hdfs/keytab',
+  'jenkins/private-key',
+  'group/readme',
+];
 
 describe('childrenOf', () => {
   it('lists the top level: folders with their secret counts, then secrets', () => {

@@ -30,7 +30,9 @@ export function childrenOf(paths: readonly string[], folder: string): TreeEntry[
   }
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return [
-    ...[...folders].map(([name, count]): FolderEntry => ({ kind: 'folder', name, path: `${prefix}${name}`, count })).sort(byName),
+    ...[...folders]
+      .map(([name, count]): FolderEntry => ({ kind: 'folder', name, path: `${prefix}${name}`, count }))
+      .sort(byName),
     ...secrets.sort(byName),
   ];
 }

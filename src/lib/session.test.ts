@@ -1,5 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { expireSessionInfo, knownSession, onSessionExpiryChange, readSessionInfo, rememberSession, rememberSessionExpiry, sessionExpiresAt, sessionLabel, writeSessionInfo } from './session.ts';
+import {
+  expireSessionInfo,
+  knownSession,
+  onSessionExpiryChange,
+  readSessionInfo,
+  rememberSession,
+  rememberSessionExpiry,
+  sessionExpiresAt,
+  sessionLabel,
+  writeSessionInfo,
+} from './session.ts';
 
 function setInfo(value: string) {
   document.cookie = `dcos-acs-info-cookie=${value}; Path=/`;
@@ -21,10 +31,13 @@ describe('the info cookie', () => {
     expect(readSessionInfo()).toEqual({ uid: 'joe', description: '', is_remote: false });
   });
 
-  it.each(['not-base64!', encode({ description: 'no uid' }), encode('a string')])('ignores a garbled cookie %s', (value) => {
-    setInfo(value);
-    expect(readSessionInfo()).toBeNull();
-  });
+  it.each(['not-base64!', encode({ description: 'no uid' }), encode('a string')])(
+    'ignores a garbled cookie %s',
+    (value) => {
+      setInfo(value);
+      expect(readSessionInfo()).toBeNull();
+    },
+  );
 
   it('gives the same account for the same cookie, and follows the cookie when it changes', () => {
     setInfo(encode({ uid: 'ann', description: 'Ann' }));
@@ -99,12 +112,18 @@ describe('the info cookie the console writes when the browser dropped the IAM’
   it('round-trips any description, whatever its characters', () => {
     for (const description of ['', 'José Müller', '"quoted"; Path=/evil', '\u0000\u001f', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢'.repeat(200)]) {
       writeSessionInfo({ uid: 'u', description, is_remote: true }, null);
-      expect(readSessionInfo()).toEqual({ uid: 'u', description: Array.from(description).slice(0, 600).join(''), is_remote: true });
+      expect(readSessionInfo()).toEqual({
+        uid: 'u',
+        description: Array.from(description).slice(0, 600).join(''),
+        is_remote: true,
+      });
     }
   });
 
   it('labels the account with at most 60 characters', () => {
-    expect(sessionLabel({ uid: 'z', description: LONG, is_remote: false })).toHaveLength(Array.from(LONG).slice(0, 59).join('').length + 1);
+    expect(sessionLabel({ uid: 'z', description: LONG, is_remote: false })).toHaveLength(
+      Array.from(LONG).slice(0, 59).join('').length + 1,
+    );
     expect(sessionLabel({ uid: 'z', description: LONG, is_remote: false }).endsWith('…')).toBe(true);
     expect(sessionLabel({ uid: 'z', description: 'Short', is_remote: false })).toBe('Short');
   });

@@ -44,7 +44,6 @@ export function readSessionInfo(): SessionInfo | null {
   return info;
 }
 
-
 // The account this tab last confirmed. The info cookie expires together with the session, so without this a signed-in
 // page whose session just ended could not say whose session to renew, and a click to another page would drop to the
 // sign-in page instead of offering the re-authentication dialog.

@@ -25,6 +25,8 @@ describe('the DC/OS spaces rule', () => {
   });
 
   it('names the space in words', () => {
-    expect(describeSpace('group/hdfs/secret')).toBe('Services whose ID is /group/hdfs or lies under /group/hdfs/ may read this secret; other services may not.');
+    expect(describeSpace('group/hdfs/secret')).toBe(
+      'Services whose ID is /group/hdfs or lies under /group/hdfs/ may read this secret; other services may not.',
+    );
   });
 });

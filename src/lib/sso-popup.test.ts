@@ -5,7 +5,12 @@ import * as opener from './sso-popup.ts';
 import { openSsoPopup } from './sso-popup.ts';
 
 function fakePopup() {
-  return { closed: false, close: vi.fn(function (this: { closed: boolean }) { this.closed = true; }) };
+  return {
+    closed: false,
+    close: vi.fn(function (this: { closed: boolean }) {
+      this.closed = true;
+    }),
+  };
 }
 
 afterEach(() => {
@@ -24,20 +29,49 @@ describe('openSsoPopup', () => {
     const popup = fakePopup();
     const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
     const { result } = openSsoPopup('/acs/api/v1/auth/login?oidc-provider=google-idp&target=%2Fsso-done');
-    expect(open).toHaveBeenCalledWith('/acs/api/v1/auth/login?oidc-provider=google-idp&target=%2Fsso-done', SSO_POPUP_NAME, 'popup,width=520,height=680');
+    expect(open).toHaveBeenCalledWith(
+      '/acs/api/v1/auth/login?oidc-provider=google-idp&target=%2Fsso-done',
+      SSO_POPUP_NAME,
+      'popup,width=520,height=680',
+    );
     // Another origin, another window, or another kind of message: ignored.
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', source: popup as unknown as Window, data: { type: 'dcos-console:sso-result', ok: true } }));
-    window.dispatchEvent(new MessageEvent('message', { origin: window.location.origin, source: window, data: { type: 'dcos-console:sso-result', ok: true } }));
-    window.dispatchEvent(new MessageEvent('message', { origin: window.location.origin, source: popup as unknown as Window, data: { type: 'other', ok: true } }));
     window.dispatchEvent(
-      new MessageEvent('message', { origin: window.location.origin, source: popup as unknown as Window, data: { type: 'dcos-console:sso-result', ok: false, message: 'Denied.' } }),
+      new MessageEvent('message', {
+        origin: 'https://evil.example',
+        source: popup as unknown as Window,
+        data: { type: 'dcos-console:sso-result', ok: true },
+      }),
+    );
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        origin: window.location.origin,
+        source: window,
+        data: { type: 'dcos-console:sso-result', ok: true },
+      }),
+    );
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        origin: window.location.origin,
+        source: popup as unknown as Window,
+        data: { type: 'other', ok: true },
+      }),
+    );
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        origin: window.location.origin,
+        source: popup as unknown as Window,
+        data: { type: 'dcos-console:sso-result', ok: false, message: 'Denied.' },
+      }),
     );
     await expect(result).resolves.toEqual({ ok: false, message: 'Denied.' });
   });
 
   it('says so when the browser blocks the popup', async () => {
     vi.spyOn(window, 'open').mockReturnValue(null);
-    await expect(openSsoPopup('/x').result).resolves.toMatchObject({ ok: false, message: expect.stringContaining('blocked') as string });
+    await expect(openSsoPopup('/x').result).resolves.toMatchObject({
+      ok: false,
+      message: expect.stringContaining('blocked') as string,
+    });
   });
 
   it('notices a popup closed by hand', async () => {
@@ -47,7 +81,10 @@ describe('openSsoPopup', () => {
     const { result } = openSsoPopup('/x');
     popup.closed = true;
     await vi.advanceTimersByTimeAsync(1000);
-    await expect(result).resolves.toEqual({ ok: false, message: 'The sign-in window was closed before the sign-in finished.' });
+    await expect(result).resolves.toEqual({
+      ok: false,
+      message: 'The sign-in window was closed before the sign-in finished.',
+    });
     vi.useRealTimers();
   });
 });

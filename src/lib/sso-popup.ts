@@ -9,7 +9,6 @@ export const SSO_MESSAGE_TYPE = 'dcos-console:sso-result';
 
 export type { SsoPopupResult } from './sso-popup-report.ts';
 
-
 interface SsoMessage {
   type: typeof SSO_MESSAGE_TYPE;
   ok: boolean;
@@ -17,7 +16,12 @@ interface SsoMessage {
 }
 
 function isSsoMessage(data: unknown): data is SsoMessage {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === SSO_MESSAGE_TYPE && typeof (data as { ok?: unknown }).ok === 'boolean';
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === SSO_MESSAGE_TYPE &&
+    typeof (data as { ok?: unknown }).ok === 'boolean'
+  );
 }
 
 export interface SsoPopup {
@@ -33,14 +37,22 @@ export interface SsoPopup {
 export function openSsoPopup(url: string): SsoPopup {
   const popup = window.open(url, SSO_POPUP_NAME, 'popup,width=520,height=680');
   if (!popup) {
-    return { result: Promise.resolve({ ok: false, message: 'The browser blocked the sign-in window. Allow pop-ups for this site, or use your password.' }), cancel: () => undefined };
+    return {
+      result: Promise.resolve({
+        ok: false,
+        message: 'The browser blocked the sign-in window. Allow pop-ups for this site, or use your password.',
+      }),
+      cancel: () => undefined,
+    };
   }
   let stop: () => void = () => undefined;
   const result = new Promise<SsoPopupResult>((resolve) => {
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== window.location.origin || event.source !== popup || !isSsoMessage(event.data)) return;
       stop();
-      resolve(event.data.ok ? { ok: true } : { ok: false, message: event.data.message ?? 'The sign-in did not complete.' });
+      resolve(
+        event.data.ok ? { ok: true } : { ok: false, message: event.data.message ?? 'The sign-in did not complete.' },
+      );
     };
     // Closing the window by hand never sends a message: notice it. The popup also closes itself right after
     // reporting, so a closed window gets a moment for its message to arrive first.

@@ -53,7 +53,8 @@ export function filterByText<T>(items: readonly T[], query: string, fields: Sear
   const needle = query.toLowerCase();
   if (needle === '') return items;
   // A pasted control character could otherwise match across two fields or items.
-  if (needle.includes(FIELD_BREAK) || needle.includes(ITEM_BREAK)) return items.filter((item) => lowerFields(item, fields).some((field) => field.includes(needle)));
+  if (needle.includes(FIELD_BREAK) || needle.includes(ITEM_BREAK))
+    return items.filter((item) => lowerFields(item, fields).some((field) => field.includes(needle)));
   const { text, starts } = indexFor(items, fields);
   const out: T[] = [];
   let item = 0;

@@ -40,11 +40,9 @@ export function useListParams<F extends string>(filters: readonly F[], defaultFi
     [set, setQuery],
   );
   // One object per distinct sort, so memoized views do not recompute on every render.
-  const sort = useMemo<ListParams<F>['sort']>(() => (column && (direction === 'asc' || direction === 'desc') ? { column, direction } : undefined), [column, direction]);
-  return {
-    query,
-    sort,
-    filter: rawFilter && filters.includes(rawFilter) ? rawFilter : defaultFilter,
-    set: setAll,
-  };
+  const sort = useMemo<ListParams<F>['sort']>(
+    () => (column && (direction === 'asc' || direction === 'desc') ? { column, direction } : undefined),
+    [column, direction],
+  );
+  return { query, sort, filter: rawFilter && filters.includes(rawFilter) ? rawFilter : defaultFilter, set: setAll };
 }

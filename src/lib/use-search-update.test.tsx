@@ -54,7 +54,9 @@ describe('useSearchUpdate', () => {
   afterEach(() => vi.useRealTimers());
 
   it('keeps a search still rendering when a filter is picked right after it (CI lost q this way)', async () => {
-    const router = createMemoryRouter([{ path: '/users', Component: List }], { initialEntries: ['/users?sort=uid:asc'] });
+    const router = createMemoryRouter([{ path: '/users', Component: List }], {
+      initialEntries: ['/users?sort=uid:asc'],
+    });
     render(<RouterProvider router={router} />);
     const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
     await user.type(screen.getByLabelText('Search'), 'slow');

@@ -21,7 +21,11 @@ interface State {
  * filtering itself (issue 9: keystroke → rows ≤ 50 ms at 4× CPU). A URL changed from outside (Back, a link, a
  * reload) wins over the text.
  */
-export function useUrlText(urlValue: string, write: (value: string) => void, delayMs = URL_TEXT_DELAY_MS): [string, (next: string) => void] {
+export function useUrlText(
+  urlValue: string,
+  write: (value: string) => void,
+  delayMs = URL_TEXT_DELAY_MS,
+): [string, (next: string) => void] {
   const [state, setState] = useState<State>({ text: urlValue, url: urlValue, written: null });
   let { text } = state;
   if (state.url !== urlValue) {

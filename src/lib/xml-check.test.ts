@@ -24,8 +24,16 @@ describe('IdP metadata checks', () => {
   });
 
   it('allow comments, processing instructions, CDATA and entities', () => {
-    expect(parseXmlElements('<?xml version="1.0"?><!-- c --><a t="&amp;"><![CDATA[<x>]]>&lt;&#65;</a>').map((e) => e.localName)).toEqual(['a']);
-    expect(parseXmlElements('<a xmlns:md="urn:x" xml:lang="en"><md:b md:c="1"/></a><!-- after -->').map((e) => e.localName)).toEqual(['a', 'b']);
-    expect(() => parseXmlElements('<a><b xmlns:md="urn:x"/><md:c/></a>')).toThrow('the namespace prefix md is not declared');
+    expect(
+      parseXmlElements('<?xml version="1.0"?><!-- c --><a t="&amp;"><![CDATA[<x>]]>&lt;&#65;</a>').map(
+        (e) => e.localName,
+      ),
+    ).toEqual(['a']);
+    expect(
+      parseXmlElements('<a xmlns:md="urn:x" xml:lang="en"><md:b md:c="1"/></a><!-- after -->').map((e) => e.localName),
+    ).toEqual(['a', 'b']);
+    expect(() => parseXmlElements('<a><b xmlns:md="urn:x"/><md:c/></a>')).toThrow(
+      'the namespace prefix md is not declared',
+    );
   });
 });

@@ -22,7 +22,8 @@ function parseAttributes(text: string, at: number): Map<string, string> {
     if (!match) break;
     const [, name = '', double, single] = match;
     const value = double ?? single ?? '';
-    if (!NAME.test(name) || attributes.has(name) || value.includes('<') || ENTITY.test(value)) throw new Error(`bad attribute ${name} at ${at}`);
+    if (!NAME.test(name) || attributes.has(name) || value.includes('<') || ENTITY.test(value))
+      throw new Error(`bad attribute ${name} at ${at}`);
     attributes.set(name, value);
     pos = pattern.lastIndex;
   }
@@ -74,11 +75,14 @@ export function parseXmlElements(xml: string): XmlElement[] {
       if (!NAME.test(name)) throw new Error(`bad element name at ${lt}`);
       if (open.length === 0 && ++roots > 1) throw new Error(`a second root element at ${lt}`);
       const attributes = parseAttributes(body.slice(name.length), lt);
-      const scope = new Set([...attributes.keys()].filter((key) => key.startsWith('xmlns:')).map((key) => key.slice(6)));
+      const scope = new Set(
+        [...attributes.keys()].filter((key) => key.startsWith('xmlns:')).map((key) => key.slice(6)),
+      );
       scopes.push(scope);
       for (const qualified of [name, ...[...attributes.keys()].filter((key) => !key.startsWith('xmlns'))]) {
         const prefix = qualified.includes(':') ? qualified.slice(0, qualified.indexOf(':')) : null;
-        if (prefix !== null && !declared(prefix)) throw new Error(`the namespace prefix ${prefix} is not declared (at ${lt})`);
+        if (prefix !== null && !declared(prefix))
+          throw new Error(`the namespace prefix ${prefix} is not declared (at ${lt})`);
       }
       elements.push({ localName: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name, attributes });
       if (selfClosing) scopes.pop();
@@ -103,15 +107,21 @@ export function metadataProblem(xml: string): string | null {
   }
   const entity = elements.find((e) => e.localName === 'EntityDescriptor');
   if (!entity?.attributes.get('entityID')) return 'has no EntityDescriptor with an entityID';
-  if (!elements.some((e) => e.localName === 'IDPSSODescriptor')) return 'describes no identity provider (IDPSSODescriptor)';
-  if (!elements.some((e) => e.localName === 'SingleSignOnService' && e.attributes.get('Location'))) return 'has no SingleSignOnService location';
+  if (!elements.some((e) => e.localName === 'IDPSSODescriptor'))
+    return 'describes no identity provider (IDPSSODescriptor)';
+  if (!elements.some((e) => e.localName === 'SingleSignOnService' && e.attributes.get('Location')))
+    return 'has no SingleSignOnService location';
   return null;
 }
 
 /** The IdP's entity ID from well-formed metadata; null otherwise. */
 export function metadataEntityId(xml: string): string | null {
   try {
-    return parseXmlElements(xml).find((e) => e.localName === 'EntityDescriptor')?.attributes.get('entityID') ?? null;
+    return (
+      parseXmlElements(xml)
+        .find((e) => e.localName === 'EntityDescriptor')
+        ?.attributes.get('entityID') ?? null
+    );
   } catch {
     return null;
   }

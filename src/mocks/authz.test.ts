@@ -4,7 +4,8 @@ import { isAllowed, isEnforced, isSuperuser, superuserUids } from './authz.ts';
 import { addMember, createDb, grant, removeUser } from './db/create-db.ts';
 import type { SecurityMode } from './db/types.ts';
 
-const freshDb = (securityMode: SecurityMode = 'strict') => createDb('authz-test', { securityMode, tokenTtlSeconds: 60 });
+const freshDb = (securityMode: SecurityMode = 'strict') =>
+  createDb('authz-test', { securityMode, tokenTtlSeconds: 60 });
 
 describe('isEnforced', () => {
   it.each<[string, boolean, boolean, boolean]>([

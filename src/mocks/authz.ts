@@ -66,7 +66,9 @@ export function isSuperuser(db: SimDb, uid: string): boolean {
  */
 export function holdsAction(db: SimDb, uid: string, rid: string, action: Action): boolean {
   const gids = groupsOf(db, uid);
-  return holdsOn(db.acls.get(SUPERUSER_RID), uid, gids, anyAction) || holdsOn(db.acls.get(rid), uid, gids, covering(action));
+  return (
+    holdsOn(db.acls.get(SUPERUSER_RID), uid, gids, anyAction) || holdsOn(db.acls.get(rid), uid, gids, covering(action))
+  );
 }
 
 /** The same for a group, from its own grants only (a group has no groups); `dcos:superuser` covers all here too. */

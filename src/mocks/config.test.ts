@@ -2,7 +2,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TOKEN_TTL_SECONDS, readSimConfig } from './config.ts';
 
-const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0, secrets: 0, sealThreshold: 1, sealShares: 1, sealed: false };
+const NO_EXTRAS = {
+  users: 0,
+  groups: 0,
+  serviceAccounts: 0,
+  secrets: 0,
+  sealThreshold: 1,
+  sealShares: 1,
+  sealed: false,
+};
 const SEAL_DEFAULTS = { sealThreshold: 1, sealShares: 1, sealed: false };
 
 afterEach(() => {
@@ -16,22 +24,46 @@ describe('readSimConfig', () => {
   });
 
   it.each(['strict', 'permissive', 'disabled'] as const)('honours SECURITY_MODE=%s', (mode) => {
-    expect(readSimConfig({ SECURITY_MODE: mode })).toEqual({ securityMode: mode, tokenTtlSeconds: 432000, ...NO_EXTRAS });
+    expect(readSimConfig({ SECURITY_MODE: mode })).toEqual({
+      securityMode: mode,
+      tokenTtlSeconds: 432000,
+      ...NO_EXTRAS,
+    });
   });
 
   it('honours SIM_TOKEN_TTL in seconds', () => {
-    expect(readSimConfig({ SIM_TOKEN_TTL: '60' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 60, ...NO_EXTRAS });
-    expect(readSimConfig({ SECURITY_MODE: 'permissive', SIM_TOKEN_TTL: '5' })).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 5, ...NO_EXTRAS });
+    expect(readSimConfig({ SIM_TOKEN_TTL: '60' })).toEqual({
+      securityMode: 'strict',
+      tokenTtlSeconds: 60,
+      ...NO_EXTRAS,
+    });
+    expect(readSimConfig({ SECURITY_MODE: 'permissive', SIM_TOKEN_TTL: '5' })).toEqual({
+      securityMode: 'permissive',
+      tokenTtlSeconds: 5,
+      ...NO_EXTRAS,
+    });
   });
 
   it('treats an empty SIM_TOKEN_TTL as unset', () => {
-    expect(readSimConfig({ SIM_TOKEN_TTL: '' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 432000, ...NO_EXTRAS });
+    expect(readSimConfig({ SIM_TOKEN_TTL: '' })).toEqual({
+      securityMode: 'strict',
+      tokenTtlSeconds: 432000,
+      ...NO_EXTRAS,
+    });
   });
 
   it('reads process.env when given no environment', () => {
     vi.stubEnv('SECURITY_MODE', 'disabled');
     vi.stubEnv('SIM_TOKEN_TTL', '30');
-    for (const name of ['SIM_USERS', 'SIM_GROUPS', 'SIM_SERVICE_ACCOUNTS', 'SIM_SECRETS', 'SIM_SEAL_THRESHOLD', 'SIM_SEAL_SHARES', 'SIM_SEALED']) {
+    for (const name of [
+      'SIM_USERS',
+      'SIM_GROUPS',
+      'SIM_SERVICE_ACCOUNTS',
+      'SIM_SECRETS',
+      'SIM_SEAL_THRESHOLD',
+      'SIM_SEAL_SHARES',
+      'SIM_SEALED',
+    ]) {
       vi.stubEnv(name, '');
     }
     expect(readSimConfig()).toEqual({ securityMode: 'disabled', tokenTtlSeconds: 30, ...NO_EXTRAS });
@@ -43,11 +75,14 @@ describe('readSimConfig', () => {
     );
   });
 
-  it.each(['0', '-60', '1.5', 'abc', '5d', 'NaN', 'Infinity'])('refuses SIM_TOKEN_TTL=%j with a clear message', (ttl) => {
-    expect(() => readSimConfig({ SIM_TOKEN_TTL: ttl })).toThrow(
-      new Error(`SIM_TOKEN_TTL must be a positive whole number of seconds; got "${ttl}"`),
-    );
-  });
+  it.each(['0', '-60', '1.5', 'abc', '5d', 'NaN', 'Infinity'])(
+    'refuses SIM_TOKEN_TTL=%j with a clear message',
+    (ttl) => {
+      expect(() => readSimConfig({ SIM_TOKEN_TTL: ttl })).toThrow(
+        new Error(`SIM_TOKEN_TTL must be a positive whole number of seconds; got "${ttl}"`),
+      );
+    },
+  );
 
   it('reads SIM_USERS, SIM_GROUPS and SIM_SERVICE_ACCOUNTS as counts of extra generated entities', () => {
     expect(readSimConfig({ SIM_USERS: '10000', SIM_GROUPS: '50', SIM_SERVICE_ACCOUNTS: '7' })).toEqual({
@@ -89,11 +124,18 @@ describe('readSimConfig', () => {
     ['SIM_SECRETS', '-3'],
     ['SIM_SECRETS', '100001'],
   ])('refuses %s=%j with a clear message', (name, value) => {
-    expect(() => readSimConfig({ [name]: value })).toThrow(new Error(`${name} must be a whole number from 0 to 100000; got "${value}"`));
+    expect(() => readSimConfig({ [name]: value })).toThrow(
+      new Error(`${name} must be a whole number from 0 to 100000; got "${value}"`),
+    );
   });
 
   it('reads SIM_SECRETS as the count of extra generated secrets', () => {
-    expect(readSimConfig({ SIM_SECRETS: '10000' })).toEqual({ securityMode: 'strict', tokenTtlSeconds: 432000, ...NO_EXTRAS, secrets: 10000 });
+    expect(readSimConfig({ SIM_SECRETS: '10000' })).toEqual({
+      securityMode: 'strict',
+      tokenTtlSeconds: 432000,
+      ...NO_EXTRAS,
+      secrets: 10000,
+    });
     expect(readSimConfig({ SIM_SECRETS: '' }).secrets).toBe(0);
   });
 
@@ -106,7 +148,11 @@ describe('readSimConfig', () => {
       sealShares: 3,
       sealed: true,
     });
-    expect(readSimConfig({ SIM_SEAL_SHARES: '10', SIM_SEALED: '1' })).toMatchObject({ sealThreshold: 1, sealShares: 10, sealed: true });
+    expect(readSimConfig({ SIM_SEAL_SHARES: '10', SIM_SEALED: '1' })).toMatchObject({
+      sealThreshold: 1,
+      sealShares: 10,
+      sealed: true,
+    });
     expect(readSimConfig({ SIM_SEAL_THRESHOLD: '', SIM_SEAL_SHARES: '', SIM_SEALED: '' })).toMatchObject(SEAL_DEFAULTS);
     for (const no of ['0', 'false']) expect(readSimConfig({ SIM_SEALED: no }).sealed).toBe(false);
   });
@@ -119,17 +165,23 @@ describe('readSimConfig', () => {
     ['SIM_SEAL_SHARES', '2.5'],
     ['SIM_SEAL_SHARES', 'three'],
   ])('refuses %s=%j with a clear message', (name, value) => {
-    expect(() => readSimConfig({ [name]: value })).toThrow(new Error(`${name} must be a whole number from 1 to 10; got "${value}"`));
+    expect(() => readSimConfig({ [name]: value })).toThrow(
+      new Error(`${name} must be a whole number from 1 to 10; got "${value}"`),
+    );
   });
 
   it('refuses a seal threshold above the number of shares', () => {
-    expect(() => readSimConfig({ SIM_SEAL_THRESHOLD: '2' })).toThrow(new Error('SIM_SEAL_THRESHOLD (2) must not exceed SIM_SEAL_SHARES (1)'));
+    expect(() => readSimConfig({ SIM_SEAL_THRESHOLD: '2' })).toThrow(
+      new Error('SIM_SEAL_THRESHOLD (2) must not exceed SIM_SEAL_SHARES (1)'),
+    );
     expect(() => readSimConfig({ SIM_SEAL_THRESHOLD: '4', SIM_SEAL_SHARES: '3' })).toThrow(
       new Error('SIM_SEAL_THRESHOLD (4) must not exceed SIM_SEAL_SHARES (3)'),
     );
   });
 
   it.each(['yes', 'TRUE', 'on', '2'])('refuses SIM_SEALED=%j', (value) => {
-    expect(() => readSimConfig({ SIM_SEALED: value })).toThrow(new Error(`SIM_SEALED must be true, false, 1 or 0; got "${value}"`));
+    expect(() => readSimConfig({ SIM_SEALED: value })).toThrow(
+      new Error(`SIM_SEALED must be true, false, 1 or 0; got "${value}"`),
+    );
   });
 });

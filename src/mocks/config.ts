@@ -1,5 +1,12 @@
 import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, sealOptionsProblem } from './db/secrets.ts';
-import { MAX_SCALE, MAX_SEAL_SHARES, SECURITY_MODES, type SecurityMode, type SimDbOptions, type SimScale } from './db/types.ts';
+import {
+  MAX_SCALE,
+  MAX_SEAL_SHARES,
+  SECURITY_MODES,
+  type SecurityMode,
+  type SimDbOptions,
+  type SimScale,
+} from './db/types.ts';
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 5 * 24 * 60 * 60;
 
@@ -27,7 +34,8 @@ function readShareCount(env: Record<string, string | undefined>, name: string, f
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const count = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(count >= 1 && count <= MAX_SEAL_SHARES)) throw new Error(`${name} must be a whole number from 1 to ${MAX_SEAL_SHARES}; got "${text}"`);
+  if (!(count >= 1 && count <= MAX_SEAL_SHARES))
+    throw new Error(`${name} must be a whole number from 1 to ${MAX_SEAL_SHARES}; got "${text}"`);
   return count;
 }
 
@@ -47,7 +55,8 @@ export function readSimControl(env: Record<string, string | undefined> = process
 }
 
 /** Printed when the control API is on, so nobody runs a demo with it unknowingly. */
-export const SIM_CONTROL_NOTICE = 'SIM_CONTROL=1: the test-only control API (/__sim/dbs, /__sim/faults) is ON. Never expose this server.';
+export const SIM_CONTROL_NOTICE =
+  'SIM_CONTROL=1: the test-only control API (/__sim/dbs, /__sim/faults) is ON. Never expose this server.';
 
 /**
  * Reads the simulator's settings from the environment, refusing bad values: `SECURITY_MODE`, `SIM_TOKEN_TTL`;
@@ -62,7 +71,8 @@ export function readSimConfig(env: Record<string, string | undefined> = process.
   }
   const ttlText = env.SIM_TOKEN_TTL;
   const ttl = ttlText === undefined || ttlText === '' ? DEFAULT_TOKEN_TTL_SECONDS : Number(ttlText);
-  if (!Number.isInteger(ttl) || ttl <= 0) throw new Error(`SIM_TOKEN_TTL must be a positive whole number of seconds; got "${ttlText}"`);
+  if (!Number.isInteger(ttl) || ttl <= 0)
+    throw new Error(`SIM_TOKEN_TTL must be a positive whole number of seconds; got "${ttlText}"`);
   const sealThreshold = readShareCount(env, 'SIM_SEAL_THRESHOLD', DEFAULT_SEAL_THRESHOLD);
   const sealShares = readShareCount(env, 'SIM_SEAL_SHARES', DEFAULT_SEAL_SHARES);
   if (sealOptionsProblem(sealThreshold, sealShares) !== null) {

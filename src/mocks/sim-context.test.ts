@@ -86,7 +86,11 @@ describe('POST /__sim/dbs', () => {
     ['a body that is not JSON', 'strict please'],
   ])('refuses %s with a 400 naming the problem', async (_what, body) => {
     const response = await sim.handle(
-      new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      new Request('http://127.0.0.1:5173/__sim/dbs', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     );
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/^Bad simulator options: /);
@@ -98,7 +102,14 @@ describe('POST /__sim/dbs', () => {
 
   it('seeds users, groups and serviceAccounts extra generated entities and echoes the counts', async () => {
     const created = await createDb({ users: 40, groups: 5, serviceAccounts: 3 });
-    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS, users: 40, groups: 5, serviceAccounts: 3 });
+    expect(optionsOf(created)).toEqual({
+      securityMode: 'permissive',
+      tokenTtlSeconds: 3600,
+      ...NO_EXTRAS,
+      users: 40,
+      groups: 5,
+      serviceAccounts: 3,
+    });
     const db = sim.context.dbFor(apiRequest('/', { dbId: created.id }));
     const users = [...(db?.users.values() ?? [])];
     expect(users.filter((user) => !user.isService)).toHaveLength(REGULAR_UIDS.length + 40);
@@ -110,7 +121,9 @@ describe('POST /__sim/dbs', () => {
   it('lets a generated local user sign in with the shared password', async () => {
     const created = await createDb({ users: 5 });
     const db = sim.context.dbFor(apiRequest('/', { dbId: created.id }));
-    const local = [...(db?.users.values() ?? [])].find((user) => user.providerType === 'internal' && !user.isService && !REGULAR_UIDS.includes(user.uid));
+    const local = [...(db?.users.values() ?? [])].find(
+      (user) => user.providerType === 'internal' && !user.isService && !REGULAR_UIDS.includes(user.uid),
+    );
     if (!local) throw new Error('no generated local user');
     const token = await loginAs(sim, local.uid, 'password', created.id);
     expect(decodeJwtPart(token, 1).uid).toBe(local.uid);
@@ -133,7 +146,13 @@ describe('POST /__sim/dbs', () => {
       'unknown option servicAccounts; known are securityMode, tokenTtlSeconds, users, groups, serviceAccounts, secrets, sealThreshold, sealShares, sealed',
     ],
   ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
-    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) }));
+    const response = await sim.handle(
+      new Request('http://127.0.0.1:5173/__sim/dbs', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: JSON.stringify(body),
+      }),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('Content-Type')).toBe('text/plain');
     expect(await response.text()).toBe(`Bad simulator options: ${why}.`);
@@ -143,15 +162,27 @@ describe('POST /__sim/dbs', () => {
 describe('POST /__sim/dbs: Secret Store options', () => {
   it('seeds extra generated secrets and echoes the count', async () => {
     const created = await createDb({ secrets: 25 });
-    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS, secrets: 25 });
+    expect(optionsOf(created)).toEqual({
+      securityMode: 'permissive',
+      tokenTtlSeconds: 3600,
+      ...NO_EXTRAS,
+      secrets: 25,
+    });
     const db = sim.context.dbFor(apiRequest('/', { dbId: created.id }));
     expect(db?.secrets.size).toBe(5 + 25);
     expect(db?.scale.secrets).toBe(25);
   });
 
-  it('sets up the seal: threshold, shares, sealed, and echoes the db\'s own unseal keys', async () => {
+  it("sets up the seal: threshold, shares, sealed, and echoes the db's own unseal keys", async () => {
     const created = await createDb({ sealThreshold: 2, sealShares: 3, sealed: true });
-    expect(optionsOf(created)).toEqual({ securityMode: 'permissive', tokenTtlSeconds: 3600, ...NO_EXTRAS, sealThreshold: 2, sealShares: 3, sealed: true });
+    expect(optionsOf(created)).toEqual({
+      securityMode: 'permissive',
+      tokenTtlSeconds: 3600,
+      ...NO_EXTRAS,
+      sealThreshold: 2,
+      sealShares: 3,
+      sealed: true,
+    });
     expect(created.unsealKeys).toHaveLength(3);
     expect(new Set(created.unsealKeys).size).toBe(3);
     for (const key of created.unsealKeys) expect(key).toMatch(/^[0-9a-f]{64}$/);
@@ -159,7 +190,9 @@ describe('POST /__sim/dbs: Secret Store options', () => {
     expect(other.unsealKeys.some((key) => created.unsealKeys.includes(key))).toBe(false);
 
     const token = await loginAs(sim, 'bootstrapuser', 'deleteme', created.id);
-    const status = await sim.handle(apiRequest('/secrets/v1/seal-status/default', { via: 'token', token, dbId: created.id }));
+    const status = await sim.handle(
+      apiRequest('/secrets/v1/seal-status/default', { via: 'token', token, dbId: created.id }),
+    );
     expect(await status.json()).toEqual({ sealed: true, threshold: 2, shares: 3, progress: 0 });
   });
 
@@ -180,18 +213,36 @@ describe('POST /__sim/dbs: Secret Store options', () => {
     [{ sealThreshold: '2', sealShares: 3 }, 'sealThreshold must be a whole number from 1 to 10'],
     [{ sealed: 'yes' }, 'sealed must be true or false'],
   ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
-    const response = await sim.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) }));
+    const response = await sim.handle(
+      new Request('http://127.0.0.1:5173/__sim/dbs', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: JSON.stringify(body),
+      }),
+    );
     expect(response.status).toBe(400);
     expect(await response.text()).toBe(`Bad simulator options: ${why}.`);
   });
 
-  it('checks a threshold against the simulator\'s default shares', async () => {
-    const wide = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 60, sealThreshold: 2, sealShares: 4 }, { control: true });
-    const post = (body: unknown) => wide.handle(new Request('http://127.0.0.1:5173/__sim/dbs', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) }));
+  it("checks a threshold against the simulator's default shares", async () => {
+    const wide = await createSimulator(
+      { securityMode: 'strict', tokenTtlSeconds: 60, sealThreshold: 2, sealShares: 4 },
+      { control: true },
+    );
+    const post = (body: unknown) =>
+      wide.handle(
+        new Request('http://127.0.0.1:5173/__sim/dbs', {
+          method: 'POST',
+          headers: JSON_TYPE,
+          body: JSON.stringify(body),
+        }),
+      );
     const created = (await (await post({ sealThreshold: 3 })).json()) as Created;
     expect(created).toMatchObject({ sealThreshold: 3, sealShares: 4, sealed: false });
     expect(created.unsealKeys).toHaveLength(4);
-    expect(await (await post({ sealShares: 1 })).text()).toBe('Bad simulator options: sealThreshold (2) must not exceed sealShares (1).');
+    expect(await (await post({ sealShares: 1 })).text()).toBe(
+      'Bad simulator options: sealThreshold (2) must not exceed sealShares (1).',
+    );
   });
 });
 
@@ -208,8 +259,12 @@ describe('the dcos-sim-db cookie', () => {
     expect((await sim.handle(loginRequest({ uid: 'bob', password: 'bob-pass' }))).status).toBe(200);
 
     const token = await loginAs(sim, 'bootstrapuser', 'deleteme', a.id);
-    const listA = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: a.id }))).json()) as { array: { uid: string }[] };
-    const listB = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: b.id }))).json()) as { array: { uid: string }[] };
+    const listA = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: a.id }))).json()) as {
+      array: { uid: string }[];
+    };
+    const listB = (await (await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: b.id }))).json()) as {
+      array: { uid: string }[];
+    };
     expect(listA.array.map((u) => u.uid)).toEqual(REGULAR_UIDS.filter((uid) => uid !== 'bob'));
     expect(listB.array.map((u) => u.uid)).toEqual(REGULAR_UIDS);
   });
@@ -221,14 +276,20 @@ describe('the dcos-sim-db cookie', () => {
     sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.delete('bob');
     sim.context.reset();
     expect([...sim.context.defaultDb.users.keys()]).toEqual(ALL_UIDS);
-    expect([...(sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.keys() ?? [])]).toEqual(ALL_UIDS.filter((uid) => uid !== 'bob'));
+    expect([...(sim.context.dbFor(apiRequest('/', { dbId: a.id }))?.users.keys() ?? [])]).toEqual(
+      ALL_UIDS.filter((uid) => uid !== 'bob'),
+    );
   });
 
   it('answers 410 Gone for an unknown db id, on public and protected routes alike', async () => {
     const token = await loginAs(sim, 'bootstrapuser', 'deleteme');
-    await expectGone(await sim.handle(loginRequest({ uid: 'bootstrapuser', password: 'deleteme' }, { dbId: 'no-such-db' })));
+    await expectGone(
+      await sim.handle(loginRequest({ uid: 'bootstrapuser', password: 'deleteme' }, { dbId: 'no-such-db' })),
+    );
     await expectGone(await sim.handle(apiRequest('/acs/api/v1/users', { token, dbId: 'no-such-db' })));
-    await expectGone(await sim.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token, dbId: 'no-such-db' })));
+    await expectGone(
+      await sim.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token, dbId: 'no-such-db' })),
+    );
   });
 });
 

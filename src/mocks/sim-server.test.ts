@@ -53,7 +53,9 @@ describe('createSimMiddleware over real HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
     const { token } = (await response.json()) as { token: string };
-    const info = Buffer.from('{"uid":"bootstrapuser","description":"Bootstrap superuser","is_remote":false}').toString('base64');
+    const info = Buffer.from('{"uid":"bootstrapuser","description":"Bootstrap superuser","is_remote":false}').toString(
+      'base64',
+    );
     expect(response.headers.getSetCookie()).toEqual([
       `dcos-acs-auth-cookie=${token}; HttpOnly; Path=/; SameSite=Strict; Max-Age=777`,
       `dcos-acs-info-cookie=${info}; Path=/; SameSite=Strict; Max-Age=777`,
@@ -63,13 +65,18 @@ describe('createSimMiddleware over real HTTP', () => {
   it('marks the cookies Secure behind a TLS-terminating proxy (X-Forwarded-Proto: https)', async () => {
     const response = await login({ 'X-Forwarded-Proto': 'https' });
     expect(response.status).toBe(200);
-    expect(response.headers.getSetCookie().map((cookie) => cookie.endsWith('; Max-Age=777; Secure'))).toEqual([true, true]);
+    expect(response.headers.getSetCookie().map((cookie) => cookie.endsWith('; Max-Age=777; Secure'))).toEqual([
+      true,
+      true,
+    ]);
   });
 
   it('passes request headers through: the auth cookie authenticates a later request', async () => {
     const loginResponse = await login();
     const cookies = loginResponse.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-    const response = await realFetch('/dcos-metadata/bootstrap-config.json', { headers: { Cookie: cookies.join('; ') } });
+    const response = await realFetch('/dcos-metadata/bootstrap-config.json', {
+      headers: { Cookie: cookies.join('; ') },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ security: 'permissive' });
   });
@@ -96,7 +103,10 @@ describe('createSimMiddleware over real HTTP', () => {
     const before = fellThrough.length;
     const response = await realFetch('/acs/api/v1/auth/no-such-thing');
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ title: 'Not Found', description: 'The requested resource could not be found.' });
+    expect(await response.json()).toEqual({
+      title: 'Not Found',
+      description: 'The requested resource could not be found.',
+    });
     expect(fellThrough.length).toBe(before);
   });
 
@@ -108,11 +118,14 @@ describe('createSimMiddleware over real HTTP', () => {
     expect(fellThrough.length).toBe(before);
   });
 
-  it.each(['/', '/users?page=2', '/assets/index.js', '/acsx/api', '/secrets/v2/x'])('hands %s to next()', async (path) => {
-    const response = await realFetch(path);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('the console');
-    expect(fellThrough.at(-1)).toBe(path);
-    expect(response.headers.getSetCookie()).toEqual([]);
-  });
+  it.each(['/', '/users?page=2', '/assets/index.js', '/acsx/api', '/secrets/v2/x'])(
+    'hands %s to next()',
+    async (path) => {
+      const response = await realFetch(path);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('the console');
+      expect(fellThrough.at(-1)).toBe(path);
+      expect(response.headers.getSetCookie()).toEqual([]);
+    },
+  );
 });

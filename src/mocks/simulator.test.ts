@@ -11,7 +11,15 @@ const mswMatches = (handler: HttpHandler, method: string, url: URL): boolean =>
 /** Every path the handlers declare, with its parameters filled in several ways, and paths no handler declares. */
 function samplePaths(paths: string[]): string[] {
   const fills = ['alice', 'dcos:secrets:default:%2Fgroup%2Fspark', 'A.b-c~d', 'x%20y'];
-  const out = new Set<string>(['/', '/acs/api/v1/', '/acs/api/v1/users/', '/ACS/API/V1/USERS', '/secrets/v1/secret/default/a/b', '/nowhere', '/acs/api/v1/users/alice/extra/deep']);
+  const out = new Set<string>([
+    '/',
+    '/acs/api/v1/',
+    '/acs/api/v1/users/',
+    '/ACS/API/V1/USERS',
+    '/secrets/v1/secret/default/a/b',
+    '/nowhere',
+    '/acs/api/v1/users/alice/extra/deep',
+  ]);
   for (const path of paths) {
     for (const fill of fills) {
       const filled = path.replace(/^\*/, '').replace(/:\w+/g, fill);
@@ -36,7 +44,10 @@ describe('handlerPicker', () => {
         const matching = handlers.filter((h) => mswMatches(h, method, url));
         const picked = pick(request);
         // Nothing MSW would match is left out, and the order is the handlers' own.
-        expect(matching.filter((h) => !picked.includes(h)), `${method} ${path}`).toEqual([]);
+        expect(
+          matching.filter((h) => !picked.includes(h)),
+          `${method} ${path}`,
+        ).toEqual([]);
         expect(picked).toEqual(handlers.filter((h) => picked.includes(h)));
         compared++;
       }
@@ -53,7 +64,9 @@ describe('handlerPicker', () => {
     expect(users).not.toContain('GET */acs/api/v1/users/:uid');
     expect(users).not.toContain('PUT */acs/api/v1/users/:uid');
     expect(users.length).toBeLessThan(sim.handlers.length / 4);
-    expect(headers(new Request(`${ORIGIN}/acs/api/v1/users/alice`, { method: 'PUT' }))).toContain('PUT */acs/api/v1/users/:uid');
+    expect(headers(new Request(`${ORIGIN}/acs/api/v1/users/alice`, { method: 'PUT' }))).toContain(
+      'PUT */acs/api/v1/users/:uid',
+    );
   });
 
   it('answers through the picked handlers exactly as through all of them', async () => {
@@ -62,7 +75,14 @@ describe('handlerPicker', () => {
       ['/__sim/health'],
       ['/dcos-metadata/bootstrap-config.json'],
       ['/acs/api/v1/users'],
-      ['/acs/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ uid: 'bootstrapuser', password: 'wrong' }) }],
+      [
+        '/acs/api/v1/auth/login',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ uid: 'bootstrapuser', password: 'wrong' }),
+        },
+      ],
       ['/acs/api/v1/users/alice', { method: 'POST' }],
       ['/acs/api/v1/nothing-here'],
       ['/secrets/v1/secret/default/db-password'],

@@ -42,7 +42,10 @@ export function apiRequest(path: string, credentials: Credentials = {}): Request
  * A request to the simulator's test-only control API as the e2e fixture sends it (issue 19): JSON, no Origin, and the
  * test database's cookie when `dbId` is given.
  */
-export function controlRequest(path: string, { method = 'POST', body, dbId }: { method?: string; body?: string; dbId?: string } = {}): Request {
+export function controlRequest(
+  path: string,
+  { method = 'POST', body, dbId }: { method?: string; body?: string; dbId?: string } = {},
+): Request {
   const headers = new Headers({ 'Content-Type': 'application/json' });
   if (dbId !== undefined) headers.set('Cookie', `${SIM_DB_COOKIE}=${dbId}`);
   return new Request(`${ORIGIN}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
@@ -59,7 +62,8 @@ export function loginRequest(body: unknown, options: { dbId?: string; origin?: s
 /** Logs in and returns the token; throws when the simulator refuses. */
 export async function loginAs(sim: Simulator, uid: string, password: string, dbId?: string): Promise<string> {
   const response = await sim.handle(loginRequest({ uid, password }, dbId === undefined ? {} : { dbId }));
-  if (response.status !== 200) throw new Error(`login as ${uid} failed with ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`login as ${uid} failed with ${response.status}: ${await response.text()}`);
   const { token } = (await response.json()) as { token: string };
   return token;
 }
@@ -82,7 +86,11 @@ export function iamRequest(method: string, path: string, token: string, body?: u
 }
 
 /** Asserts an IAM JSON error: the status, the JSON content type and exactly this body. */
-export async function expectIamError(response: Response, status: number, body: { title: string; description?: string; code?: string }) {
+export async function expectIamError(
+  response: Response,
+  status: number,
+  body: { title: string; description?: string; code?: string },
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get('Content-Type')).toBe('application/json');
   expect(await response.json()).toEqual(body);
@@ -108,7 +116,11 @@ export async function createServiceKeys(): Promise<ServiceKeys> {
 }
 
 /** A service login token as the DC/OS CLI makes one: RS256, `{uid, exp}` with exp `ttlSeconds` ahead. */
-export async function serviceLoginToken(privateKey: CryptoKey, claims: Record<string, unknown>, ttlSeconds = 300): Promise<string> {
+export async function serviceLoginToken(
+  privateKey: CryptoKey,
+  claims: Record<string, unknown>,
+  ttlSeconds = 300,
+): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
@@ -137,9 +149,16 @@ export function navigatingBrowser(sim: Simulator) {
 /** The action and hidden inputs of the first form on a page, entities decoded. */
 export async function formOf(response: Response): Promise<{ action: string; fields: Record<string, string> }> {
   const html = await response.text();
-  const decode = (text: string) => text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  const decode = (text: string) =>
+    text
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
   const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1] ?? ''] = decode(match[2] ?? '');
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+    fields[match[1] ?? ''] = decode(match[2] ?? '');
   return { action: decode(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? ''), fields };
 }
 

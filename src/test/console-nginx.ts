@@ -12,10 +12,7 @@ import { consoleNginxConf, runNginx, waitForHttp } from '../../scripts/nginx-con
 const NGINX_CONF = fileURLToPath(new URL('../../deploy/nginx.conf', import.meta.url));
 
 /** The files of the small console: an index.html shaped like the build's, and one of each kind of built file. */
-export const FAKE_BUILD = {
-  script: '/assets/index-AbC123.js',
-  stylesheet: '/assets/boot-AbC123.css',
-};
+export const FAKE_BUILD = { script: '/assets/index-AbC123.js', stylesheet: '/assets/boot-AbC123.css' };
 
 export function fakeDist(): string {
   const dist = mkdtempSync(join(tmpdir(), 'console-dist-'));
@@ -60,13 +57,17 @@ export function send(
   { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; headers: Headers; body: string }> {
   return new Promise((resolve, reject) => {
-    const sent = body === undefined ? headers : { 'Content-Type': 'text/plain', 'Content-Length': String(Buffer.byteLength(body)), ...headers };
+    const sent =
+      body === undefined
+        ? headers
+        : { 'Content-Type': 'text/plain', 'Content-Length': String(Buffer.byteLength(body)), ...headers };
     const outgoing = request(url, { method, headers: sent }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const answer = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answer.set(name, value);
+        for (const [name, value] of Object.entries(response.headers))
+          if (typeof value === 'string') answer.set(name, value);
         resolve({ status: response.statusCode ?? 0, headers: answer, body: Buffer.concat(chunks).toString('utf8') });
       });
     });
@@ -76,7 +77,10 @@ export function send(
 }
 
 /** deploy/nginx.conf with only the port, the mount and the root changed (scripts/nginx-config.ts), started. */
-export async function startConsoleNginx({ mount = '/', dist = fakeDist() }: { mount?: string; dist?: string } = {}): Promise<RunningNginx> {
+export async function startConsoleNginx({
+  mount = '/',
+  dist = fakeDist(),
+}: { mount?: string; dist?: string } = {}): Promise<RunningNginx> {
   const dir = mkdtempSync(join(tmpdir(), 'console-nginx-'));
   const port = 18_000 + Math.floor(Math.random() * 4000);
   const child = runNginx(dir, consoleNginxConf(readFileSync(NGINX_CONF, 'utf8'), { port, mount, root: dist, dir }));

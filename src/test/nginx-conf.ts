@@ -83,5 +83,8 @@ export function directivesNamed(directives: NginxDirective[] | undefined, name: 
 
 /** Every directive named `name` at any depth. */
 export function findAll(directives: NginxDirective[] | undefined, name: string): NginxDirective[] {
-  return (directives ?? []).flatMap((directive) => [...(directive.name === name ? [directive] : []), ...findAll(directive.block, name)]);
+  return (directives ?? []).flatMap((directive) => [
+    ...(directive.name === name ? [directive] : []),
+    ...findAll(directive.block, name),
+  ]);
 }

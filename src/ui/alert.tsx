@@ -10,7 +10,17 @@ export function ErrorAlert({ message, children }: { message?: string | undefined
 }
 
 /** Cancel and submit at the foot of a dialog's form; both are disabled while the form is submitting. */
-export function FormActions({ onCancel, pending, label, pendingLabel }: { onCancel: () => void; pending: boolean; label: string; pendingLabel: string }) {
+export function FormActions({
+  onCancel,
+  pending,
+  label,
+  pendingLabel,
+}: {
+  onCancel: () => void;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}) {
   return (
     <div className="dialog-actions">
       <button type="button" className="btn" onClick={onCancel} disabled={pending}>

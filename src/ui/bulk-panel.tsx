@@ -1,9 +1,27 @@
 import type { BulkSnapshot } from '@/lib/bulk-runner.ts';
 
-const STATUS_LABELS = { pending: 'Waiting', running: 'Working…', succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' } as const;
+const STATUS_LABELS = {
+  pending: 'Waiting',
+  running: 'Working…',
+  succeeded: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+} as const;
 
 /** Progress and per-item results of a bulk action, with Retry failed. It cannot be closed while work is running. */
-export function BulkPanel({ title, snapshot, onRetry, onCancel, onClose }: { title: string; snapshot: BulkSnapshot<string>; onRetry: () => void; onCancel: () => void; onClose: () => void }) {
+export function BulkPanel({
+  title,
+  snapshot,
+  onRetry,
+  onCancel,
+  onClose,
+}: {
+  title: string;
+  snapshot: BulkSnapshot<string>;
+  onRetry: () => void;
+  onCancel: () => void;
+  onClose: () => void;
+}) {
   const { counts, done, items } = snapshot;
   const finished = counts.succeeded + counts.failed + counts.cancelled;
   return (
@@ -14,7 +32,8 @@ export function BulkPanel({ title, snapshot, onRetry, onCancel, onClose }: { tit
       </progress>
       <p role="status">
         {done ? 'Finished: ' : `${finished} of ${items.length} processed: `}
-        {counts.succeeded} succeeded, {counts.failed} failed{counts.cancelled > 0 ? `, ${counts.cancelled} cancelled` : ''}.
+        {counts.succeeded} succeeded, {counts.failed} failed
+        {counts.cancelled > 0 ? `, ${counts.cancelled} cancelled` : ''}.
       </p>
       <ul className="bulk-results" aria-label="Results">
         {items.map((item) => (

@@ -15,14 +15,26 @@ interface DataTableHeadProps<T> {
 }
 
 /** A DataTable's header row: "select all" (checked, mixed or clear) and a sort button on each sortable column. */
-export function DataTableHead<T>({ rows, columns, getRowId, sort, onSortChange, selection, selectedCount, template, minWidth }: DataTableHeadProps<T>): ReactNode {
+export function DataTableHead<T>({
+  rows,
+  columns,
+  getRowId,
+  sort,
+  onSortChange,
+  selection,
+  selectedCount,
+  template,
+  minWidth,
+}: DataTableHeadProps<T>): ReactNode {
   return (
     <div className="dt-row dt-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, minWidth }}>
       {selection && (
         <div role="columnheader" className="dt-cell dt-check">
           <input
             type="checkbox"
-            aria-label={selectedCount === rows.length && rows.length > 0 ? 'Deselect all rows' : `Select all ${rows.length} rows`}
+            aria-label={
+              selectedCount === rows.length && rows.length > 0 ? 'Deselect all rows' : `Select all ${rows.length} rows`
+            }
             checked={rows.length > 0 && selectedCount === rows.length}
             ref={(el) => {
               if (el) el.indeterminate = selectedCount > 0 && selectedCount < rows.length;
@@ -41,7 +53,12 @@ export function DataTableHead<T>({ rows, columns, getRowId, sort, onSortChange, 
       {columns.map((column, i) => {
         const sorted = sort?.column === column.id ? sort.direction : undefined;
         return (
-          <div key={column.id} role="columnheader" className={i === 0 ? 'dt-cell dt-first' : 'dt-cell'} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+          <div
+            key={column.id}
+            role="columnheader"
+            className={i === 0 ? 'dt-cell dt-first' : 'dt-cell'}
+            aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+          >
             {column.sortable && onSortChange ? (
               <button
                 type="button"

@@ -20,7 +20,21 @@ export interface DataTableRowProps<T> {
   onToggleRow: (index: number, range: boolean) => void;
 }
 
-function DataTableRowView<T>({ row, id, index, start, height, template, columns, selectable, isSelected, isActive, onFocusRow, onOpenRow, onToggleRow }: DataTableRowProps<T>) {
+function DataTableRowView<T>({
+  row,
+  id,
+  index,
+  start,
+  height,
+  template,
+  columns,
+  selectable,
+  isSelected,
+  isActive,
+  onFocusRow,
+  onOpenRow,
+  onToggleRow,
+}: DataTableRowProps<T>) {
   return (
     <div
       role="row"

@@ -10,7 +10,10 @@ interface Row {
   id: string;
   name: string;
 }
-const rows: Row[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `user-${String(i).padStart(5, '0')}`, name: `Name ${i}` }));
+const rows: Row[] = Array.from({ length: 10_000 }, (_, i) => ({
+  id: `user-${String(i).padStart(5, '0')}`,
+  name: `Name ${i}`,
+}));
 const columns: Column<Row>[] = [
   { id: 'id', header: 'ID', sortable: true, cell: (r) => r.id },
   { id: 'name', header: 'Name', cell: (r) => r.name },
@@ -20,12 +23,32 @@ const columns: Column<Row>[] = [
 function withViewport() {
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(440);
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(440);
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, bottom: 440, right: 800, width: 800, height: 440, toJSON: () => ({}) });
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    bottom: 440,
+    right: 800,
+    width: 800,
+    height: 440,
+    toJSON: () => ({}),
+  });
 }
 
 function Harness({ onOpen }: { onOpen: (row: Row) => void }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  return <DataTable label="People" rows={rows} columns={columns} getRowId={(r) => r.id} onOpen={onOpen} selection={{ selected, onChange: setSelected }} empty="None" />;
+  return (
+    <DataTable
+      label="People"
+      rows={rows}
+      columns={columns}
+      getRowId={(r) => r.id}
+      onOpen={onOpen}
+      selection={{ selected, onChange: setSelected }}
+      empty="None"
+    />
+  );
 }
 
 describe('DataTable', () => {
@@ -86,11 +109,23 @@ describe('DataTable', () => {
   it('does not render unchanged rows again when the table re-renders (a keystroke in a search box, a selection)', async () => {
     withViewport();
     const cell = vi.fn((r: Row) => r.name);
-    const spied: Column<Row>[] = [{ id: 'id', header: 'ID', cell: (r) => r.id }, { id: 'name', header: 'Name', cell }];
+    const spied: Column<Row>[] = [
+      { id: 'id', header: 'ID', cell: (r) => r.id },
+      { id: 'name', header: 'Name', cell },
+    ];
     function Spied() {
       const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
       // New getRowId and selection objects on every render, as the pages pass them.
-      return <DataTable label="People" rows={rows} columns={spied} getRowId={(r) => r.id} selection={{ selected, onChange: setSelected }} empty="None" />;
+      return (
+        <DataTable
+          label="People"
+          rows={rows}
+          columns={spied}
+          getRowId={(r) => r.id}
+          selection={{ selected, onChange: setSelected }}
+          empty="None"
+        />
+      );
     }
     render(<Spied />);
     const grid = screen.getByRole('grid', { name: 'People' });
@@ -105,8 +140,12 @@ describe('DataTable', () => {
   it('opens the row when its RowLink is clicked plainly, and leaves a modified click to the browser', () => {
     withViewport();
     const onOpen = vi.fn();
-    const linked: Column<Row>[] = [{ id: 'id', header: 'ID', cell: (r) => <RowLink href={`/people/${r.id}`}>{r.id}</RowLink> }];
-    render(<DataTable label="People" rows={rows} columns={linked} getRowId={(r) => r.id} onOpen={onOpen} empty="None" />);
+    const linked: Column<Row>[] = [
+      { id: 'id', header: 'ID', cell: (r) => <RowLink href={`/people/${r.id}`}>{r.id}</RowLink> },
+    ];
+    render(
+      <DataTable label="People" rows={rows} columns={linked} getRowId={(r) => r.id} onOpen={onOpen} empty="None" />,
+    );
     const link = screen.getByRole('link', { name: 'user-00001' });
     expect(link).toHaveAttribute('href', '/people/user-00001');
     // fireEvent-style dispatch: the return value says whether the default (following the href) was prevented.
@@ -120,7 +159,11 @@ describe('DataTable', () => {
     withViewport();
     render(<Harness onOpen={() => undefined} />);
     const grid = screen.getByRole('grid', { name: 'People' });
-    const heights = () => within(grid).getAllByRole('row').slice(1).map((row) => row.style.height);
+    const heights = () =>
+      within(grid)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.style.height);
     expect(new Set(heights())).toEqual(new Set(['44px']));
     const comfortableRows = heights().length;
 
@@ -143,7 +186,16 @@ describe('DataTable', () => {
       { id: 'id', header: 'ID', width: 'minmax(12rem, 1fr)', cell: (r) => r.id },
       { id: 'name', header: 'Name', width: '7rem', cell: (r) => r.name },
     ];
-    render(<DataTable label="People" rows={rows} columns={wide} getRowId={(r) => r.id} selection={{ selected: new Set(), onChange: () => undefined }} empty="None" />);
+    render(
+      <DataTable
+        label="People"
+        rows={rows}
+        columns={wide}
+        getRowId={(r) => r.id}
+        selection={{ selected: new Set(), onChange: () => undefined }}
+        empty="None"
+      />,
+    );
     const [head] = screen.getAllByRole('row');
     // 2.75rem of checkbox, 12rem and 7rem of columns.
     expect(head?.style.minWidth).toBe('21.75rem');
@@ -157,8 +209,16 @@ describe('DataTable', () => {
 
   it('sorts text naturally and case-insensitively, both ways', () => {
     const data = [{ id: 'b10' }, { id: 'B2' }, { id: 'a1' }];
-    expect(sortRows(data, { column: 'id', direction: 'asc' }, (r) => r.id).map((r) => r.id)).toEqual(['a1', 'B2', 'b10']);
-    expect(sortRows(data, { column: 'id', direction: 'desc' }, (r) => r.id).map((r) => r.id)).toEqual(['b10', 'B2', 'a1']);
+    expect(sortRows(data, { column: 'id', direction: 'asc' }, (r) => r.id).map((r) => r.id)).toEqual([
+      'a1',
+      'B2',
+      'b10',
+    ]);
+    expect(sortRows(data, { column: 'id', direction: 'desc' }, (r) => r.id).map((r) => r.id)).toEqual([
+      'b10',
+      'B2',
+      'a1',
+    ]);
   });
 
   it('reads each row once per sort and reuses the result for the same data and sort', () => {

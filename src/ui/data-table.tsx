@@ -38,13 +38,32 @@ function minimumWidth(tracks: readonly string[]): string {
  * An ARIA grid whose rows are virtualized: the DOM holds only the rows in view, whatever the row count.
  * Arrow keys, Page Up/Down, Home and End move between rows; Enter opens; Space toggles selection.
  */
-export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onSortChange, selection, empty, rowHeight: fixedHeight }: DataTableProps<T>) {
+export function DataTable<T>({
+  label,
+  rows,
+  columns,
+  getRowId,
+  onOpen,
+  sort,
+  onSortChange,
+  selection,
+  empty,
+  rowHeight: fixedHeight,
+}: DataTableProps<T>) {
   const density = useDensity();
   const rowHeight = fixedHeight ?? ROW_HEIGHTS[density];
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
   const virtualizer = useRowVirtualizer(rows.length, rowHeight, scrollRef);
-  const { activeIndex, setActive, onKeyDown, onClick, onOpenRow, onToggleRow } = useGridNavigation({ rows, getRowId, onOpen, selection, rowHeight, scrollRef, virtualizer });
+  const { activeIndex, setActive, onKeyDown, onClick, onOpenRow, onToggleRow } = useGridNavigation({
+    rows,
+    getRowId,
+    onOpen,
+    selection,
+    rowHeight,
+    scrollRef,
+    virtualizer,
+  });
   const tracks = [...(selection ? ['2.75rem'] : []), ...columns.map((c) => c.width ?? 'minmax(8rem, 1fr)')];
   const template = tracks.join(' ');
   const minWidth = minimumWidth(tracks);
@@ -57,12 +76,35 @@ export function DataTable<T>({ label, rows, columns, getRowId, onOpen, sort, onS
   };
 
   // Counted only when something is selected: this runs on every render (each scroll frame), and rows may be 10,000.
-  const selectedCount = selection && selection.selected.size > 0 ? rows.reduce((n, row) => n + (selection.selected.has(getRowId(row)) ? 1 : 0), 0) : 0;
+  const selectedCount =
+    selection && selection.selected.size > 0
+      ? rows.reduce((n, row) => n + (selection.selected.has(getRowId(row)) ? 1 : 0), 0)
+      : 0;
 
   return (
-    <div className="data-table" role="grid" tabIndex={-1} onKeyDown={onKeyDown} onClick={onClick} aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable={selection ? true : undefined} data-density={density}>
+    <div
+      className="data-table"
+      role="grid"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable={selection ? true : undefined}
+      data-density={density}
+    >
       <div className="dt-head-frame" ref={headRef}>
-        <DataTableHead rows={rows} columns={columns} getRowId={getRowId} sort={sort} onSortChange={onSortChange} selection={selection} selectedCount={selectedCount} template={template} minWidth={minWidth} />
+        <DataTableHead
+          rows={rows}
+          columns={columns}
+          getRowId={getRowId}
+          sort={sort}
+          onSortChange={onSortChange}
+          selection={selection}
+          selectedCount={selectedCount}
+          template={template}
+          minWidth={minWidth}
+        />
       </div>
       {rows.length === 0 ? (
         <div role="row" className="dt-empty" aria-rowindex={2}>

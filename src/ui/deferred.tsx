@@ -29,7 +29,10 @@ interface DeferredOptions<P> {
  * everywhere, with no Suspense round. A fetch that fails while the component is needed goes to the route's error
  * page (which offers a retry); one that fails while idle is tried again later.
  */
-export function deferred<P extends object>(load: () => Promise<ComponentType<P>>, { fallback: Fallback, needNow }: DeferredOptions<P> = {}): DeferredComponent<P> {
+export function deferred<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  { fallback: Fallback, needNow }: DeferredOptions<P> = {},
+): DeferredComponent<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const preload = () =>

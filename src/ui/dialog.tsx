@@ -8,7 +8,9 @@ import type { DialogProps } from './modal-dialog.tsx';
  * overlays, a quarter of the shell's JavaScript) is not part of any page's first load: it is fetched once the page is
  * idle, or at once when a dialog opens before that (issue 9: the first paint waits for less).
  */
-export const Dialog = deferred<DialogProps>(async () => (await import('./modal-dialog.tsx')).ModalDialog, { needNow: (props) => props.isOpen });
+export const Dialog = deferred<DialogProps>(async () => (await import('./modal-dialog.tsx')).ModalDialog, {
+  needNow: (props) => props.isOpen,
+});
 
 interface ConfirmDialogProps {
   title: string;
@@ -25,7 +27,16 @@ interface ConfirmDialogProps {
 }
 
 /** Confirms a destructive action; shows the server's refusal in place. */
-export function ConfirmDialog({ title, isOpen, onClose, onConfirm, confirmLabel, children, requireTyping, errorHint }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  isOpen,
+  onClose,
+  onConfirm,
+  confirmLabel,
+  children,
+  requireTyping,
+  errorHint,
+}: ConfirmDialogProps) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; hint: string | null } | null>(null);
   const [typed, setTyped] = useState('');
@@ -56,7 +67,13 @@ export function ConfirmDialog({ title, isOpen, onClose, onConfirm, confirmLabel,
           <label htmlFor="confirm-typing">
             Type <strong>{requireTyping}</strong> to confirm
           </label>
-          <input id="confirm-typing" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input
+            id="confirm-typing"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
       )}
       <ErrorAlert message={error?.message}>{error?.hint && <p>{error.hint}</p>}</ErrorAlert>

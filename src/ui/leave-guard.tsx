@@ -7,7 +7,9 @@ import { ConfirmDialog } from './dialog.tsx';
  * the console's own dialog; a reload, a closed tab or a typed URL gets the browser's (its text cannot be chosen).
  */
 export function LeaveGuard({ active, onLeave, what }: { active: boolean; onLeave: () => void; what: string }) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => active && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => active && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!active) return undefined;
     const ask = (event: BeforeUnloadEvent) => {

@@ -1,5 +1,15 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator, type Selection } from 'react-aria-components';
+import {
+  Button,
+  Header,
+  Menu,
+  MenuItem,
+  MenuSection,
+  MenuTrigger,
+  Popover,
+  Separator,
+  type Selection,
+} from 'react-aria-components';
 import { ChevronDownIcon } from './icons.tsx';
 import { setDensity, useDensity } from './list-density.ts';
 
@@ -15,7 +25,12 @@ export interface ListMenuProps {
 }
 
 /** A list's options: row density (remembered) and, where the list has one, the CSV export of the rows in view. */
-export const ListMenu = memo(function ListMenu({ onExport, exportCount, defaultOpen = false, takeFocus = false }: ListMenuProps) {
+export const ListMenu = memo(function ListMenu({
+  onExport,
+  exportCount,
+  defaultOpen = false,
+  takeFocus = false,
+}: ListMenuProps) {
   const button = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const onMount = useRef({ open: defaultOpen, focus: takeFocus });
@@ -24,7 +39,8 @@ export const ListMenu = memo(function ListMenu({ onExport, exportCount, defaultO
     if (onMount.current.open) setOpen(true);
   }, []);
   const density = useDensity();
-  const onDensityChange = (selection: Selection) => setDensity(selection !== 'all' && selection.has('compact') ? 'compact' : 'comfortable');
+  const onDensityChange = (selection: Selection) =>
+    setDensity(selection !== 'all' && selection.has('compact') ? 'compact' : 'comfortable');
   const count = open && exportCount ? exportCount() : 0;
   const rowsLabel = `${count} row${count === 1 ? '' : 's'}`;
   return (
@@ -35,7 +51,11 @@ export const ListMenu = memo(function ListMenu({ onExport, exportCount, defaultO
       </Button>
       <Popover className="menu-popover" placement="bottom end">
         <Menu className="menu">
-          <MenuSection selectionMode="multiple" selectedKeys={density === 'compact' ? ['compact'] : []} onSelectionChange={onDensityChange}>
+          <MenuSection
+            selectionMode="multiple"
+            selectedKeys={density === 'compact' ? ['compact'] : []}
+            onSelectionChange={onDensityChange}
+          >
             <Header className="menu-header">Display</Header>
             <MenuItem id="compact" className="menu-item" textValue="Compact rows">
               {({ isSelected }) => (
@@ -53,7 +73,13 @@ export const ListMenu = memo(function ListMenu({ onExport, exportCount, defaultO
               <Separator className="menu-separator" />
               <MenuSection>
                 <Header className="menu-header">Export</Header>
-                <MenuItem id="export" className="menu-item" onAction={onExport} isDisabled={count === 0} textValue={`Export CSV (${rowsLabel})`}>
+                <MenuItem
+                  id="export"
+                  className="menu-item"
+                  onAction={onExport}
+                  isDisabled={count === 0}
+                  textValue={`Export CSV (${rowsLabel})`}
+                >
                   <span className="menu-check" aria-hidden="true" />
                   Export CSV ({rowsLabel})
                 </MenuItem>

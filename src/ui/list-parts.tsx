@@ -35,7 +35,10 @@ function OptionsButton({ onIntent }: OptionsProps) {
   );
 }
 
-const DeferredListMenu = deferred<OptionsProps>(async () => (await import('./list-menu.tsx')).ListMenu, { fallback: OptionsButton, needNow: (p) => p.defaultOpen === true });
+const DeferredListMenu = deferred<OptionsProps>(async () => (await import('./list-menu.tsx')).ListMenu, {
+  fallback: OptionsButton,
+  needNow: (p) => p.defaultOpen === true,
+});
 
 /** The list's Options menu (compact rows, export): at the end of its toolbar. Memoized: give it stable callbacks. */
 export const ListOptions = memo(function ListOptions(props: Omit<ListMenuProps, 'defaultOpen' | 'takeFocus'>) {
@@ -47,7 +50,15 @@ export const ListOptions = memo(function ListOptions(props: Omit<ListMenuProps, 
  * What acts on the selected rows, shown only while some are selected: "3 selected", the actions, Clear selection.
  * It sits between the toolbar and the table, so the toolbar keeps to search, filter and count.
  */
-export function SelectionBar({ count, onClear, children }: { count: number; onClear: () => void; children: ReactNode }) {
+export function SelectionBar({
+  count,
+  onClear,
+  children,
+}: {
+  count: number;
+  onClear: () => void;
+  children: ReactNode;
+}) {
   if (count === 0) return null;
   return (
     <div className="selection-bar" role="region" aria-label="Selection">

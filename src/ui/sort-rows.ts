@@ -9,7 +9,11 @@ const sortCache = new WeakMap<readonly unknown[], WeakMap<object, Map<string, re
  * same cached query data again on every visit, and with 10,000 rows that sort is most of the page's render time.
  * Treat both the input and the result as immutable.
  */
-export function sortRows<T>(rows: readonly T[], sort: SortState | undefined, value: (row: T, column: string) => SortValue): readonly T[] {
+export function sortRows<T>(
+  rows: readonly T[],
+  sort: SortState | undefined,
+  value: (row: T, column: string) => SortValue,
+): readonly T[] {
   if (!sort) return rows;
   const key = `${sort.column}:${sort.direction}`;
   let byAccessor = sortCache.get(rows);
@@ -21,7 +25,10 @@ export function sortRows<T>(rows: readonly T[], sort: SortState | undefined, val
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   const sign = sort.direction === 'asc' ? 1 : -1;
   const keyed = rows.map((row) => ({ row, value: value(row, sort.column) }));
-  keyed.sort(({ value: x }, { value: y }) => sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y))));
+  keyed.sort(
+    ({ value: x }, { value: y }) =>
+      sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y))),
+  );
   const sorted = keyed.map((entry) => entry.row);
   bySort.set(key, sorted);
   return sorted;

@@ -9,12 +9,19 @@ import { createBulkRun, type BulkRun, type BulkSnapshot } from '@/lib/bulk-runne
 export function useBulkRun(onPassEnd: () => Promise<unknown>, describeError?: (error: unknown) => string) {
   const [run, setRun] = useState<{ title: string; run: BulkRun<string> } | null>(null);
   const current = run?.run;
-  const subscribe = useCallback((listener: () => void) => (current ? current.subscribe(listener) : () => undefined), [current]);
+  const subscribe = useCallback(
+    (listener: () => void) => (current ? current.subscribe(listener) : () => undefined),
+    [current],
+  );
   const snapshot: BulkSnapshot<string> | null = useSyncExternalStore(subscribe, () => current?.getSnapshot() ?? null);
 
   const start = useCallback(
     (title: string, keys: readonly string[], action: (key: string, signal: AbortSignal) => Promise<void>) => {
-      const next = createBulkRun(keys, action, { concurrency: 4, key: (key) => key, ...(describeError ? { describeError } : {}) });
+      const next = createBulkRun(keys, action, {
+        concurrency: 4,
+        key: (key) => key,
+        ...(describeError ? { describeError } : {}),
+      });
       setRun({ title, run: next });
       void next.start().then(onPassEnd);
     },

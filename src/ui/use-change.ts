@@ -5,7 +5,11 @@ import { useToast } from './toast.tsx';
  * A write the user asked for: on success a toast confirms and every cached query under `refresh` is refetched (a change
  * shows wherever it appears); failures stay with the caller, which shows them in place and keeps the form.
  */
-export function useChange<V>(mutationFn: (variables: V) => Promise<void>, success: (variables: V) => string, refresh: readonly QueryKey[]) {
+export function useChange<V>(
+  mutationFn: (variables: V) => Promise<void>,
+  success: (variables: V) => string,
+  refresh: readonly QueryKey[],
+) {
   const queryClient = useQueryClient();
   const toast = useToast();
   return useMutation({

@@ -1,5 +1,14 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import type { Selection } from './data-table-types.ts';
 
 interface GridNavigationInput<T> {
@@ -17,7 +26,15 @@ interface GridNavigationInput<T> {
  * Home and End (scrolling the virtualized body to rows not yet rendered), Enter and a plain click on a row's link to
  * open it, Space and Shift+Space to select one row or a range from the last one toggled.
  */
-export function useGridNavigation<T>({ rows, getRowId, onOpen, selection, rowHeight, scrollRef, virtualizer }: GridNavigationInput<T>) {
+export function useGridNavigation<T>({
+  rows,
+  getRowId,
+  onOpen,
+  selection,
+  rowHeight,
+  scrollRef,
+  virtualizer,
+}: GridNavigationInput<T>) {
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
   const focusPending = useRef(false);

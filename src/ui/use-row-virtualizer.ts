@@ -1,4 +1,10 @@
-import { elementScroll, useVirtualizer, type Rect, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
+import {
+  elementScroll,
+  useVirtualizer,
+  type Rect,
+  type Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 
 /** Rows rendered beyond each edge of the viewport: enough for smooth scrolling, few enough that a filter keystroke
@@ -16,7 +22,10 @@ function estimatedBodyRect(): Rect {
  * in: the rows are rendered for the estimated size instead, and the observer's first report (after layout, before
  * paint) corrects it if the page is shorter or taller.
  */
-function observeBodyRect(instance: Virtualizer<HTMLDivElement, Element>, onChange: (rect: Rect) => void): (() => void) | undefined {
+function observeBodyRect(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  onChange: (rect: Rect) => void,
+): (() => void) | undefined {
   const element = instance.scrollElement;
   if (!element) return undefined;
   const observer = new ResizeObserver(([entry]) => {
@@ -51,7 +60,14 @@ const CAN_OBSERVE = typeof ResizeObserver === 'function';
  */
 export function useRowVirtualizer(count: number, rowHeight: number, scrollRef: RefObject<HTMLDivElement | null>) {
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack Virtual is used as documented.
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: OVERSCAN, scrollToFn: scrollBody, ...(CAN_OBSERVE && { observeElementRect: observeBodyRect, initialRect: estimatedBodyRect() }) });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    scrollToFn: scrollBody,
+    ...(CAN_OBSERVE && { observeElementRect: observeBodyRect, initialRect: estimatedBodyRect() }),
+  });
   const measuredHeight = useRef(rowHeight);
   useLayoutEffect(() => {
     if (measuredHeight.current === rowHeight) return;

@@ -26,14 +26,20 @@ export function ExpiryWarning({ expiry, onStay, onSignOut, onDismiss, busy }: Ex
     stay.current?.focus();
   }, []);
   return (
-    <Dialog title={ended ? 'Your session has ended' : 'Your session is about to end'} role="alertdialog" isOpen onClose={onDismiss} isDismissable={!busy}>
+    <Dialog
+      title={ended ? 'Your session has ended' : 'Your session is about to end'}
+      role="alertdialog"
+      isOpen
+      onClose={onDismiss}
+      isDismissable={!busy}
+    >
       {ended ? (
         <p>Sign in again to carry on: this page and anything you typed stay as they are.</p>
       ) : (
         // Not a live region: the alert dialog is announced when it opens; a countdown read out every second would not help.
         <p>
-          Your session ends in <strong>{countdown(expiry.left)}</strong>. Stay signed in to carry on: this page and anything you typed stay as they
-          are.
+          Your session ends in <strong>{countdown(expiry.left)}</strong>. Stay signed in to carry on: this page and
+          anything you typed stay as they are.
         </p>
       )}
       <div className="dialog-actions">

@@ -58,7 +58,11 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working, early =
       onSignedIn();
     } catch (error) {
       setPassword('');
-      setProblem(isApiError(error, 'unauthenticated') ? 'Wrong username or password.' : `Sign-in failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      setProblem(
+        isApiError(error, 'unauthenticated')
+          ? 'Wrong username or password.'
+          : `Sign-in failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
       passwordRef.current?.focus();
     }
   };
@@ -74,8 +78,7 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working, early =
       // Single sign-on sets the cookie without showing the console a token: when this session ends is unknown.
       rememberSessionExpiry(null);
       onSignedIn();
-    }
-    else setProblem(result.message);
+    } else setProblem(result.message);
   };
 
   const list = providers.data ?? [];
@@ -83,8 +86,8 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working, early =
   return (
     <Dialog title="Sign in again" isOpen onClose={() => undefined} isDismissable={false}>
       <p>
-        {early ? 'Sign in again to start a new session' : 'Your session has ended. Sign in again to carry on'}: this page and anything you typed stay as they
-        are.
+        {early ? 'Sign in again to start a new session' : 'Your session has ended. Sign in again to carry on'}: this
+        page and anything you typed stay as they are.
       </p>
       <form
         aria-label="Sign in again"
@@ -118,7 +121,14 @@ export function ReauthDialog({ uid, onSignedIn, onCancel, busy: working, early =
         </div>
         <div className="field">
           <label htmlFor={`${id}-password`}>Password</label>
-          <input id={`${id}-password`} ref={passwordRef} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id={`${id}-password`}
+            ref={passwordRef}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}

@@ -68,9 +68,12 @@ const Gate = memo(function Gate({ uid, goHome, goToLogin, revalidate }: GateProp
   }, []);
 
   // Unmounting (signed out elsewhere, another page tree): nothing may wait forever.
-  useEffect(() => () => {
-    for (const resolve of waiting.current.splice(0)) resolve(false);
-  }, []);
+  useEffect(
+    () => () => {
+      for (const resolve of waiting.current.splice(0)) resolve(false);
+    },
+    [],
+  );
 
   const onSignedIn = async () => {
     const now = readSessionInfo();
@@ -107,7 +110,16 @@ const Gate = memo(function Gate({ uid, goHome, goToLogin, revalidate }: GateProp
     await goToLogin();
   };
 
-  if (open) return <ReauthDialog uid={uid} onSignedIn={() => void onSignedIn()} onCancel={() => void onCancel()} busy={busy} early={early} />;
+  if (open)
+    return (
+      <ReauthDialog
+        uid={uid}
+        onSignedIn={() => void onSignedIn()}
+        onCancel={() => void onCancel()}
+        busy={busy}
+        early={early}
+      />
+    );
   if (expiry && expiry.expiresAt !== dismissed) {
     return (
       <ExpiryWarning

@@ -28,9 +28,22 @@ export function useSessionExpiry(): SessionExpiry | null {
       const expiresAt = sessionExpiresAt();
       const left = expiresAt === null ? null : expiresAt - Date.now();
       const near = expiresAt !== null && left !== null && left <= WARNING_MS;
-      setExpiry((current) => (near ? (current?.expiresAt === expiresAt && Math.ceil(current.left / 1000) === Math.ceil(left / 1000) ? current : { expiresAt, left }) : null));
+      setExpiry((current) =>
+        near
+          ? current?.expiresAt === expiresAt && Math.ceil(current.left / 1000) === Math.ceil(left / 1000)
+            ? current
+            : { expiresAt, left }
+          : null,
+      );
       // Near the end, tick on the second boundary so the countdown reads true; otherwise wake up for the warning.
-      const wait = left === null ? FAR_CHECK_MS : near ? (left > 0 ? left % 1000 || 1000 : 1000) : Math.min(left - WARNING_MS, FAR_CHECK_MS);
+      const wait =
+        left === null
+          ? FAR_CHECK_MS
+          : near
+            ? left > 0
+              ? left % 1000 || 1000
+              : 1000
+            : Math.min(left - WARNING_MS, FAR_CHECK_MS);
       timer = setTimeout(check, wait);
     };
     check();

@@ -39,7 +39,10 @@ function AccountButton({ session, onIntent }: AccountMenuProps) {
   );
 }
 
-const DeferredUserMenu = deferred<AccountMenuProps>(async () => (await import('./user-menu.tsx')).UserMenu, { fallback: AccountButton, needNow: () => true });
+const DeferredUserMenu = deferred<AccountMenuProps>(async () => (await import('./user-menu.tsx')).UserMenu, {
+  fallback: AccountButton,
+  needNow: () => true,
+});
 
 /** Fetches the menu's code now (tests, which render the console as it is once loaded). */
 export const preloadAccountMenu = DeferredUserMenu.preload;

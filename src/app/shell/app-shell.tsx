@@ -61,7 +61,9 @@ export function AppShell() {
   const { pathname } = useLocation();
   useFollowSignOutInOtherTabs();
   const permissions = useQuery(userQueries.permissions(session.uid)).data;
-  const visible = NAV_ITEMS.filter((item) => !item.needs || (permissions !== undefined && hasPermission(permissions, item.needs)));
+  const visible = NAV_ITEMS.filter(
+    (item) => !item.needs || (permissions !== undefined && hasPermission(permissions, item.needs)),
+  );
   // The shell renders again at each step of every navigation (the router's state); the parts that do not depend on
   // the location keep one element, which React leaves alone: the menu and the notices, not rendered again per page.
   const headerEnd = useMemo(

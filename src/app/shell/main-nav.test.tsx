@@ -32,7 +32,9 @@ describe('The main navigation on a narrow screen', () => {
     expect(menu).toHaveAttribute('aria-expanded', 'false');
     expect(nav).not.toHaveAttribute('data-open');
     // The button names the list it opens.
-    expect(document.getElementById(menu.getAttribute('aria-controls') ?? '')).toContainElement(screen.getByRole('link', { name: 'Users' }));
+    expect(document.getElementById(menu.getAttribute('aria-controls') ?? '')).toContainElement(
+      screen.getByRole('link', { name: 'Users' }),
+    );
 
     await user.click(menu);
     expect(menu).toHaveAttribute('aria-expanded', 'true');

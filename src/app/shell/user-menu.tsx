@@ -1,5 +1,15 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator, type Selection } from 'react-aria-components';
+import {
+  Button,
+  Header,
+  Menu,
+  MenuItem,
+  MenuSection,
+  MenuTrigger,
+  Popover,
+  Separator,
+  type Selection,
+} from 'react-aria-components';
 import { useSignOut } from '@/features/auth/use-sign-out.ts';
 import { ChevronDownIcon, UserIcon } from '@/ui/icons.tsx';
 import { sessionLabel, type SessionInfo } from '@/lib/session.ts';
@@ -34,7 +44,14 @@ interface MenuViewProps extends UserMenuProps {
   error: string | null;
 }
 
-const MenuView = memo(function MenuView({ session, defaultOpen = false, takeFocus = false, signOut, signingOut, error }: MenuViewProps) {
+const MenuView = memo(function MenuView({
+  session,
+  defaultOpen = false,
+  takeFocus = false,
+  signOut,
+  signingOut,
+  error,
+}: MenuViewProps) {
   const button = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   // Only as it mounts, once its trigger is there to anchor the popover: the focus was on the button this one replaces,
@@ -75,7 +92,12 @@ const MenuView = memo(function MenuView({ session, defaultOpen = false, takeFocu
               <Header className="menu-header">Signed in as {session.uid}</Header>
             </MenuSection>
             <Separator className="menu-separator" />
-            <MenuSection selectionMode="single" selectedKeys={[theme]} onSelectionChange={onThemeChange} disallowEmptySelection>
+            <MenuSection
+              selectionMode="single"
+              selectedKeys={[theme]}
+              onSelectionChange={onThemeChange}
+              disallowEmptySelection
+            >
               <Header className="menu-header">Theme</Header>
               {THEME_CHOICES.map((choice) => (
                 <MenuItem key={choice} id={choice} className="menu-item" textValue={THEME_LABELS[choice]}>
@@ -98,9 +120,14 @@ const MenuView = memo(function MenuView({ session, defaultOpen = false, takeFocu
             </MenuSection>
             <Separator className="menu-separator" />
             <MenuSection>
-              <MenuItem id="sign-out" className="menu-item" onAction={() => {
+              <MenuItem
+                id="sign-out"
+                className="menu-item"
+                onAction={() => {
                   signOut();
-                }} isDisabled={signingOut}>
+                }}
+                isDisabled={signingOut}
+              >
                 <span className="menu-check" aria-hidden="true" />
                 {signingOut ? 'Signing out…' : 'Sign out'}
               </MenuItem>

@@ -14,7 +14,11 @@ export async function establishSession(uid: string, expiresAt: number | null): P
   let info: SessionInfo = { uid, description: '', is_remote: false };
   try {
     const user = await request(userPath(uid), userSchema, { reauth: false, timeoutMs: 10_000 });
-    info = { uid, description: user.description, is_remote: user.provider_type === 'oidc' || user.provider_type === 'saml' };
+    info = {
+      uid,
+      description: user.description,
+      is_remote: user.provider_type === 'oidc' || user.provider_type === 'saml',
+    };
   } catch {
     // Refused or unreachable: the uid is what the console needs; the label falls back to it.
   }

@@ -115,7 +115,8 @@ describe('LoginPage without the IAM’s info cookie (issue 19)', () => {
         const answer = await simulator.handle(request);
         const headers = new Headers(answer.headers);
         headers.delete('set-cookie');
-        for (const cookie of answer.headers.getSetCookie()) if (!cookie.startsWith('dcos-acs-info-cookie=')) headers.append('set-cookie', cookie);
+        for (const cookie of answer.headers.getSetCookie())
+          if (!cookie.startsWith('dcos-acs-info-cookie=')) headers.append('set-cookie', cookie);
         return new HttpResponse(await answer.text(), { status: answer.status, headers });
       }),
     );
@@ -139,7 +140,11 @@ describe('LoginPage without the IAM’s info cookie (issue 19)', () => {
     const before = admin.description;
     admin.description = LONG;
     try {
-      expect(await signInAs('bootstrapuser', 'deleteme')).toEqual({ uid: 'bootstrapuser', description: Array.from(LONG).slice(0, 600).join(''), is_remote: false });
+      expect(await signInAs('bootstrapuser', 'deleteme')).toEqual({
+        uid: 'bootstrapuser',
+        description: Array.from(LONG).slice(0, 600).join(''),
+        is_remote: false,
+      });
     } finally {
       admin.description = before;
     }

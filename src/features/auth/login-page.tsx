@@ -19,7 +19,10 @@ function describeFailure(error: unknown): { title: string; detail?: string } {
     case 'invalid':
       return { title: 'The cluster refused the sign-in request.', detail: error.message };
     case 'malformed':
-      return { title: 'The cluster answered with an unexpected response.', detail: 'Is this a DC/OS cluster? Try again or contact your administrator.' };
+      return {
+        title: 'The cluster answered with an unexpected response.',
+        detail: 'Is this a DC/OS cluster? Try again or contact your administrator.',
+      };
     default:
       return { title: 'The cluster could not be reached.', detail: error.message };
   }
@@ -82,7 +85,11 @@ export function LoginPage() {
     },
   });
 
-  const failure = signIn.isError ? describeFailure(signIn.error) : ssoError ? { title: 'Single sign-on did not sign you in.', detail: ssoError } : null;
+  const failure = signIn.isError
+    ? describeFailure(signIn.error)
+    : ssoError
+      ? { title: 'Single sign-on did not sign you in.', detail: ssoError }
+      : null;
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -98,7 +105,8 @@ export function LoginPage() {
   const onInput = (event: ChangeEvent<HTMLInputElement>) => {
     const field = event.currentTarget.name as keyof LoginInput;
     const form = event.currentTarget.form;
-    if (form && errors[field] && !validate(formValues(form)).errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+    if (form && errors[field] && !validate(formValues(form)).errors[field])
+      setErrors((current) => ({ ...current, [field]: undefined }));
   };
 
   return (
@@ -115,10 +123,28 @@ export function LoginPage() {
         )}
         <form onSubmit={onSubmit} noValidate aria-label="Sign in">
           <Field label="Username" error={errors.uid ? { message: errors.uid } : undefined}>
-            {(props) => <input {...props} name="uid" autoComplete="username" autoCapitalize="none" spellCheck={false} onChange={onInput} />}
+            {(props) => (
+              <input
+                {...props}
+                name="uid"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                onChange={onInput}
+              />
+            )}
           </Field>
           <Field label="Password" error={errors.password ? { message: errors.password } : undefined}>
-            {(props) => <input {...props} name="password" ref={passwordRef} type="password" autoComplete="current-password" onChange={onInput} />}
+            {(props) => (
+              <input
+                {...props}
+                name="password"
+                ref={passwordRef}
+                type="password"
+                autoComplete="current-password"
+                onChange={onInput}
+              />
+            )}
           </Field>
           <button type="submit" className="btn btn-primary" disabled={signIn.isPending}>
             {signIn.isPending ? 'Signing in…' : 'Sign in'}

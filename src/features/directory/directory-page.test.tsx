@@ -48,7 +48,9 @@ describe('The directory page', { timeout: 30_000 }, () => {
     await user.type(within(test).getByLabelText('Password'), 'carol-pass');
     await user.click(within(test).getByRole('button', { name: 'Test connection' }));
     const passed = await screen.findByText('Test passed');
-    expect(passed.closest('[role="status"]')).toHaveTextContent('TEST_PASSED: Directory back-end reached and all tests passed.');
+    expect(passed.closest('[role="status"]')).toHaveTextContent(
+      'TEST_PASSED: Directory back-end reached and all tests passed.',
+    );
   });
 
   it('checks the templates before saving, then saves and keeps the stored password when left blank', async () => {

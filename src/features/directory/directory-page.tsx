@@ -39,7 +39,12 @@ export function DirectoryPage() {
       {config.isPending ? (
         <LoadingState>Loading the LDAP configuration…</LoadingState>
       ) : config.isError ? (
-        <ErrorState title="Could not load the LDAP configuration" error={config.error} onRetry={() => void config.refetch()} retrying={config.isFetching} />
+        <ErrorState
+          title="Could not load the LDAP configuration"
+          error={config.error}
+          onRetry={() => void config.refetch()}
+          retrying={config.isFetching}
+        />
       ) : (
         <div className="stack">
           <p className="muted">
@@ -47,7 +52,12 @@ export function DirectoryPage() {
               ? `LDAP sign-in is on: people in the directory at ${stored.host} sign in with their directory username and password, and are imported on first sign-in. Users and groups can also be imported from the Users and Groups pages.`
               : 'No directory is configured: only local accounts and identity providers can sign in. Describe your LDAP server below to turn LDAP sign-in on.'}
           </p>
-          <LdapForm key={stored ? 'stored' : 'new'} initial={stored ? ldapValues(stored) : EMPTY_LDAP_VALUES} hasStoredPassword={stored?.hasLookupPassword ?? false} exists={stored !== null} />
+          <LdapForm
+            key={stored ? 'stored' : 'new'}
+            initial={stored ? ldapValues(stored) : EMPTY_LDAP_VALUES}
+            hasStoredPassword={stored?.hasLookupPassword ?? false}
+            exists={stored !== null}
+          />
           {stored && <TestConnection />}
         </div>
       )}
@@ -58,7 +68,10 @@ export function DirectoryPage() {
         onClose={() => setDeleting(false)}
         onConfirm={() => remove.mutateAsync()}
       >
-        <p>Directory users can no longer sign in, and nothing can be imported. Accounts already imported stay, with their groups and permissions.</p>
+        <p>
+          Directory users can no longer sign in, and nothing can be imported. Accounts already imported stay, with their
+          groups and permissions.
+        </p>
       </ConfirmDialog>
     </>
   );

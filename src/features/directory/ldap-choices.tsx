@@ -14,7 +14,15 @@ export const BIND_MODES = [
 ] as const;
 
 /** A radio group registered with react-hook-form: a fieldset whose legend names the choice. */
-export function Choices({ legend, options, register }: { legend: string; options: readonly { value: string; label: string }[]; register: UseFormRegisterReturn }) {
+export function Choices({
+  legend,
+  options,
+  register,
+}: {
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  register: UseFormRegisterReturn;
+}) {
   return (
     <fieldset className="field">
       <legend>{legend}</legend>

@@ -11,7 +11,9 @@ const search: LdapFormValues = {
   groupSearchBase: 'ou=groups,dc=example,dc=com',
 };
 const issues = (values: LdapFormValues, stored = false) =>
-  Object.fromEntries((ldapFormSchema(stored).safeParse(values).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+  Object.fromEntries(
+    (ldapFormSchema(stored).safeParse(values).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]),
+  );
 
 describe('LDAP form checks', () => {
   it('accepts a search-bind configuration', () => {
@@ -19,8 +21,12 @@ describe('LDAP form checks', () => {
   });
 
   it('checks the DN template of a simple bind', () => {
-    expect(issues({ ...search, bindMode: 'template', dnTemplate: 'uid=x,dc=example' })).toEqual({ dnTemplate: 'The template must contain %(username)s.' });
-    expect(issues({ ...search, bindMode: 'template', dnTemplate: 'uid=%(username)s,ou=people,dc=example,dc=com' })).toEqual({});
+    expect(issues({ ...search, bindMode: 'template', dnTemplate: 'uid=x,dc=example' })).toEqual({
+      dnTemplate: 'The template must contain %(username)s.',
+    });
+    expect(
+      issues({ ...search, bindMode: 'template', dnTemplate: 'uid=%(username)s,ou=people,dc=example,dc=com' }),
+    ).toEqual({});
   });
 
   it('checks the user and group filter templates', () => {
@@ -31,7 +37,9 @@ describe('LDAP form checks', () => {
   });
 
   it('needs the lookup password with a lookup DN, unless one is stored', () => {
-    expect(issues({ ...search, lookupPassword: '' })).toEqual({ lookupPassword: 'Enter the lookup account’s password.' });
+    expect(issues({ ...search, lookupPassword: '' })).toEqual({
+      lookupPassword: 'Enter the lookup account’s password.',
+    });
     expect(issues({ ...search, lookupPassword: '' }, true)).toEqual({});
     expect(issues({ ...search, lookupDn: '' })).toEqual({ lookupDn: 'Enter the lookup DN the password belongs to.' });
   });
@@ -55,9 +63,21 @@ describe('LDAP form ↔ wire', () => {
       'lookup-dn': 'cn=lookup,dc=example,dc=com',
       'lookup-password': 'pw',
       'user-search': { 'search-base': 'ou=people,dc=example,dc=com', 'search-filter-template': '(uid=%(username)s)' },
-      'group-search': { 'search-base': 'ou=groups,dc=example,dc=com', 'search-filter-template': '(cn=%(groupname)s)', 'member-attributes': ['member'] },
+      'group-search': {
+        'search-base': 'ou=groups,dc=example,dc=com',
+        'search-filter-template': '(cn=%(groupname)s)',
+        'member-attributes': ['member'],
+      },
     });
-    expect(toLdapInput({ ...search, bindMode: 'template', dnTemplate: 'uid=%(username)s,dc=x', groupSearchBase: '', lookupPassword: '' })).toEqual({
+    expect(
+      toLdapInput({
+        ...search,
+        bindMode: 'template',
+        dnTemplate: 'uid=%(username)s,dc=x',
+        groupSearchBase: '',
+        lookupPassword: '',
+      }),
+    ).toEqual({
       host: 'ldap.example.com',
       port: 389,
       'enforce-starttls': true,
@@ -80,6 +100,13 @@ describe('LDAP form ↔ wire', () => {
       'user-search': { 'search-base': 'cn=users', 'search-filter-template': '(uid=%(username)s)' },
       hasLookupPassword: true,
     };
-    expect(ldapValues(stored)).toMatchObject({ transport: 'ldaps', bindMode: 'search', lookupDn: 'uid=employee', lookupPassword: '', groupSearchBase: '', port: '636' });
+    expect(ldapValues(stored)).toMatchObject({
+      transport: 'ldaps',
+      bindMode: 'search',
+      lookupDn: 'uid=employee',
+      lookupPassword: '',
+      groupSearchBase: '',
+      port: '636',
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { z } from 'zod/mini';
 import type { LdapConfig, LdapConfigInput } from '@/api/ldap.ts';
-import { dnTemplateProblem, filterTemplateProblem, GROUPNAME_PLACEHOLDER, USERNAME_PLACEHOLDER } from '@/lib/ldap-templates.ts';
+import {
+  dnTemplateProblem,
+  filterTemplateProblem,
+  GROUPNAME_PLACEHOLDER,
+  USERNAME_PLACEHOLDER,
+} from '@/lib/ldap-templates.ts';
 
 export type Transport = 'none' | 'starttls' | 'ldaps';
 export type BindMode = 'template' | 'search';
@@ -42,18 +47,38 @@ export function ldapFormSchema(hasStoredPassword: boolean) {
         if (v.bindMode === 'template') {
           issue('dnTemplate', dnTemplateProblem(v.dnTemplate));
         } else {
-          issue('userSearchBase', v.userSearchBase.trim() === '' ? 'Enter the DN under which users are searched.' : null);
+          issue(
+            'userSearchBase',
+            v.userSearchBase.trim() === '' ? 'Enter the DN under which users are searched.' : null,
+          );
           issue('userFilter', filterTemplateProblem(v.userFilter, USERNAME_PLACEHOLDER));
           const dn = v.lookupDn.trim();
-          issue('lookupDn', dn === '' && v.lookupPassword !== '' ? 'Enter the lookup DN the password belongs to.' : null);
-          issue('lookupPassword', dn !== '' && v.lookupPassword === '' && !hasStoredPassword ? 'Enter the lookup account’s password.' : null);
+          issue(
+            'lookupDn',
+            dn === '' && v.lookupPassword !== '' ? 'Enter the lookup DN the password belongs to.' : null,
+          );
+          issue(
+            'lookupPassword',
+            dn !== '' && v.lookupPassword === '' && !hasStoredPassword ? 'Enter the lookup account’s password.' : null,
+          );
         }
         if (v.groupSearchBase.trim() !== '' || v.groupFilter.trim() !== '') {
-          issue('groupSearchBase', v.groupSearchBase.trim() === '' ? 'Enter the DN under which groups are searched.' : null);
+          issue(
+            'groupSearchBase',
+            v.groupSearchBase.trim() === '' ? 'Enter the DN under which groups are searched.' : null,
+          );
           issue('groupFilter', filterTemplateProblem(v.groupFilter, GROUPNAME_PLACEHOLDER));
         }
-        issue('caCerts', v.caCerts.trim() !== '' && !PEM.test(v.caCerts) ? 'Paste PEM certificates (-----BEGIN CERTIFICATE----- …).' : null);
-        issue('clientCert', v.clientCert.trim() !== '' && !PEM.test(v.clientCert) ? 'Paste the client certificate as PEM.' : null);
+        issue(
+          'caCerts',
+          v.caCerts.trim() !== '' && !PEM.test(v.caCerts)
+            ? 'Paste PEM certificates (-----BEGIN CERTIFICATE----- …).'
+            : null,
+        );
+        issue(
+          'clientCert',
+          v.clientCert.trim() !== '' && !PEM.test(v.clientCert) ? 'Paste the client certificate as PEM.' : null,
+        );
       }),
     );
 }
@@ -89,7 +114,9 @@ export function ldapValues(config: LdapConfig): LdapFormValues {
     userSearchBase: config['user-search']?.['search-base'] ?? '',
     userFilter: config['user-search']?.['search-filter-template'] ?? EMPTY_LDAP_VALUES.userFilter,
     groupSearchBase: config['group-search']?.['search-base'] ?? '',
-    groupFilter: config['group-search']?.['search-filter-template'] ?? (config['group-search'] ? '' : EMPTY_LDAP_VALUES.groupFilter),
+    groupFilter:
+      config['group-search']?.['search-filter-template'] ??
+      (config['group-search'] ? '' : EMPTY_LDAP_VALUES.groupFilter),
     memberAttributes: (config['group-search']?.['member-attributes'] ?? ['member']).join(', '),
     caCerts: config['ca-certs'] ?? '',
     clientCert: config['client-cert'] ?? '',
@@ -114,7 +141,10 @@ export function toLdapInput(v: LdapFormValues): LdapConfigInput {
     }
   }
   if (v.groupSearchBase.trim() !== '') {
-    const attributes = v.memberAttributes.split(',').map((a) => a.trim()).filter(Boolean);
+    const attributes = v.memberAttributes
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     input['group-search'] = {
       'search-base': v.groupSearchBase.trim(),
       'search-filter-template': v.groupFilter.trim(),

@@ -10,10 +10,21 @@ import { BIND_MODES, Choices, TRANSPORTS } from './ldap-choices.tsx';
 import { LDAP_ERROR_FIELDS, ldapFormSchema, toLdapInput, type LdapFormValues } from './ldap-form-schema.ts';
 
 /** The one LDAP configuration form: save replaces what is stored; the form keeps its values when the IAM refuses. */
-export function LdapForm({ initial, hasStoredPassword, exists }: { initial: LdapFormValues; hasStoredPassword: boolean; exists: boolean }) {
+export function LdapForm({
+  initial,
+  hasStoredPassword,
+  exists,
+}: {
+  initial: LdapFormValues;
+  hasStoredPassword: boolean;
+  exists: boolean;
+}) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const form = useForm<LdapFormValues>({ resolver: zodResolver(ldapFormSchema(hasStoredPassword)), defaultValues: initial });
+  const form = useForm<LdapFormValues>({
+    resolver: zodResolver(ldapFormSchema(hasStoredPassword)),
+    defaultValues: initial,
+  });
   const { errors, isSubmitting } = form.formState;
   const bindMode = useWatch({ control: form.control, name: 'bindMode' });
   const save = useMutation({
@@ -49,28 +60,48 @@ export function LdapForm({ initial, hasStoredPassword, exists }: { initial: Ldap
       <Choices legend="Transport security" options={TRANSPORTS} register={form.register('transport')} />
       <Choices legend="How a user is found" options={BIND_MODES} register={form.register('bindMode')} />
       {bindMode === 'template' ? (
-        <Field label="DN template" error={errors.dnTemplate} hint="Must contain %(username)s, e.g. uid=%(username)s,ou=users,dc=example,dc=com.">
+        <Field
+          label="DN template"
+          error={errors.dnTemplate}
+          hint="Must contain %(username)s, e.g. uid=%(username)s,ou=users,dc=example,dc=com."
+        >
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('dnTemplate')} />}
         </Field>
       ) : (
         <>
           <div className="grid-2">
-            <Field label="Lookup DN" error={errors.lookupDn} hint="The account that searches; leave empty for an anonymous search.">
+            <Field
+              label="Lookup DN"
+              error={errors.lookupDn}
+              hint="The account that searches; leave empty for an anonymous search."
+            >
               {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('lookupDn')} />}
             </Field>
             <Field
               label="Lookup password"
               error={errors.lookupPassword}
-              hint={hasStoredPassword ? 'A password is stored and never shown. Leave blank to keep it.' : 'Needed with a lookup DN.'}
+              hint={
+                hasStoredPassword
+                  ? 'A password is stored and never shown. Leave blank to keep it.'
+                  : 'Needed with a lookup DN.'
+              }
             >
-              {(props) => <input {...props} type="password" autoComplete="new-password" {...form.register('lookupPassword')} />}
+              {(props) => (
+                <input {...props} type="password" autoComplete="new-password" {...form.register('lookupPassword')} />
+              )}
             </Field>
           </div>
           <div className="grid-2">
             <Field label="User search base" error={errors.userSearchBase} hint="e.g. ou=users,dc=example,dc=com">
-              {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('userSearchBase')} />}
+              {(props) => (
+                <input {...props} autoComplete="off" spellCheck={false} {...form.register('userSearchBase')} />
+              )}
             </Field>
-            <Field label="User search filter template" error={errors.userFilter} hint="Must contain %(username)s, e.g. (uid=%(username)s).">
+            <Field
+              label="User search filter template"
+              error={errors.userFilter}
+              hint="Must contain %(username)s, e.g. (uid=%(username)s)."
+            >
               {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('userFilter')} />}
             </Field>
           </div>
@@ -80,20 +111,38 @@ export function LdapForm({ initial, hasStoredPassword, exists }: { initial: Ldap
         <legend>Group import (optional)</legend>
         <div className="grid-2">
           <Field label="Group search base" error={errors.groupSearchBase} hint="Leave empty to turn group import off.">
-            {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('groupSearchBase')} />}
+            {(props) => (
+              <input {...props} autoComplete="off" spellCheck={false} {...form.register('groupSearchBase')} />
+            )}
           </Field>
-          <Field label="Group search filter template" error={errors.groupFilter} hint="Must contain %(groupname)s, e.g. (cn=%(groupname)s).">
+          <Field
+            label="Group search filter template"
+            error={errors.groupFilter}
+            hint="Must contain %(groupname)s, e.g. (cn=%(groupname)s)."
+          >
             {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('groupFilter')} />}
           </Field>
         </div>
-        <Field label="Member attributes" error={errors.memberAttributes} hint="Comma-separated, e.g. member, uniqueMember, memberUid.">
+        <Field
+          label="Member attributes"
+          error={errors.memberAttributes}
+          hint="Comma-separated, e.g. member, uniqueMember, memberUid."
+        >
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...form.register('memberAttributes')} />}
         </Field>
       </fieldset>
-      <Field label="CA certificates (PEM, optional)" error={errors.caCerts} hint="To verify the server’s certificate when a private authority signed it.">
+      <Field
+        label="CA certificates (PEM, optional)"
+        error={errors.caCerts}
+        hint="To verify the server’s certificate when a private authority signed it."
+      >
         {(props) => <textarea {...props} spellCheck={false} autoComplete="off" {...form.register('caCerts')} />}
       </Field>
-      <Field label="Client certificate (PEM, optional)" error={errors.clientCert} hint="Only for servers that require clients to present a certificate.">
+      <Field
+        label="Client certificate (PEM, optional)"
+        error={errors.clientCert}
+        hint="Only for servers that require clients to present a certificate."
+      >
         {(props) => <textarea {...props} spellCheck={false} autoComplete="off" {...form.register('clientCert')} />}
       </Field>
       <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>

@@ -18,8 +18,8 @@ export function TestConnection() {
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Test connection</h2>
       <p className="muted">
-        Signs in to the directory as one of its users, the way a sign-in would, with the stored configuration (save changes
-        first). Use an account other than the lookup account.
+        Signs in to the directory as one of its users, the way a sign-in would, with the stored configuration (save
+        changes first). Use an account other than the lookup account.
       </p>
       <form
         aria-label="Test connection"
@@ -33,7 +33,14 @@ export function TestConnection() {
         <div className="grid-2">
           <div className="field">
             <label htmlFor={`${id}-uid`}>Directory username</label>
-            <input id={`${id}-uid`} value={uid} autoComplete="off" spellCheck={false} onChange={(e) => setUid(e.target.value)} aria-invalid={missing && uid.trim() === '' ? true : undefined} />
+            <input
+              id={`${id}-uid`}
+              value={uid}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setUid(e.target.value)}
+              aria-invalid={missing && uid.trim() === '' ? true : undefined}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-password`}>Password</label>
@@ -58,7 +65,11 @@ export function TestConnection() {
       </form>
       <div aria-live="polite">
         {result && (
-          <div className={result.passed ? 'notice' : 'alert alert-error'} role={result.passed ? 'status' : 'alert'} style={{ marginTop: '1rem' }}>
+          <div
+            className={result.passed ? 'notice' : 'alert alert-error'}
+            role={result.passed ? 'status' : 'alert'}
+            style={{ marginTop: '1rem' }}
+          >
             <p className="alert-title">{result.passed ? 'Test passed' : 'Test failed'}</p>
             <p>
               <span className="mono">{result.code}</span>: {result.description}

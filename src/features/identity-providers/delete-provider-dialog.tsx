@@ -6,7 +6,15 @@ import { useProviderMutation } from './use-provider-mutation.ts';
 const PROTOCOL = { oidc: 'OpenID Connect', saml: 'SAML 2.0' } as const;
 
 /** Confirms before a provider goes: its sign-in button disappears and its people cannot sign in with it any more. */
-export function DeleteProviderDialog({ provider, onClose, onDeleted }: { provider: ProviderSummary | null; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteProviderDialog({
+  provider,
+  onClose,
+  onDeleted,
+}: {
+  provider: ProviderSummary | null;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const queryClient = useQueryClient();
   const remove = useProviderMutation(
     async (p: ProviderSummary) => {
@@ -29,8 +37,9 @@ export function DeleteProviderDialog({ provider, onClose, onDeleted }: { provide
       }}
     >
       <p>
-        The sign-in page stops offering “Sign in with {provider?.description}” ({provider ? PROTOCOL[provider.kind] : ''}). Accounts it brought in
-        stay, with their groups and permissions, but cannot sign in until a provider with the same ID is configured again.
+        The sign-in page stops offering “Sign in with {provider?.description}” (
+        {provider ? PROTOCOL[provider.kind] : ''}). Accounts it brought in stay, with their groups and permissions, but
+        cannot sign in until a provider with the same ID is configured again.
       </p>
     </ConfirmDialog>
   );

@@ -21,7 +21,8 @@ export function OidcForm({ mode, initial, hasClientSecret = false, onSaved }: Oi
   const { errors, isSubmitting } = form.formState;
   const save = useProviderMutation(
     (values: OidcFormValues) => saveOidcProvider(values.id, toOidcInput(values), mode),
-    (values) => (mode === 'create' ? `Created the OIDC provider ${values.id}.` : `Saved the OIDC provider ${values.id}.`),
+    (values) =>
+      mode === 'create' ? `Created the OIDC provider ${values.id}.` : `Saved the OIDC provider ${values.id}.`,
   );
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -43,13 +44,27 @@ export function OidcForm({ mode, initial, hasClientSecret = false, onSaved }: Oi
         : 'Leave this blank to keep the stored value, or enter a new one.';
 
   return (
-    <form className="card" aria-label={mode === 'create' ? 'New OIDC provider' : 'OIDC provider settings'} noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form
+      className="card"
+      aria-label={mode === 'create' ? 'New OIDC provider' : 'OIDC provider settings'}
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+    >
       <ErrorAlert message={errors.root?.server?.message} />
-      <ProviderIdentityFields mode={mode} id={form.register('id')} description={form.register('description')} errors={errors} />
+      <ProviderIdentityFields
+        mode={mode}
+        id={form.register('id')}
+        description={form.register('description')}
+        errors={errors}
+      />
       <Field label="Issuer" error={errors.issuer} hint="The provider’s https URL, e.g. https://accounts.google.com.">
         {(props) => <input {...props} type="url" autoComplete="off" spellCheck={false} {...form.register('issuer')} />}
       </Field>
-      <Field label="Base URL" error={errors.baseUrl} hint="The cluster URL people use. Register <base URL>/acs/api/v1/auth/oidc/callback as the redirect URI.">
+      <Field
+        label="Base URL"
+        error={errors.baseUrl}
+        hint="The cluster URL people use. Register <base URL>/acs/api/v1/auth/oidc/callback as the redirect URI."
+      >
         {(props) => <input {...props} type="url" autoComplete="off" spellCheck={false} {...form.register('baseUrl')} />}
       </Field>
       <Field label="Client ID" error={errors.clientId}>
@@ -63,7 +78,11 @@ export function OidcForm({ mode, initial, hasClientSecret = false, onSaved }: Oi
           <input type="checkbox" {...form.register('verifyServerCertificate')} /> Verify the provider’s TLS certificate
         </label>
       </div>
-      <Field label="CA certificates (PEM, optional)" error={errors.caCerts} hint="Only needed when the provider’s certificate is not signed by a public authority.">
+      <Field
+        label="CA certificates (PEM, optional)"
+        error={errors.caCerts}
+        hint="Only needed when the provider’s certificate is not signed by a public authority."
+      >
         {(props) => <textarea {...props} spellCheck={false} autoComplete="off" {...form.register('caCerts')} />}
       </Field>
       <ProviderFormActions mode={mode} isSubmitting={isSubmitting} />

@@ -11,7 +11,12 @@ export function ProviderCreatePage() {
   const navigate = useNavigate();
   const origin = window.location.origin;
   const mayConfigure = useMayConfigure();
-  const title = kind === 'oidc' ? 'New OpenID Connect provider' : kind === 'saml' ? 'New SAML 2.0 provider' : 'Unknown provider type';
+  const title =
+    kind === 'oidc'
+      ? 'New OpenID Connect provider'
+      : kind === 'saml'
+        ? 'New SAML 2.0 provider'
+        : 'Unknown provider type';
   const breadcrumbs = (
     <nav className="breadcrumbs" aria-label="Breadcrumbs">
       <Link to={settingsPaths.providers()}>Identity providers</Link> / <span aria-current="page">New</span>
@@ -25,9 +30,17 @@ export function ProviderCreatePage() {
       {mayConfigure === false && (kind === 'oidc' || kind === 'saml') ? (
         <MissingPermission what="Adding an identity provider" rid={CONFIGURE.rid} action={CONFIGURE.action} />
       ) : kind === 'oidc' ? (
-        <OidcForm mode="create" initial={emptyOidcValues(origin)} onSaved={(id) => void navigate(settingsPaths.provider('oidc', id))} />
+        <OidcForm
+          mode="create"
+          initial={emptyOidcValues(origin)}
+          onSaved={(id) => void navigate(settingsPaths.provider('oidc', id))}
+        />
       ) : kind === 'saml' ? (
-        <SamlForm mode="create" initial={emptySamlValues(origin)} onSaved={(id) => void navigate(settingsPaths.provider('saml', id))} />
+        <SamlForm
+          mode="create"
+          initial={emptySamlValues(origin)}
+          onSaved={(id) => void navigate(settingsPaths.provider('saml', id))}
+        />
       ) : (
         <div className="alert alert-error" role="alert">
           <p className="alert-title">Providers are OIDC or SAML.</p>

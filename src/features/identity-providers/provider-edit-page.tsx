@@ -36,11 +36,19 @@ function ProviderPage({ kind, id }: { kind: 'oidc' | 'saml'; id: string }) {
       <h1>{id}</h1>
     </div>
   );
-  if (query.isPending) return <>{heading}<LoadingState>Loading {id}…</LoadingState></>;
+  if (query.isPending)
+    return (
+      <>
+        {heading}
+        <LoadingState>Loading {id}…</LoadingState>
+      </>
+    );
   if (query.isError) {
     return isApiError(query.error, 'not-found') ? (
       <div className="alert alert-error" role="alert">
-        <h1 className="alert-title">No {PROTOCOL[kind]} provider “{id}”</h1>
+        <h1 className="alert-title">
+          No {PROTOCOL[kind]} provider “{id}”
+        </h1>
         <p>
           It may have been deleted. <Link to={settingsPaths.providers()}>Back to identity providers</Link>
         </p>
@@ -48,7 +56,12 @@ function ProviderPage({ kind, id }: { kind: 'oidc' | 'saml'; id: string }) {
     ) : (
       <>
         {heading}
-        <ErrorState title={`Could not load ${id}`} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState
+          title={`Could not load ${id}`}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       </>
     );
   }
@@ -68,8 +81,18 @@ function ProviderPage({ kind, id }: { kind: 'oidc' | 'saml'; id: string }) {
       </div>
       <div className="stack">
         {saml.isSuccess && <SamlUrls id={id} spBaseUrl={saml.data.sp_base_url} />}
-        {oidc.isSuccess && <OidcForm key={id} mode="update" initial={oidcValues(id, oidc.data)} hasClientSecret={oidc.data.hasClientSecret} onSaved={() => undefined} />}
-        {saml.isSuccess && <SamlForm key={id} mode="update" initial={samlValues(id, saml.data)} onSaved={() => undefined} />}
+        {oidc.isSuccess && (
+          <OidcForm
+            key={id}
+            mode="update"
+            initial={oidcValues(id, oidc.data)}
+            hasClientSecret={oidc.data.hasClientSecret}
+            onSaved={() => undefined}
+          />
+        )}
+        {saml.isSuccess && (
+          <SamlForm key={id} mode="update" initial={samlValues(id, saml.data)} onSaved={() => undefined} />
+        )}
       </div>
       <DeleteProviderDialog
         provider={deleting ? { kind, id, description } : null}

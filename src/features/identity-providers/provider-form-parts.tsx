@@ -15,7 +15,11 @@ export function ProviderIdentityFields({ mode, id, description, errors }: Identi
   return (
     <>
       {mode === 'create' && (
-        <Field label="Provider ID" error={errors.id} hint="Lowercase letters, digits and -. It becomes part of URLs and cannot be changed later.">
+        <Field
+          label="Provider ID"
+          error={errors.id}
+          hint="Lowercase letters, digits and -. It becomes part of URLs and cannot be changed later."
+        >
           {(props) => <input {...props} autoComplete="off" spellCheck={false} {...id} />}
         </Field>
       )}

@@ -44,8 +44,14 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
     const { user } = renderSettings('/settings');
     const table = await screen.findByRole('table', { name: 'Configured identity providers' }, { timeout: 5000 });
     // The link edits the provider: it says so, and names it as the admin knows it, not as a sign-in action.
-    expect(within(table).getByRole('link', { name: 'Edit google-idp — Google' })).toHaveAttribute('href', '/settings/oidc/google-idp');
-    expect(within(table).getByRole('link', { name: 'Edit okta-saml — Okta' })).toHaveAttribute('href', '/settings/saml/okta-saml');
+    expect(within(table).getByRole('link', { name: 'Edit google-idp — Google' })).toHaveAttribute(
+      'href',
+      '/settings/oidc/google-idp',
+    );
+    expect(within(table).getByRole('link', { name: 'Edit okta-saml — Okta' })).toHaveAttribute(
+      'href',
+      '/settings/saml/okta-saml',
+    );
     expect(within(table).queryByRole('link', { name: /Sign in with/ })).not.toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: 'Sign in with Google' })).toBeInTheDocument();
     // Quiet in the row; the danger colour is kept for the confirmation.
@@ -65,10 +71,18 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
   it('list them in the sign-in page’s order: alphabetical by description, whatever order the IAM sends', async () => {
     const oidc = { issuer: 'https://x.example', base_url: 'https://x.example', client_id: 'c', client_secret: 's' };
     db().sso.oidc.set('aaa-idp', { description: 'Zeta corp', ...oidc });
-    db().sso.saml.set('b-saml', { description: 'azure AD', idp_metadata: SEED_SAML_METADATA, sp_base_url: 'https://x.example' });
+    db().sso.saml.set('b-saml', {
+      description: 'azure AD',
+      idp_metadata: SEED_SAML_METADATA,
+      sp_base_url: 'https://x.example',
+    });
     renderSettings('/settings');
     const table = await screen.findByRole('table', { name: 'Configured identity providers' }, { timeout: 5000 });
-    expect(within(table).getAllByRole('link').map((link) => link.textContent)).toEqual(['b-saml — azure AD', 'google-idp — Google', 'okta-saml — Okta', 'aaa-idp — Zeta corp']);
+    expect(
+      within(table)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['b-saml — azure AD', 'google-idp — Google', 'okta-saml — Okta', 'aaa-idp — Zeta corp']);
   });
 
   it('offer Add OIDC provider and Add SAML provider where the list would be, when there is none', async () => {
@@ -76,8 +90,14 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
     db().sso.saml.clear();
     renderSettings('/settings');
     const empty = await screen.findByRole('region', { name: 'No identity provider yet' }, { timeout: 5000 });
-    expect(within(empty).getByRole('link', { name: 'Add OIDC provider' })).toHaveAttribute('href', '/settings/new/oidc');
-    expect(within(empty).getByRole('link', { name: 'Add SAML provider' })).toHaveAttribute('href', '/settings/new/saml');
+    expect(within(empty).getByRole('link', { name: 'Add OIDC provider' })).toHaveAttribute(
+      'href',
+      '/settings/new/oidc',
+    );
+    expect(within(empty).getByRole('link', { name: 'Add SAML provider' })).toHaveAttribute(
+      'href',
+      '/settings/new/saml',
+    );
     // Once each: the header's pair steps aside.
     expect(screen.getAllByRole('link', { name: 'Add OIDC provider' })).toHaveLength(1);
   });
@@ -89,7 +109,9 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
     await user.type(within(form).getByLabelText('Provider ID'), 'Corp SSO');
     await user.type(within(form).getByLabelText('Issuer'), 'http://sso.example.com');
     await user.click(within(form).getByRole('button', { name: 'Create provider' }));
-    expect(within(form).getByLabelText('Provider ID')).toHaveAccessibleDescription(/Use only lowercase letters, digits and -\./);
+    expect(within(form).getByLabelText('Provider ID')).toHaveAccessibleDescription(
+      /Use only lowercase letters, digits and -\./,
+    );
     expect(within(form).getByLabelText('Issuer')).toHaveAccessibleDescription(/Enter the issuer’s https URL/);
     expect(within(form).getByLabelText('Client secret')).toHaveAccessibleDescription(/Enter the client secret\./);
 
@@ -102,7 +124,9 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
     await user.type(within(form).getByLabelText('Client secret'), 's3cret');
     await user.click(within(form).getByRole('button', { name: 'Create provider' }));
     // The ID is taken: the 409 lands at the ID, and nothing typed is lost.
-    expect(await within(form).findByText('A provider with this ID already exists. Choose another ID.')).toBeInTheDocument();
+    expect(
+      await within(form).findByText('A provider with this ID already exists. Choose another ID.'),
+    ).toBeInTheDocument();
     expect(within(form).getByLabelText('Client secret')).toHaveValue('s3cret');
 
     await user.clear(within(form).getByLabelText('Provider ID'));
@@ -110,7 +134,11 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
     await user.click(within(form).getByRole('button', { name: 'Create provider' }));
     expect(await screen.findByRole('heading', { name: /^corp-sso/ })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/settings/oidc/corp-sso');
-    expect(db().sso.oidc.get('corp-sso')).toMatchObject({ description: 'Corporate SSO', client_secret: 's3cret', verify_server_certificate: true });
+    expect(db().sso.oidc.get('corp-sso')).toMatchObject({
+      description: 'Corporate SSO',
+      client_secret: 's3cret',
+      verify_server_certificate: true,
+    });
   });
 
   it('edit an OIDC provider without ever showing its secret; a blank secret keeps it', async () => {
@@ -124,13 +152,23 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
     await user.type(within(form).getByLabelText('Description'), 'Google Workspace');
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved the OIDC provider google-idp.')).toBeInTheDocument();
-    expect(db().sso.oidc.get('google-idp')).toMatchObject({ description: 'Google Workspace', client_secret: 'GOCSPX-simulated-client-secret' });
+    expect(db().sso.oidc.get('google-idp')).toMatchObject({
+      description: 'Google Workspace',
+      client_secret: 'GOCSPX-simulated-client-secret',
+    });
   });
 
   it('put a server refusal at the field its description names', async () => {
     server.use(
       http.patch('*/acs/api/v1/auth/oidc/providers/google-idp', () =>
-        HttpResponse.json({ title: 'Bad Request', description: '`client_id` is not registered at the issuer.', code: 'ERR_OIDC_PROVIDER_CONFIG_INVALID' }, { status: 400 }),
+        HttpResponse.json(
+          {
+            title: 'Bad Request',
+            description: '`client_id` is not registered at the issuer.',
+            code: 'ERR_OIDC_PROVIDER_CONFIG_INVALID',
+          },
+          { status: 400 },
+        ),
       ),
     );
     const { user } = renderSettings('/settings/oidc/google-idp');
@@ -143,10 +181,16 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
   it('show what SAML metadata names, and the URLs the IdP needs', async () => {
     const { user } = renderSettings('/settings/saml/okta-saml');
     const form = await screen.findByRole('form', { name: 'SAML provider settings' }, { timeout: 5000 });
-    expect(within(form).getByRole('status')).toHaveTextContent('Entity ID found: http://www.okta.com/exk1simulated0dcos');
+    expect(within(form).getByRole('status')).toHaveTextContent(
+      'Entity ID found: http://www.okta.com/exk1simulated0dcos',
+    );
     const urls = screen.getByRole('region', { name: 'For the identity provider' });
-    expect(await within(urls).findByText('http://127.0.0.1:5173/acs/api/v1/auth/saml/providers/okta-saml/acs-callback')).toBeInTheDocument();
-    expect(within(urls).getByText('http://127.0.0.1:5173/acs/api/v1/auth/saml/providers/okta-saml/sp-metadata')).toBeInTheDocument();
+    expect(
+      await within(urls).findByText('http://127.0.0.1:5173/acs/api/v1/auth/saml/providers/okta-saml/acs-callback'),
+    ).toBeInTheDocument();
+    expect(
+      within(urls).getByText('http://127.0.0.1:5173/acs/api/v1/auth/saml/providers/okta-saml/sp-metadata'),
+    ).toBeInTheDocument();
     expect(within(urls).getByRole('button', { name: 'Copy the ACS callback URL' })).toBeInTheDocument();
 
     const metadata = within(form).getByLabelText('IdP metadata (XML)');
@@ -160,7 +204,9 @@ describe('Identity provider pages', { timeout: 30_000 }, () => {
   it('load SAML metadata from a file', async () => {
     const { user } = renderSettings('/settings/new/saml');
     const form = await screen.findByRole('form', { name: 'New SAML provider' }, { timeout: 5000 });
-    const file = new File([SEED_SAML_METADATA.replace('exk1simulated0dcos', 'fromfile')], 'okta.xml', { type: 'application/xml' });
+    const file = new File([SEED_SAML_METADATA.replace('exk1simulated0dcos', 'fromfile')], 'okta.xml', {
+      type: 'application/xml',
+    });
     await user.upload(within(form).getByLabelText('Load the metadata from a file'), file);
     expect(await within(form).findByText('Entity ID found: http://www.okta.com/fromfile')).toBeInTheDocument();
   });

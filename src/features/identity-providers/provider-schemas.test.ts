@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { emptyOidcValues, emptySamlValues, isHttpUrl, oidcFormSchema, oidcValues, samlFormSchema, toOidcInput } from './provider-schemas.ts';
+import {
+  emptyOidcValues,
+  emptySamlValues,
+  isHttpUrl,
+  oidcFormSchema,
+  oidcValues,
+  samlFormSchema,
+  toOidcInput,
+} from './provider-schemas.ts';
 
 const ORIGIN = 'https://dcos.example.com';
-const METADATA = '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:idp"><IDPSSODescriptor/></EntityDescriptor>';
-const oidc = { ...emptyOidcValues(ORIGIN), id: 'corp-sso', description: 'Corp', issuer: 'https://sso.example.com', clientId: 'dcos', clientSecret: 's3cret' };
+const METADATA =
+  '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:idp"><IDPSSODescriptor/></EntityDescriptor>';
+const oidc = {
+  ...emptyOidcValues(ORIGIN),
+  id: 'corp-sso',
+  description: 'Corp',
+  issuer: 'https://sso.example.com',
+  clientId: 'dcos',
+  clientSecret: 's3cret',
+};
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
 
@@ -37,7 +53,9 @@ describe('URLs', () => {
   });
 
   it('wants an https issuer and an http(s) cluster URL, said at the field', () => {
-    expect(messages(oidcFormSchema('create').safeParse({ ...oidc, issuer: 'http://sso.example.com', baseUrl: 'dcos' }))).toEqual({
+    expect(
+      messages(oidcFormSchema('create').safeParse({ ...oidc, issuer: 'http://sso.example.com', baseUrl: 'dcos' })),
+    ).toEqual({
       issuer: 'Enter the issuer’s https URL, e.g. https://accounts.google.com.',
       baseUrl: 'Enter the cluster URL, e.g. https://dcos.example.com.',
     });
@@ -46,13 +64,20 @@ describe('URLs', () => {
 
 describe('The OIDC form', () => {
   it('needs the client secret to create, not to update (blank keeps it)', () => {
-    expect(messages(oidcFormSchema('create').safeParse({ ...oidc, clientSecret: '' }))).toEqual({ clientSecret: 'Enter the client secret.' });
+    expect(messages(oidcFormSchema('create').safeParse({ ...oidc, clientSecret: '' }))).toEqual({
+      clientSecret: 'Enter the client secret.',
+    });
     expect(oidcFormSchema('update').safeParse({ ...oidc, clientSecret: '' }).success).toBe(true);
   });
 
   it('takes PEM certificates or nothing', () => {
     expect(messages(oidcFormSchema('create').safeParse({ ...oidc, caCerts: 'MIIB...' })).caCerts).toMatch(/PEM/);
-    expect(oidcFormSchema('create').safeParse({ ...oidc, caCerts: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' }).success).toBe(true);
+    expect(
+      oidcFormSchema('create').safeParse({
+        ...oidc,
+        caCerts: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+      }).success,
+    ).toBe(true);
   });
 
   it('maps to the wire and back, never carrying the stored secret into the form', () => {
@@ -65,7 +90,13 @@ describe('The OIDC form', () => {
       verify_server_certificate: true,
       ca_certs: '',
     });
-    const back = oidcValues('corp-sso', { description: 'Corp', issuer: 'https://sso.example.com', base_url: ORIGIN, client_id: 'dcos', hasClientSecret: true });
+    const back = oidcValues('corp-sso', {
+      description: 'Corp',
+      issuer: 'https://sso.example.com',
+      base_url: ORIGIN,
+      client_id: 'dcos',
+      hasClientSecret: true,
+    });
     expect(back).toEqual({ ...oidc, clientSecret: '', verifyServerCertificate: false });
   });
 });
@@ -74,6 +105,8 @@ describe('The SAML form', () => {
   it('checks the metadata in the browser', () => {
     const base = { ...emptySamlValues(ORIGIN), id: 'adfs', description: 'ADFS' };
     expect(samlFormSchema.safeParse({ ...base, idpMetadata: METADATA }).success).toBe(true);
-    expect(messages(samlFormSchema.safeParse({ ...base, idpMetadata: '<EntityDescriptor' })).idpMetadata).toBe('This is not well-formed XML.');
+    expect(messages(samlFormSchema.safeParse({ ...base, idpMetadata: '<EntityDescriptor' })).idpMetadata).toBe(
+      'This is not well-formed XML.',
+    );
   });
 });

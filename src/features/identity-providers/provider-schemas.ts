@@ -6,7 +6,12 @@ import { checkSamlMetadata } from '@/lib/saml-metadata.ts';
 export function isHttpUrl(value: string, httpsOnly = false): boolean {
   try {
     const url = new URL(value.trim());
-    return (url.protocol === 'https:' || (!httpsOnly && url.protocol === 'http:')) && url.hostname !== '' && url.username === '' && url.password === '';
+    return (
+      (url.protocol === 'https:' || (!httpsOnly && url.protocol === 'http:')) &&
+      url.hostname !== '' &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }
@@ -14,22 +19,42 @@ export function isHttpUrl(value: string, httpsOnly = false): boolean {
 
 const PEM_CERTS = /^(\s*-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/;
 
-const description = z.string().check(z.trim(), z.minLength(1, 'Enter a description: the sign-in button says “Sign in with” it.'));
-const clusterUrl = z.string().check(z.trim(), z.refine((v) => isHttpUrl(v), 'Enter the cluster URL, e.g. https://dcos.example.com.'));
+const description = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Enter a description: the sign-in button says “Sign in with” it.'));
+const clusterUrl = z.string().check(
+  z.trim(),
+  z.refine((v) => isHttpUrl(v), 'Enter the cluster URL, e.g. https://dcos.example.com.'),
+);
 
 export function oidcFormSchema(mode: 'create' | 'update') {
   return z
     .object({
       id: providerIdSchema,
       description,
-      issuer: z.string().check(z.trim(), z.refine((v) => isHttpUrl(v, true), 'Enter the issuer’s https URL, e.g. https://accounts.google.com.')),
+      issuer: z.string().check(
+        z.trim(),
+        z.refine((v) => isHttpUrl(v, true), 'Enter the issuer’s https URL, e.g. https://accounts.google.com.'),
+      ),
       baseUrl: clusterUrl,
       clientId: z.string().check(z.trim(), z.minLength(1, 'Enter the client ID the identity provider issued.')),
       clientSecret: z.string(),
       verifyServerCertificate: z.boolean(),
-      caCerts: z.string().check(z.refine((v) => v.trim() === '' || PEM_CERTS.test(v), 'Paste PEM certificates (-----BEGIN CERTIFICATE----- …) or leave this empty.')),
+      caCerts: z
+        .string()
+        .check(
+          z.refine(
+            (v) => v.trim() === '' || PEM_CERTS.test(v),
+            'Paste PEM certificates (-----BEGIN CERTIFICATE----- …) or leave this empty.',
+          ),
+        ),
     })
-    .check(z.refine((v) => mode === 'update' || v.clientSecret !== '', { path: ['clientSecret'], message: 'Enter the client secret.' }));
+    .check(
+      z.refine((v) => mode === 'update' || v.clientSecret !== '', {
+        path: ['clientSecret'],
+        message: 'Enter the client secret.',
+      }),
+    );
 }
 export type OidcFormValues = z.infer<ReturnType<typeof oidcFormSchema>>;
 
@@ -48,7 +73,16 @@ export type SamlFormValues = z.infer<typeof samlFormSchema>;
 
 /** A new provider starts from this console's own origin as the cluster URL. */
 export function emptyOidcValues(origin: string): OidcFormValues {
-  return { id: '', description: '', issuer: '', baseUrl: origin, clientId: '', clientSecret: '', verifyServerCertificate: true, caCerts: '' };
+  return {
+    id: '',
+    description: '',
+    issuer: '',
+    baseUrl: origin,
+    clientId: '',
+    clientSecret: '',
+    verifyServerCertificate: true,
+    caCerts: '',
+  };
 }
 
 export function emptySamlValues(origin: string): SamlFormValues {
@@ -98,7 +132,8 @@ export const OIDC_ERROR_FIELDS = {
   ca_certs: 'caCerts',
 } as const satisfies Record<string, keyof OidcFormValues>;
 
-export const SAML_ERROR_FIELDS = { description: 'description', idp_metadata: 'idpMetadata', sp_base_url: 'spBaseUrl' } as const satisfies Record<
-  string,
-  keyof SamlFormValues
->;
+export const SAML_ERROR_FIELDS = {
+  description: 'description',
+  idp_metadata: 'idpMetadata',
+  sp_base_url: 'spBaseUrl',
+} as const satisfies Record<string, keyof SamlFormValues>;

@@ -43,16 +43,33 @@ export function ProvidersPage() {
         )}
       </div>
       <SettingsNav />
-      {!mayConfigure && <MissingPermission what="Adding, changing or deleting identity providers" rid={CONFIGURE.rid} action={CONFIGURE.action} />}
-      <p className="muted">People sign in with these from the sign-in page, which lists them in this order; the first time, their account is created as an external one.</p>
+      {!mayConfigure && (
+        <MissingPermission
+          what="Adding, changing or deleting identity providers"
+          rid={CONFIGURE.rid}
+          action={CONFIGURE.action}
+        />
+      )}
+      <p className="muted">
+        People sign in with these from the sign-in page, which lists them in this order; the first time, their account
+        is created as an external one.
+      </p>
       {providers.isPending ? (
         <LoadingState>Loading identity providers…</LoadingState>
       ) : providers.isError ? (
-        <ErrorState title="Could not load the identity providers" error={providers.error} onRetry={() => void providers.refetch()} retrying={providers.isFetching} />
+        <ErrorState
+          title="Could not load the identity providers"
+          error={providers.error}
+          onRetry={() => void providers.refetch()}
+          retrying={providers.isFetching}
+        />
       ) : none ? (
         <section className="card empty-state" aria-labelledby="no-providers">
           <h2 id="no-providers">No identity provider yet</h2>
-          <p>People sign in with a local account or, if configured, the directory. Add a provider to offer “Sign in with …” on the sign-in page.</p>
+          <p>
+            People sign in with a local account or, if configured, the directory. Add a provider to offer “Sign in with
+            …” on the sign-in page.
+          </p>
           {mayConfigure && (
             <div className="empty-state-actions">
               <AddLinks />
@@ -80,7 +97,10 @@ export function ProvidersPage() {
               <tr key={`${p.kind}/${p.id}`}>
                 <td>
                   {/* Named as the admin knows it, ID and description; the link opens its settings, it signs nobody in. */}
-                  <Link to={settingsPaths.provider(p.kind, p.id)} aria-label={`${mayConfigure ? 'Edit' : 'View'} ${p.id} — ${p.description}`}>
+                  <Link
+                    to={settingsPaths.provider(p.kind, p.id)}
+                    aria-label={`${mayConfigure ? 'Edit' : 'View'} ${p.id} — ${p.description}`}
+                  >
                     <span className="mono">{p.id}</span> — {p.description}
                   </Link>
                 </td>
@@ -88,7 +108,12 @@ export function ProvidersPage() {
                 <td className="muted">Sign in with {p.description}</td>
                 {mayConfigure && (
                   <td className="row-actions">
-                    <button type="button" className="btn btn-quiet btn-small" aria-label={`Delete provider ${p.id}`} onClick={() => setDeleting(p)}>
+                    <button
+                      type="button"
+                      className="btn btn-quiet btn-small"
+                      aria-label={`Delete provider ${p.id}`}
+                      onClick={() => setDeleting(p)}
+                    >
                       Delete
                     </button>
                   </td>

@@ -27,7 +27,15 @@ function readText(file: File): Promise<string> {
   });
 }
 
-export function SamlForm({ mode, initial, onSaved }: { mode: 'create' | 'update'; initial: SamlFormValues; onSaved: (id: string) => void }) {
+export function SamlForm({
+  mode,
+  initial,
+  onSaved,
+}: {
+  mode: 'create' | 'update';
+  initial: SamlFormValues;
+  onSaved: (id: string) => void;
+}) {
   const fileId = useId();
   const form = useForm<SamlFormValues>({ resolver: zodResolver(samlFormSchema), defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
@@ -36,7 +44,8 @@ export function SamlForm({ mode, initial, onSaved }: { mode: 'create' | 'update'
   const check = useMemo(() => (metadata.trim() === '' ? null : checkSamlMetadata(metadata)), [metadata]);
   const save = useProviderMutation(
     (values: SamlFormValues) => saveSamlProvider(values.id, toSamlInput(values), mode),
-    (values) => (mode === 'create' ? `Created the SAML provider ${values.id}.` : `Saved the SAML provider ${values.id}.`),
+    (values) =>
+      mode === 'create' ? `Created the SAML provider ${values.id}.` : `Saved the SAML provider ${values.id}.`,
   );
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -64,15 +73,27 @@ export function SamlForm({ mode, initial, onSaved }: { mode: 'create' | 'update'
   };
 
   return (
-    <form className="card" aria-label={mode === 'create' ? 'New SAML provider' : 'SAML provider settings'} noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form
+      className="card"
+      aria-label={mode === 'create' ? 'New SAML provider' : 'SAML provider settings'}
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+    >
       <ErrorAlert message={errors.root?.server?.message} />
-      <ProviderIdentityFields mode={mode} id={form.register('id')} description={form.register('description')} errors={errors} />
+      <ProviderIdentityFields
+        mode={mode}
+        id={form.register('id')}
+        description={form.register('description')}
+        errors={errors}
+      />
       <Field
         label="IdP metadata (XML)"
         error={errors.idpMetadata}
         hint="Paste the identity provider’s metadata document, or load it from a file below. It is checked here before it is sent."
       >
-        {(props) => <textarea {...props} spellCheck={false} autoComplete="off" rows={10} {...form.register('idpMetadata')} />}
+        {(props) => (
+          <textarea {...props} spellCheck={false} autoComplete="off" rows={10} {...form.register('idpMetadata')} />
+        )}
       </Field>
       <p role="status" className="muted" style={{ marginTop: '-0.5rem' }}>
         {check?.ok ? `Entity ID found: ${check.entityId}` : ''}
@@ -92,8 +113,14 @@ export function SamlForm({ mode, initial, onSaved }: { mode: 'create' | 'update'
           </p>
         )}
       </div>
-      <Field label="SP base URL" error={errors.spBaseUrl} hint="The cluster URL people use; the ACS callback and SP metadata URLs are built from it.">
-        {(props) => <input {...props} type="url" autoComplete="off" spellCheck={false} {...form.register('spBaseUrl')} />}
+      <Field
+        label="SP base URL"
+        error={errors.spBaseUrl}
+        hint="The cluster URL people use; the ACS callback and SP metadata URLs are built from it."
+      >
+        {(props) => (
+          <input {...props} type="url" autoComplete="off" spellCheck={false} {...form.register('spBaseUrl')} />
+        )}
       </Field>
       <ProviderFormActions mode={mode} isSubmitting={isSubmitting} />
     </form>

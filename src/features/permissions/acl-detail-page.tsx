@@ -38,7 +38,10 @@ export function AclDetailPage() {
 
   const breadcrumbs = (
     <nav className="breadcrumbs" aria-label="Breadcrumbs">
-      <Link to={permissionPaths.acls()}>Permissions</Link> / <span aria-current="page" className="mono">{rid}</span>
+      <Link to={permissionPaths.acls()}>Permissions</Link> /{' '}
+      <span aria-current="page" className="mono">
+        {rid}
+      </span>
     </nav>
   );
   // Every state names the page in an h1 (the rid is known from the URL), so a screen reader user knows where they are.
@@ -47,7 +50,14 @@ export function AclDetailPage() {
       <h1 className="mono">{rid}</h1>
     </div>
   );
-  if (acl.isPending) return <>{breadcrumbs}{heading}<LoadingState>Loading {rid}…</LoadingState></>;
+  if (acl.isPending)
+    return (
+      <>
+        {breadcrumbs}
+        {heading}
+        <LoadingState>Loading {rid}…</LoadingState>
+      </>
+    );
   if (acl.isError) {
     return (
       <>
@@ -56,12 +66,19 @@ export function AclDetailPage() {
         {isApiError(acl.error, 'not-found') ? (
           <div className="alert alert-error" role="alert">
             <h1 className="alert-title">No ACL for “{rid}”</h1>
-            <p>Nobody holds a permission on it. <Link to={permissionPaths.acls()}>Back to permissions</Link></p>
+            <p>
+              Nobody holds a permission on it. <Link to={permissionPaths.acls()}>Back to permissions</Link>
+            </p>
           </div>
         ) : (
           <>
             {heading}
-            <ErrorState title={`Could not load ${rid}`} error={acl.error} onRetry={() => void acl.refetch()} retrying={acl.isFetching}>
+            <ErrorState
+              title={`Could not load ${rid}`}
+              error={acl.error}
+              onRetry={() => void acl.refetch()}
+              retrying={acl.isFetching}
+            >
               {forbiddenHint(acl.error)}
             </ErrorState>
           </>
@@ -75,8 +92,13 @@ export function AclDetailPage() {
   ];
   // Component accounts may break the cluster when they lose a permission (api doc §3): their holders, and a holder list
   // that could not be read, make Delete ACL ask for the rid to be typed.
-  const systemHolders = rows.flatMap((h) => ('uid' in h.principal && isSystemAccount(h.principal.uid) ? [h.principal.uid] : []));
-  const revokingSystem = revoking && 'uid' in revoking.principal && isSystemAccount(revoking.principal.uid) ? revoking.principal.uid : undefined;
+  const systemHolders = rows.flatMap((h) =>
+    'uid' in h.principal && isSystemAccount(h.principal.uid) ? [h.principal.uid] : [],
+  );
+  const revokingSystem =
+    revoking && 'uid' in revoking.principal && isSystemAccount(revoking.principal.uid)
+      ? revoking.principal.uid
+      : undefined;
   return (
     <>
       <title>{`${rid} · Permissions · DC/OS Security Console`}</title>
@@ -94,7 +116,12 @@ export function AclDetailPage() {
       {holders.isPending ? (
         <LoadingState>Loading holders…</LoadingState>
       ) : holders.isError ? (
-        <ErrorState title="Could not load who holds this resource" error={holders.error} onRetry={() => void holders.refetch()} retrying={holders.isFetching} />
+        <ErrorState
+          title="Could not load who holds this resource"
+          error={holders.error}
+          onRetry={() => void holders.refetch()}
+          retrying={holders.isFetching}
+        />
       ) : rows.length === 0 ? (
         <p className="muted">Nobody holds an action on this resource.</p>
       ) : (
@@ -129,7 +156,8 @@ export function AclDetailPage() {
         requireTyping={holders.isSuccess && systemHolders.length === 0 ? undefined : rid}
       >
         <p>
-          Every account and group loses its permissions on <span className="mono">{rid}</span> ({rows.length} holder{rows.length === 1 ? '' : 's'}).
+          Every account and group loses its permissions on <span className="mono">{rid}</span> ({rows.length} holder
+          {rows.length === 1 ? '' : 's'}).
         </p>
         {systemHolders.length > 0 && <SystemWarning uids={systemHolders} />}
       </ConfirmDialog>
@@ -140,8 +168,8 @@ export function AclDetailPage() {
 function SystemWarning({ uids }: { uids: readonly string[] }) {
   return (
     <p className="notice">
-      {uids.join(', ')} {uids.length === 1 ? 'is a DC/OS component account' : 'are DC/OS component accounts'}: taking a permission away may stop the
-      service that uses it, and with it parts of the cluster.
+      {uids.join(', ')} {uids.length === 1 ? 'is a DC/OS component account' : 'are DC/OS component accounts'}: taking a
+      permission away may stop the service that uses it, and with it parts of the cluster.
     </p>
   );
 }

@@ -10,7 +10,15 @@ export interface Holder {
 }
 
 /** Who holds which action on one resource, each with Revoke all; accounts link to their user or service-account page. */
-export function AclHoldersTable({ rid, rows, onRevoke }: { rid: string; rows: readonly Holder[]; onRevoke: (holder: Holder) => void }) {
+export function AclHoldersTable({
+  rid,
+  rows,
+  onRevoke,
+}: {
+  rid: string;
+  rows: readonly Holder[];
+  onRevoke: (holder: Holder) => void;
+}) {
   const accountPath = useAccountPath();
   return (
     <table className="simple-table">
@@ -28,7 +36,15 @@ export function AclHoldersTable({ rid, rows, onRevoke }: { rid: string; rows: re
           return (
             <tr key={name}>
               <td>
-                <Link to={'uid' in holder.principal ? accountPath(holder.principal.uid, 'permissions') : orgPaths.group(holder.principal.gid, 'permissions')}>{name}</Link>
+                <Link
+                  to={
+                    'uid' in holder.principal
+                      ? accountPath(holder.principal.uid, 'permissions')
+                      : orgPaths.group(holder.principal.gid, 'permissions')
+                  }
+                >
+                  {name}
+                </Link>
               </td>
               <td>
                 <ul className="chips" aria-label={`Actions of ${name}`}>
@@ -40,7 +56,12 @@ export function AclHoldersTable({ rid, rows, onRevoke }: { rid: string; rows: re
                 </ul>
               </td>
               <td>
-                <button type="button" className="btn btn-quiet btn-small" onClick={() => onRevoke(holder)} aria-label={`Revoke all from ${name}`}>
+                <button
+                  type="button"
+                  className="btn btn-quiet btn-small"
+                  onClick={() => onRevoke(holder)}
+                  aria-label={`Revoke all from ${name}`}
+                >
                   Revoke all
                 </button>
               </td>

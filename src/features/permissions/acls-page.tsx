@@ -28,7 +28,13 @@ const columns: Column<Acl>[] = [
       </Link>
     ),
   },
-  { id: 'description', header: 'Description', sortable: true, width: 'minmax(12rem, 1.5fr)', cell: (acl) => acl.description },
+  {
+    id: 'description',
+    header: 'Description',
+    sortable: true,
+    width: 'minmax(12rem, 1.5fr)',
+    cell: (acl) => acl.description,
+  },
 ];
 
 /** Every resource that has an ACL, searchable and sortable (in the URL); a row opens who holds what on it. */
@@ -53,7 +59,12 @@ export function AclsPage() {
       {acls.isPending ? (
         <LoadingState>Loading resources…</LoadingState>
       ) : acls.isError ? (
-        <ErrorState title="Could not load the resources" error={acls.error} onRetry={() => void acls.refetch()} retrying={acls.isFetching}>
+        <ErrorState
+          title="Could not load the resources"
+          error={acls.error}
+          onRetry={() => void acls.refetch()}
+          retrying={acls.isFetching}
+        >
           {forbiddenHint(acls.error)}
         </ErrorState>
       ) : (
@@ -61,10 +72,18 @@ export function AclsPage() {
           <div className="toolbar" role="search">
             <div className="field">
               <label htmlFor="acl-search">Search resources</label>
-              <input id="acl-search" type="search" value={params.query} onChange={(e) => params.set({ query: e.target.value })} placeholder="Resource ID or description" />
+              <input
+                id="acl-search"
+                type="search"
+                value={params.query}
+                onChange={(e) => params.set({ query: e.target.value })}
+                placeholder="Resource ID or description"
+              />
             </div>
             <p className="count" aria-live="polite">
-              {visible.length === acls.data.length ? `${acls.data.length} resources with an ACL` : `${visible.length} of ${acls.data.length} resources`}
+              {visible.length === acls.data.length
+                ? `${acls.data.length} resources with an ACL`
+                : `${visible.length} of ${acls.data.length} resources`}
             </p>
             <ListOptions />
           </div>

@@ -13,7 +13,17 @@ const EXAMPLE = 'dcos:adminrouter:service:marathon full\ndcos:service:marathon:m
 const lineKey = (line: PermissionLine) => `Line ${line.line}: ${line.text}`;
 
 /** The DC/OS "insert permission string" form: one `rid action[,action…]` per line, checked first, then applied line by line. */
-export function BulkGrant({ principal, catalog, catalogError, onClose }: { principal: Principal; catalog: readonly CatalogEntry[]; catalogError: Error | null; onClose: () => void }) {
+export function BulkGrant({
+  principal,
+  catalog,
+  catalogError,
+  onClose,
+}: {
+  principal: Principal;
+  catalog: readonly CatalogEntry[];
+  catalogError: Error | null;
+  onClose: () => void;
+}) {
   const id = useId();
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<PermissionLine[] | null>(null);
@@ -53,7 +63,10 @@ export function BulkGrant({ principal, catalog, catalogError, onClose }: { princ
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Add permissions from text</h2>
-      <CatalogNotice error={catalogError} consequence="lines are checked for their form only, not for the actions each resource supports." />
+      <CatalogNotice
+        error={catalogError}
+        consequence="lines are checked for their form only, not for the actions each resource supports."
+      />
       <div className="field">
         <label htmlFor={`${id}-lines`}>Permission lines</label>
         <textarea
@@ -70,7 +83,8 @@ export function BulkGrant({ principal, catalog, catalogError, onClose }: { princ
           aria-describedby={`${id}-hint`}
         />
         <p className="muted" id={`${id}-hint`}>
-          One permission per line: the resource ID, a space, then actions separated by commas. Lines starting with # are ignored.
+          One permission per line: the resource ID, a space, then actions separated by commas. Lines starting with # are
+          ignored.
         </p>
       </div>
       {checked?.length === 0 && <p className="field-error">Enter at least one line.</p>}

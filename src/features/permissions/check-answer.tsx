@@ -45,7 +45,12 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
         </div>
       );
     return (
-      <ErrorState title="Could not read the account's permissions" error={permissions.error} onRetry={() => void permissions.refetch()} retrying={permissions.isFetching}>
+      <ErrorState
+        title="Could not read the account's permissions"
+        error={permissions.error}
+        onRetry={() => void permissions.refetch()}
+        retrying={permissions.isFetching}
+      >
         {forbiddenHint(permissions.error)}
       </ErrorState>
     );
@@ -55,9 +60,14 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
   const answer = explainAccess({ grants, mode, rid, action });
 
   return (
-    <section className={`card check-answer ${answer.allowed ? 'check-yes' : 'check-no'}`} aria-labelledby="check-answer-title" aria-live="polite">
+    <section
+      className={`card check-answer ${answer.allowed ? 'check-yes' : 'check-no'}`}
+      aria-labelledby="check-answer-title"
+      aria-live="polite"
+    >
       <h2 id="check-answer-title">
-        {answer.allowed ? 'Yes' : 'No'}: {uid} {accessPhrase(action, answer.allowed)} <span className="mono">{rid}</span>
+        {answer.allowed ? 'Yes' : 'No'}: {uid} {accessPhrase(action, answer.allowed)}{' '}
+        <span className="mono">{rid}</span>
       </h2>
       {answer.reasons.length > 0 && (
         <>
@@ -78,12 +88,14 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
         </>
       )}
       {answer.modeNote && <p className="notice">{answer.modeNote}</p>}
-      {!config.data && !config.isPending && <p className="muted">The security mode could not be read; the answer assumes strict.</p>}
+      {!config.data && !config.isPending && (
+        <p className="muted">The security mode could not be read; the answer assumes strict.</p>
+      )}
       {!answer.allowed && (
         <>
           <p>
-            No grant covers it: {action === 'full' ? 'no “full”' : `neither ${quoted(action)} nor “full”`} on this resource or a broader one,
-            directly or through a group, and no superuser permission.
+            No grant covers it: {action === 'full' ? 'no “full”' : `neither ${quoted(action)} nor “full”`} on this
+            resource or a broader one, directly or through a group, and no superuser permission.
             {answer.partial.length > 0 &&
               ` ${uid} holds ${answer.partial.map((g) => `${g.actions.map(quoted).join(', ')}${g.source.kind === 'group' ? ` (through ${g.source.gid})` : ''}`).join('; ')} on it.`}
           </p>
@@ -91,13 +103,22 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
             <button type="button" className="btn btn-primary" onClick={() => setGranting(true)}>
               Grant this
             </button>{' '}
-            <Link to={`${accountPath(uid, 'permissions')}?${new URLSearchParams({ grant: rid, action }).toString()}`}>Grant with more options</Link>
+            <Link to={`${accountPath(uid, 'permissions')}?${new URLSearchParams({ grant: rid, action }).toString()}`}>
+              Grant with more options
+            </Link>
           </p>
         </>
       )}
       <p className="muted">
         The IAM&apos;s own check (this exact resource):{' '}
-        {iam.isPending ? 'asking…' : iam.isError ? `not available (${describeErrorWithHint(iam.error)})` : iam.data ? 'allowed' : 'not allowed'}.
+        {iam.isPending
+          ? 'asking…'
+          : iam.isError
+            ? `not available (${describeErrorWithHint(iam.error)})`
+            : iam.data
+              ? 'allowed'
+              : 'not allowed'}
+        .
       </p>
       <ConfirmDialog
         title={action === 'full' ? `Give ${uid} full control of this resource?` : `Let ${uid} ${action} this resource?`}
@@ -110,7 +131,8 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
       >
         <p>
           {uid} gets {quoted(action)}
-          {action === 'full' ? ' (every action)' : ''} on <span className="mono">{rid}</span> directly (the ACL is created if it does not exist).
+          {action === 'full' ? ' (every action)' : ''} on <span className="mono">{rid}</span> directly (the ACL is
+          created if it does not exist).
         </p>
       </ConfirmDialog>
     </section>

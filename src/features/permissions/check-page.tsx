@@ -13,14 +13,25 @@ import { catalogQuery } from './catalog-query.ts';
 
 const ACTION_CHOICES: readonly Action[] = ['read', 'create', 'update', 'delete', 'full'];
 
-function CheckForm({ catalog, initial, onCheck }: { catalog: readonly CatalogEntry[]; initial: { uid: string; rid: string; action: string }; onCheck: (q: { uid: string; rid: string; action: Action }) => void }) {
+function CheckForm({
+  catalog,
+  initial,
+  onCheck,
+}: {
+  catalog: readonly CatalogEntry[];
+  initial: { uid: string; rid: string; action: string };
+  onCheck: (q: { uid: string; rid: string; action: Action }) => void;
+}) {
   const builder = useRidBuilder(catalog, initial.rid);
   const [uid, setUid] = useState(initial.uid);
   const [action, setAction] = useState<string>(isAction(initial.action) ? initial.action : 'read');
   const [tried, setTried] = useState(false);
   const uidCheck = uidSchema.safeParse(uid);
   const uidProblem = uidCheck.success ? null : (uidCheck.error.issues[0]?.message ?? 'Enter a user ID.');
-  const actions = builder.choice.actions.length > 0 ? ACTION_CHOICES.filter((a) => builder.choice.actions.includes(a)) : ACTION_CHOICES;
+  const actions =
+    builder.choice.actions.length > 0
+      ? ACTION_CHOICES.filter((a) => builder.choice.actions.includes(a))
+      : ACTION_CHOICES;
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -50,7 +61,11 @@ function CheckForm({ catalog, initial, onCheck }: { catalog: readonly CatalogEnt
       <RidBuilder catalog={catalog} builder={builder} showProblem={tried} label="Resource catalog">
         <div className="field">
           <label htmlFor="check-action">Action</label>
-          <select id="check-action" value={actions.includes(action as Action) ? action : (actions[0] ?? '')} onChange={(e) => setAction(e.target.value)}>
+          <select
+            id="check-action"
+            value={actions.includes(action as Action) ? action : (actions[0] ?? '')}
+            onChange={(e) => setAction(e.target.value)}
+          >
             {actions.map((a) => (
               <option key={a} value={a}>
                 {a === 'full' ? 'full (every action)' : a}
@@ -80,8 +95,13 @@ export function CheckPage() {
   // link; not when the change is its own Check (`asked`), which would only cost the focus. Adjusting state during render
   // is React's pattern for this.
   const question = new URLSearchParams({ uid, rid, action }).toString();
-  const [form, setForm] = useState<{ question: string; asked: string | null; generation: number }>({ question, asked: null, generation: 0 });
-  if (form.question !== question) setForm({ question, asked: null, generation: question === form.asked ? form.generation : form.generation + 1 });
+  const [form, setForm] = useState<{ question: string; asked: string | null; generation: number }>({
+    question,
+    asked: null,
+    generation: 0,
+  });
+  if (form.question !== question)
+    setForm({ question, asked: null, generation: question === form.asked ? form.generation : form.generation + 1 });
 
   return (
     <>
@@ -90,7 +110,9 @@ export function CheckPage() {
         <h1>Check access</h1>
       </div>
       <PermissionsNav />
-      <p className="muted">Ask whether an account may perform an action on a resource, and see every grant that decides it.</p>
+      <p className="muted">
+        Ask whether an account may perform an action on a resource, and see every grant that decides it.
+      </p>
       {catalog.isPending ? (
         <LoadingState>Loading the permission catalog…</LoadingState>
       ) : (
@@ -108,7 +130,9 @@ export function CheckPage() {
           />
         </>
       )}
-      {uid !== '' && rid !== '' && checked && <CheckAnswer key={`${uid} ${rid} ${checked}`} uid={uid} rid={rid} action={checked} />}
+      {uid !== '' && rid !== '' && checked && (
+        <CheckAnswer key={`${uid} ${rid} ${checked}`} uid={uid} rid={rid} action={checked} />
+      )}
     </>
   );
 }

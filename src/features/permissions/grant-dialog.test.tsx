@@ -9,9 +9,27 @@ import { ToastProvider } from '@/ui/toast.tsx';
 import { GrantDialog } from './grant-dialog.tsx';
 
 const CATALOG: CatalogEntry[] = [
-  { id: 'acs', category: 'Admin Router', template: 'dcos:adminrouter:acs', description: 'IAM API and its UI', actions: ['full'] },
-  { id: 'ops-mesos', category: 'Admin Router', template: 'dcos:adminrouter:ops:mesos', description: 'Mesos UI and API', actions: ['full'] },
-  { id: 'secret', category: 'Secrets', template: 'dcos:secrets:default:/<secret-path>', description: 'One secret', actions: ['full', 'create', 'read', 'update', 'delete'] },
+  {
+    id: 'acs',
+    category: 'Admin Router',
+    template: 'dcos:adminrouter:acs',
+    description: 'IAM API and its UI',
+    actions: ['full'],
+  },
+  {
+    id: 'ops-mesos',
+    category: 'Admin Router',
+    template: 'dcos:adminrouter:ops:mesos',
+    description: 'Mesos UI and API',
+    actions: ['full'],
+  },
+  {
+    id: 'secret',
+    category: 'Secrets',
+    template: 'dcos:secrets:default:/<secret-path>',
+    description: 'One secret',
+    actions: ['full', 'create', 'read', 'update', 'delete'],
+  },
 ];
 
 function renderDialog({ initialRid = '', onClose = vi.fn() } = {}) {
@@ -21,7 +39,16 @@ function renderDialog({ initialRid = '', onClose = vi.fn() } = {}) {
       path: '/',
       element: (
         <ToastProvider>
-          <GrantDialog principal={{ uid: 'bob' }} catalog={CATALOG} catalogError={null} initialRid={initialRid} initialActions={[]} onRidChange={onRidChange} isOpen onClose={onClose} />
+          <GrantDialog
+            principal={{ uid: 'bob' }}
+            catalog={CATALOG}
+            catalogError={null}
+            initialRid={initialRid}
+            initialActions={[]}
+            onRidChange={onRidChange}
+            isOpen
+            onClose={onClose}
+          />
         </ToastProvider>
       ),
     },
@@ -84,13 +111,19 @@ describe('The grant dialog', { timeout: 30_000 }, () => {
   });
 
   it('takes a typed resource ID, says why one cannot be used, and keeps everything when the grant fails', async () => {
-    server.use(http.put('*/acs/api/v1/acls/:rid/users/bob/:action', () => HttpResponse.text('Datastore is read-only', { status: 503 })));
+    server.use(
+      http.put('*/acs/api/v1/acls/:rid/users/bob/:action', () =>
+        HttpResponse.text('Datastore is read-only', { status: 503 }),
+      ),
+    );
     const { user, onClose } = renderDialog();
     const dialog = await screen.findByRole('dialog', { name: 'Grant a permission to bob' }, { timeout: 5000 });
     await user.click(within(dialog).getByRole('option', { name: 'Type a resource ID' }));
     const rid = within(dialog).getByLabelText('Resource ID');
     await user.type(rid, 'mesos:thing');
-    expect(within(dialog).getByRole('button', { name: 'Grant' })).toHaveAccessibleDescription('A DC/OS resource ID starts with “dcos:”.');
+    expect(within(dialog).getByRole('button', { name: 'Grant' })).toHaveAccessibleDescription(
+      'A DC/OS resource ID starts with “dcos:”.',
+    );
     expect(rid).toHaveAccessibleDescription('A DC/OS resource ID starts with “dcos:”.');
     await user.clear(rid);
     await user.type(rid, 'dcos:adminrouter:ops:mesos');
@@ -110,7 +143,10 @@ describe('The grant dialog', { timeout: 30_000 }, () => {
   it('opens on the entry a deep-linked rid matches, its placeholder filled in', async () => {
     renderDialog({ initialRid: 'dcos:secrets:default:/team/api-key' });
     const dialog = await screen.findByRole('dialog', { name: 'Grant a permission to bob' }, { timeout: 5000 });
-    expect(within(dialog).getByRole('option', { name: /^dcos:secrets:default/ })).toHaveAttribute('aria-selected', 'true');
+    expect(within(dialog).getByRole('option', { name: /^dcos:secrets:default/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     expect(within(dialog).getByLabelText('Secret path')).toHaveValue('team/api-key');
     expect(dialog.querySelector('output')).toHaveTextContent('dcos:secrets:default:/team/api-key');
   });

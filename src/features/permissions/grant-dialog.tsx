@@ -51,7 +51,10 @@ function GrantForm({ principal, catalog, catalogError, initialRid, initialAction
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (blocker || grant.isPending) return;
-    grant.mutate({ rid: choice.rid, actions, description: description.trim() || (choice.entry?.description ?? '') }, { onSuccess: onDone });
+    grant.mutate(
+      { rid: choice.rid, actions, description: description.trim() || (choice.entry?.description ?? '') },
+      { onSuccess: onDone },
+    );
   };
   const toggle = (action: Action) =>
     setPicked((current) => {
@@ -77,7 +80,12 @@ function GrantForm({ principal, catalog, catalogError, initialRid, initialAction
         </fieldset>
         <div className="field">
           <label htmlFor="grant-description">Description of the resource (used when its ACL is new)</label>
-          <input id="grant-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder={choice.entry?.description ?? ''} />
+          <input
+            id="grant-description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder={choice.entry?.description ?? ''}
+          />
         </div>
       </RidBuilder>
       <ErrorAlert message={grant.error?.message}>{hint && <p>{hint}</p>}</ErrorAlert>
@@ -88,7 +96,12 @@ function GrantForm({ principal, catalog, catalogError, initialRid, initialAction
         <button type="button" className="btn" onClick={onDone} disabled={grant.isPending}>
           Cancel
         </button>
-        <button type="submit" className="btn btn-primary" disabled={blocker !== null || grant.isPending} aria-describedby={blocker ? 'grant-blocker' : undefined}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={blocker !== null || grant.isPending}
+          aria-describedby={blocker ? 'grant-blocker' : undefined}
+        >
           {grant.isPending ? 'Granting…' : 'Grant'}
         </button>
       </div>
@@ -97,7 +110,11 @@ function GrantForm({ principal, catalog, catalogError, initialRid, initialAction
 }
 
 /** Grants one rid with one or more actions to an account or group; creates the ACL when it is missing. */
-export function GrantDialog({ isOpen, onClose, ...form }: Omit<GrantProps, 'onDone'> & { isOpen: boolean; onClose: () => void }) {
+export function GrantDialog({
+  isOpen,
+  onClose,
+  ...form
+}: Omit<GrantProps, 'onDone'> & { isOpen: boolean; onClose: () => void }) {
   return (
     <Dialog title={`Grant a permission to ${principalName(form.principal)}`} isOpen={isOpen} onClose={onClose}>
       <GrantForm {...form} onDone={onClose} />

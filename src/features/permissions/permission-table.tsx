@@ -43,7 +43,10 @@ export function PermissionTable({
         {rows.map((row) => {
           const direct = row.source.kind === 'direct';
           return (
-            <tr key={`${row.rid}|${row.source.kind === 'group' ? row.source.gid : ''}`} className={direct ? undefined : 'inherited'}>
+            <tr
+              key={`${row.rid}|${row.source.kind === 'group' ? row.source.gid : ''}`}
+              className={direct ? undefined : 'inherited'}
+            >
               <td>
                 <Link className="mono" to={permissionPaths.acl(row.rid)}>
                   {row.rid}
@@ -56,7 +59,12 @@ export function PermissionTable({
                     <li key={action} className="chip">
                       {action}
                       {editable && direct && (
-                        <button type="button" className="chip-remove" aria-label={`Revoke ${action} on ${row.rid}`} onClick={() => onRevoke(row, action)}>
+                        <button
+                          type="button"
+                          className="chip-remove"
+                          aria-label={`Revoke ${action} on ${row.rid}`}
+                          onClick={() => onRevoke(row, action)}
+                        >
                           ×
                         </button>
                       )}
@@ -74,7 +82,12 @@ export function PermissionTable({
               {editable && (
                 <td>
                   {direct ? (
-                    <button type="button" className="btn btn-quiet btn-small" onClick={() => onRevoke(row)} aria-label={`Revoke all on ${row.rid}`}>
+                    <button
+                      type="button"
+                      className="btn btn-quiet btn-small"
+                      onClick={() => onRevoke(row)}
+                      aria-label={`Revoke all on ${row.rid}`}
+                    >
                       Revoke all
                     </button>
                   ) : (

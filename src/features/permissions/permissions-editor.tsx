@@ -24,7 +24,15 @@ interface Revoking {
  * groups), grant with the builder or from text, revoke with confirm. Dialog state and the search live in the URL.
  * A `dcos_` component account must be unlocked by typing its uid first.
  */
-export function PermissionsEditor({ principal, rows, system = false }: { principal: Principal; rows: { data: PermissionRow[] | undefined; error: Error | null; isFetching: boolean; refetch: () => unknown }; system?: boolean }) {
+export function PermissionsEditor({
+  principal,
+  rows,
+  system = false,
+}: {
+  principal: Principal;
+  rows: { data: PermissionRow[] | undefined; error: Error | null; isFetching: boolean; refetch: () => unknown };
+  system?: boolean;
+}) {
   const [params] = useSearchParams();
   const catalog = useQuery(catalogQuery());
   const [unlocked, setUnlocked] = useState(!system);
@@ -43,14 +51,21 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
 
   if (rows.error) {
     return (
-      <ErrorState title="Could not load permissions" error={rows.error} onRetry={() => void rows.refetch()} retrying={rows.isFetching}>
+      <ErrorState
+        title="Could not load permissions"
+        error={rows.error}
+        onRetry={() => void rows.refetch()}
+        retrying={rows.isFetching}
+      >
         {forbiddenHint(rows.error)}
       </ErrorState>
     );
   }
   if (!rows.data) return <LoadingState>Loading permissions…</LoadingState>;
   const words = query.toLowerCase();
-  const shown = rows.data.filter((r) => r.rid.toLowerCase().includes(words) || r.description.toLowerCase().includes(words));
+  const shown = rows.data.filter(
+    (r) => r.rid.toLowerCase().includes(words) || r.description.toLowerCase().includes(words),
+  );
   const superuser = rows.data.find(isSuperuserRow);
   const name = principalName(principal);
 
@@ -59,15 +74,22 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
       {superuser && (
         <div className="notice">
           <p>
-            <strong>Superuser.</strong> {superuser.source.kind === 'group' ? `Through group ${superuser.source.gid}, ` : ''}
-            {name} holds <code>dcos:superuser</code>, which grants unrestricted access to the whole cluster whatever else is listed here.
+            <strong>Superuser.</strong>{' '}
+            {superuser.source.kind === 'group' ? `Through group ${superuser.source.gid}, ` : ''}
+            {name} holds <code>dcos:superuser</code>, which grants unrestricted access to the whole cluster whatever
+            else is listed here.
           </p>
         </div>
       )}
       <div className="toolbar">
         <div className="field field-inline">
           <label htmlFor="permission-search">Search permissions</label>
-          <input id="permission-search" type="search" value={query} onChange={(e) => setParam({ q: e.target.value || null })} />
+          <input
+            id="permission-search"
+            type="search"
+            value={query}
+            onChange={(e) => setParam({ q: e.target.value || null })}
+          />
         </div>
         {unlocked ? (
           <>
@@ -89,13 +111,25 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
           </Link>
         )}
       </div>
-      {bulk && <BulkGrant principal={principal} catalog={catalog.data ?? []} catalogError={catalog.error} onClose={() => setParam({ bulk: null })} />}
+      {bulk && (
+        <BulkGrant
+          principal={principal}
+          catalog={catalog.data ?? []}
+          catalogError={catalog.error}
+          onClose={() => setParam({ bulk: null })}
+        />
+      )}
       {rows.data.length === 0 ? (
         <p className="muted">No permissions yet.{unlocked ? ' Grant one to start.' : ''}</p>
       ) : shown.length === 0 ? (
         <p className="muted">No permission matches “{query}”.</p>
       ) : (
-        <PermissionTable rows={shown} label={`Permissions of ${name}`} editable={unlocked} onRevoke={(row, action) => setRevoking({ row, action })} />
+        <PermissionTable
+          rows={shown}
+          label={`Permissions of ${name}`}
+          editable={unlocked}
+          onRevoke={(row, action) => setRevoking({ row, action })}
+        />
       )}
       {granting && <GrantFromUrl principal={principal} onClose={() => setParam({ grant: null, action: null })} />}
       <ConfirmDialog
@@ -109,7 +143,8 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
         errorHint={forbiddenHint}
       >
         <p>
-          {name} loses {revoking?.action ? `“${revoking.action}”` : 'every action'} on <span className="mono">{revoking?.row.rid}</span>.
+          {name} loses {revoking?.action ? `“${revoking.action}”` : 'every action'} on{' '}
+          <span className="mono">{revoking?.row.rid}</span>.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
@@ -124,8 +159,8 @@ export function PermissionsEditor({ principal, rows, system = false }: { princip
         requireTyping={'uid' in principal ? principal.uid : principal.gid}
       >
         <p>
-          {name} is a DC/OS component account. Changing its permissions may stop the service that uses it, and with it parts
-          of the cluster.
+          {name} is a DC/OS component account. Changing its permissions may stop the service that uses it, and with it
+          parts of the cluster.
         </p>
       </ConfirmDialog>
     </section>

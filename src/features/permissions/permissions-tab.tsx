@@ -9,7 +9,12 @@ const byRid = (a: PermissionRow, b: PermissionRow) => a.rid.localeCompare(b.rid)
 
 /** An account's effective permissions: its own, then every group's, each saying where it comes from. */
 export function accountRows(permissions: UserPermissions): PermissionRow[] {
-  const direct = permissions.direct.map((p) => ({ rid: p.rid, description: p.description, actions: p.actions.map((a) => a.name), source: { kind: 'direct' as const } }));
+  const direct = permissions.direct.map((p) => ({
+    rid: p.rid,
+    description: p.description,
+    actions: p.actions.map((a) => a.name),
+    source: { kind: 'direct' as const },
+  }));
   const inherited = permissions.groups.map((p) => ({
     rid: p.rid,
     description: p.description,
@@ -32,7 +37,14 @@ export function GroupPermissionsTab() {
   const permissions = useQuery({
     ...groupQueries.permissions(gid),
     select: (list): PermissionRow[] =>
-      list.map((p) => ({ rid: p.rid, description: p.description, actions: p.actions.map((a) => a.name), source: { kind: 'direct' as const } })).sort(byRid),
+      list
+        .map((p) => ({
+          rid: p.rid,
+          description: p.description,
+          actions: p.actions.map((a) => a.name),
+          source: { kind: 'direct' as const },
+        }))
+        .sort(byRid),
   });
   return <PermissionsEditor key={gid} principal={{ gid }} rows={permissions} />;
 }

@@ -6,7 +6,8 @@ import { entrySlots, searchCatalog, slotLabel, type BuilderState, type RidBuilde
 /** The key of the "type a resource ID" option, listed before the catalog's areas. */
 const CUSTOM = '';
 
-const isTyping = (event: KeyboardEvent) => event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ';
+const isTyping = (event: KeyboardEvent) =>
+  event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ';
 
 /**
  * Builds a resource ID in two panes. Left: a search box over the catalog, grouped by area, as a listbox (↑ ↓ Home End
@@ -14,7 +15,19 @@ const isTyping = (event: KeyboardEvent) => event.key.length === 1 && !event.ctrl
  * entry, its placeholders as fields (or the typed rid), the resulting rid live, then `children` (actions, …).
  * `showProblem` reveals why the rid cannot be used yet (a typed rid shows it as soon as something is typed).
  */
-export function RidBuilder({ catalog, builder, showProblem, label, children }: { catalog: readonly CatalogEntry[]; builder: RidBuilderApi; showProblem: boolean; label: string; children?: ReactNode }) {
+export function RidBuilder({
+  catalog,
+  builder,
+  showProblem,
+  label,
+  children,
+}: {
+  catalog: readonly CatalogEntry[];
+  builder: RidBuilderApi;
+  showProblem: boolean;
+  label: string;
+  children?: ReactNode;
+}) {
   const id = useId();
   const { state, setState, choice } = builder;
   const update = (changes: Partial<BuilderState>) => setState((s) => ({ ...s, ...changes }));
@@ -27,7 +40,8 @@ export function RidBuilder({ catalog, builder, showProblem, label, children }: {
   const [active, setActive] = useState<string | null>(null);
   // The option that takes the Tab stop: the one last moved to; else the chosen one while it is listed (a typed rid only
   // while nothing is searched), else the first match.
-  const chosenListed = chosenKey !== null && keys.includes(chosenKey) && (chosenKey !== CUSTOM || state.search.trim() === '');
+  const chosenListed =
+    chosenKey !== null && keys.includes(chosenKey) && (chosenKey !== CUSTOM || state.search.trim() === '');
   const tabStop = active !== null && keys.includes(active) ? active : chosenListed ? chosenKey : firstMatch;
   const options = useRef(new Map<string, HTMLElement>());
   const searchRef = useRef<HTMLInputElement>(null);
@@ -196,7 +210,9 @@ export function RidBuilder({ catalog, builder, showProblem, label, children }: {
             })}
           </>
         ) : (
-          <p className="muted">Choose a resource on the left: search, then ↓ and Enter. Or choose “Type a resource ID”.</p>
+          <p className="muted">
+            Choose a resource on the left: search, then ↓ and Enter. Or choose “Type a resource ID”.
+          </p>
         )}
         <p className="rid-preview">
           Resulting resource ID: <output className="mono">{choice.rid || '—'}</output>

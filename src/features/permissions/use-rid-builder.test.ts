@@ -2,16 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '@/lib/rid.ts';
 import { initialBuilderState, searchCatalog } from './use-rid-builder.ts';
 
-const CATALOG: CatalogEntry[] = [{ id: 'ops-metadata', category: 'Admin Router', template: 'dcos:adminrouter:ops:metadata', description: 'Cluster metadata', actions: ['full'] }];
+const CATALOG: CatalogEntry[] = [
+  {
+    id: 'ops-metadata',
+    category: 'Admin Router',
+    template: 'dcos:adminrouter:ops:metadata',
+    description: 'Cluster metadata',
+    actions: ['full'],
+  },
+];
 
 describe('initialBuilderState', () => {
   it('starts from the catalog, on the entry a known rid matches', () => {
     expect(initialBuilderState(CATALOG, '')).toMatchObject({ mode: 'catalog', entryId: '' });
-    expect(initialBuilderState(CATALOG, 'dcos:adminrouter:ops:metadata')).toMatchObject({ mode: 'catalog', entryId: 'ops-metadata' });
+    expect(initialBuilderState(CATALOG, 'dcos:adminrouter:ops:metadata')).toMatchObject({
+      mode: 'catalog',
+      entryId: 'ops-metadata',
+    });
   });
 
   it('starts with a typed rid when the rid is unknown, or when there is no catalog (it failed to load)', () => {
-    expect(initialBuilderState(CATALOG, 'dcos:custom:thing')).toMatchObject({ mode: 'free', freeRid: 'dcos:custom:thing' });
+    expect(initialBuilderState(CATALOG, 'dcos:custom:thing')).toMatchObject({
+      mode: 'free',
+      freeRid: 'dcos:custom:thing',
+    });
     expect(initialBuilderState([], '')).toMatchObject({ mode: 'free', freeRid: '' });
   });
 });
@@ -19,8 +33,20 @@ describe('initialBuilderState', () => {
 describe('searchCatalog', () => {
   const catalog: CatalogEntry[] = [
     ...CATALOG,
-    { id: 'secret', category: 'Secrets', template: 'dcos:secrets:default:<secret-path>', description: 'A secret', actions: ['read'] },
-    { id: 'ops-mesos', category: 'Admin Router', template: 'dcos:adminrouter:ops:mesos', description: 'Mesos UI and API', actions: ['full'] },
+    {
+      id: 'secret',
+      category: 'Secrets',
+      template: 'dcos:secrets:default:<secret-path>',
+      description: 'A secret',
+      actions: ['read'],
+    },
+    {
+      id: 'ops-mesos',
+      category: 'Admin Router',
+      template: 'dcos:adminrouter:ops:mesos',
+      description: 'Mesos UI and API',
+      actions: ['full'],
+    },
   ];
 
   it('groups every entry by area, in the catalog’s order', () => {

@@ -27,10 +27,23 @@ export const BulkDelete = memo(function BulkDelete({ count, paths, remove, onCle
   const [confirming, setConfirming] = useState(false);
   return (
     <>
-      {bulk.snapshot && <BulkPanel title={bulk.title} snapshot={bulk.snapshot} onRetry={bulk.retryFailed} onCancel={bulk.cancel} onClose={bulk.close} />}
+      {bulk.snapshot && (
+        <BulkPanel
+          title={bulk.title}
+          snapshot={bulk.snapshot}
+          onRetry={bulk.retryFailed}
+          onCancel={bulk.cancel}
+          onClose={bulk.close}
+        />
+      )}
       <SelectionBar count={count} onClear={onClear}>
         <div className="bulk-actions" role="group" aria-label="Bulk actions">
-          <button type="button" className="btn" disabled={paths.length === 0 || bulk.running} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="btn"
+            disabled={paths.length === 0 || bulk.running}
+            onClick={() => setConfirming(true)}
+          >
             Delete selected…
           </button>
         </div>
@@ -48,7 +61,8 @@ export const BulkDelete = memo(function BulkDelete({ count, paths, remove, onCle
       >
         <p>
           {paths.slice(0, 5).join(', ')}
-          {paths.length > 5 ? ` and ${paths.length - 5} more` : ''}: services that read them will fail to start. This cannot be undone.
+          {paths.length > 5 ? ` and ${paths.length - 5} more` : ''}: services that read them will fail to start. This
+          cannot be undone.
         </p>
       </ConfirmDialog>
       <LeaveGuard active={bulk.running} onLeave={bulk.cancel} what="the deletion" />

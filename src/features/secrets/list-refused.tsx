@@ -10,8 +10,9 @@ export function ListRefused({ folder }: { folder: string }) {
     <div className="card stack">
       <div className="notice" role="alert">
         <p>
-          Your account may not list secrets{folder === '' ? '' : <> in {folder}</>} (it needs <code>{secretListRid(folder)}</code> read).
-          You can still open a secret you know the path of{folder === '' ? ', or a folder you may list' : ''}.
+          Your account may not list secrets{folder === '' ? '' : <> in {folder}</>} (it needs{' '}
+          <code>{secretListRid(folder)}</code> read). You can still open a secret you know the path of
+          {folder === '' ? ', or a folder you may list' : ''}.
         </p>
       </div>
       <OpenByPath />

@@ -4,8 +4,20 @@ import { secretPathSchema } from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
 
 const KINDS = {
-  secret: { heading: 'Open a secret by path', label: 'Secret path', placeholder: 'group/app/password', button: 'Open secret', to: (path: string) => secretPaths.view(path) },
-  folder: { heading: 'Open a folder you may list', label: 'Folder path', placeholder: 'group/app', button: 'Open folder', to: (path: string) => secretPaths.list({ folder: path }) },
+  secret: {
+    heading: 'Open a secret by path',
+    label: 'Secret path',
+    placeholder: 'group/app/password',
+    button: 'Open secret',
+    to: (path: string) => secretPaths.view(path),
+  },
+  folder: {
+    heading: 'Open a folder you may list',
+    label: 'Folder path',
+    placeholder: 'group/app',
+    button: 'Open folder',
+    to: (path: string) => secretPaths.list({ folder: path }),
+  },
 } as const;
 
 /** When listing the store is not allowed, a secret can still be opened by its exact path, or a folder listed. */

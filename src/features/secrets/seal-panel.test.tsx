@@ -39,7 +39,9 @@ describe('The seal chip against a real cluster', () => {
   });
 
   it('still reports any other failure to read it, in the store’s words, with Try again', async () => {
-    server.use(http.get(SEAL_STATUS, () => HttpResponse.json({ message: 'The store failed (test).' }, { status: 500 })));
+    server.use(
+      http.get(SEAL_STATUS, () => HttpResponse.json({ message: 'The store failed (test).' }, { status: 500 })),
+    );
     const { user } = renderControls();
     await user.click(await chip('Seal status unknown'));
     const menu = await screen.findByRole('menu');
@@ -81,7 +83,9 @@ describe('The seal chip against a real cluster', () => {
     const { user } = renderControls();
     await user.type(await screen.findByLabelText('Unseal key share'), 'a-good-share');
     await user.click(screen.getByRole('button', { name: 'Submit key share' }));
-    await waitFor(() => expect(screen.getByText(/Key shares entered:/)).toHaveTextContent('Key shares entered: 1 of 2 needed.'));
+    await waitFor(() =>
+      expect(screen.getByText(/Key shares entered:/)).toHaveTextContent('Key shares entered: 1 of 2 needed.'),
+    );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
@@ -92,7 +96,11 @@ describe("The seal chip against the simulator's handlers, which answer as DC/OS 
     await user.click(await chip('Unsealed'));
     const menu = await screen.findByRole('menu');
     expect(menu).toHaveTextContent('Unsealed: secrets can be read and written. Unsealing needs 1 key share of 1.');
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Seal the store…', 'Check the state again']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Seal the store…', 'Check the state again']);
     expect(screen.queryByLabelText('Unseal key share')).not.toBeInTheDocument();
   });
 
@@ -145,7 +153,9 @@ describe("The seal chip against the simulator's handlers, which answer as DC/OS 
     const { user } = renderControls();
     await user.type(await screen.findByLabelText('Unseal key share'), 'a-share');
     await user.click(screen.getByRole('button', { name: 'Submit key share' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/^The secret store did not accept this key share \(HTTP 500\): check it and enter it again\.$/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^The secret store did not accept this key share \(HTTP 500\): check it and enter it again\.$/,
+    );
   });
 });
 
@@ -156,7 +166,11 @@ describe('The seal chip for an account that is not a superuser (issue 20)', () =
     const { user } = renderControls();
     await user.click(await chip('Unsealed'));
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Check the state again']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Check the state again']);
     expect(menu).toHaveTextContent('Only a superuser can seal or unseal the store.');
   });
 

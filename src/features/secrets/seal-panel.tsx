@@ -5,7 +5,8 @@ import { secretQueries, type SealStatus } from '@/api/secrets.ts';
 // What the shell needs (its sealed notice), and the words the seal controls share. The controls themselves live in
 // seal-menu.tsx (the header chip and its menu) and unseal-form.tsx, so that the shell's chunk carries neither.
 
-export const SEALED_MEANING = 'While it is sealed, no secret can be read or written: services that start now cannot get their secrets.';
+export const SEALED_MEANING =
+  'While it is sealed, no secret can be read or written: services that start now cannot get their secrets.';
 
 /**
  * Why a key share failed. DC/OS answers a key that is none of the store's shares with 500 (docs/decisions/006), so a

@@ -17,7 +17,8 @@ export function useStoreSealed(): { sealed: boolean; known: boolean } {
 }
 
 /** The reason a disabled value action gives (its `aria-describedby`), shown next to the actions. */
-export const SEALED_REASON = 'The secret store is sealed: the value can be neither read nor replaced until it is unsealed.';
+export const SEALED_REASON =
+  'The secret store is sealed: the value can be neither read nor replaced until it is unsealed.';
 
 /**
  * In place of what a sealed store cannot give: what is blocked and, for a superuser, the unseal form right here (the
@@ -35,7 +36,8 @@ export function SealedStoreNotice({ what }: { what: string }) {
       <div className="notice" role="status">
         <p>The secret store is sealed: unseal it to {what}.</p>
       </div>
-      {status.data?.sealed && (superuser ? <UnsealForm status={status.data} /> : <p className="muted">A superuser must unseal it.</p>)}
+      {status.data?.sealed &&
+        (superuser ? <UnsealForm status={status.data} /> : <p className="muted">A superuser must unseal it.</p>)}
     </section>
   );
 }

@@ -10,8 +10,22 @@ import { SecretDetailPage } from './secret-detail-page.tsx';
 function renderCreate() {
   return renderRoutes(
     [
-      { path: '/secrets/new', element: <ToastProvider><SecretCreatePage /></ToastProvider> },
-      { path: '/secrets/view/*', element: <ToastProvider><SecretDetailPage /></ToastProvider> },
+      {
+        path: '/secrets/new',
+        element: (
+          <ToastProvider>
+            <SecretCreatePage />
+          </ToastProvider>
+        ),
+      },
+      {
+        path: '/secrets/view/*',
+        element: (
+          <ToastProvider>
+            <SecretDetailPage />
+          </ToastProvider>
+        ),
+      },
     ],
     '/secrets/new',
   );
@@ -25,7 +39,9 @@ describe('Creating a secret', { timeout: 20_000 }, () => {
     await user.type(screen.getByRole('textbox', { name: /^Value$/ }), 'tok-123');
     await user.type(screen.getByLabelText('Description'), 'Token of the team API');
     await user.type(screen.getByLabelText('Labels'), 'team, production, , team');
-    expect(screen.getByLabelText('Labels')).toHaveAccessibleDescription('Separated by commas, for example: spark, production.');
+    expect(screen.getByLabelText('Labels')).toHaveAccessibleDescription(
+      'Separated by commas, for example: spark, production.',
+    );
     await user.click(screen.getByRole('button', { name: 'Create secret' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'team/api-token' })).toBeInTheDocument();

@@ -11,7 +11,14 @@ import { SecretValueFields } from './secret-value-form.tsx';
 
 /** "spark, production ,, spark" → ["spark", "production"]: trimmed, no empty ones, each once, in the order typed. */
 export function parseLabels(text: string): string[] {
-  return [...new Set(text.split(',').map((label) => label.trim()).filter((label) => label !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((label) => label.trim())
+        .filter((label) => label !== ''),
+    ),
+  ];
 }
 
 export function SecretCreatePage() {
@@ -58,7 +65,13 @@ export function SecretCreatePage() {
           const problem = input ? secretSizeProblem(input) : 'Enter a value or choose a file.';
           setValueError(problem);
           if (parsed.success && input && !problem && !create.isPending && !sealed) {
-            create.mutate({ target: parsed.data, value: input.kind === 'text' ? { ...input, description: description.trim(), labels: parseLabels(labelsText) } : input });
+            create.mutate({
+              target: parsed.data,
+              value:
+                input.kind === 'text'
+                  ? { ...input, description: description.trim(), labels: parseLabels(labelsText) }
+                  : input,
+            });
           }
         }}
       >
@@ -101,7 +114,11 @@ export function SecretCreatePage() {
           }}
           error={valueError}
         />
-        <fieldset className="field secret-meta" disabled={isFile} aria-describedby={isFile ? 'secret-meta-file' : undefined}>
+        <fieldset
+          className="field secret-meta"
+          disabled={isFile}
+          aria-describedby={isFile ? 'secret-meta-file' : undefined}
+        >
           <legend>About this secret (optional)</legend>
           {isFile && (
             <p className="muted" id="secret-meta-file">
@@ -110,7 +127,12 @@ export function SecretCreatePage() {
           )}
           <div className="field">
             <label htmlFor="secret-description">Description</label>
-            <input id="secret-description" value={description} onChange={(e) => setDescription(e.target.value)} autoComplete="off" />
+            <input
+              id="secret-description"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor="secret-labels">Labels</label>

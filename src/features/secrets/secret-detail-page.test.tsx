@@ -43,7 +43,14 @@ describe('SecretDetailPage', () => {
     await user.click(screen.getByRole('button', { name: 'Hide' }));
     expect(screen.queryByLabelText('Secret value')).not.toBeInTheDocument();
     expect(queryClient.getQueryData(key)).toBeUndefined();
-    expect(JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data))).not.toContain(secret);
+    expect(
+      JSON.stringify(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((q) => q.state.data),
+      ),
+    ).not.toContain(secret);
   });
 
   it('says kind, size, description and labels come with Reveal, then shows them from the value', async () => {
@@ -79,7 +86,11 @@ describe('SecretDetailPage', () => {
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings.indexOf('Value')).toBe(0);
     expect(headings.indexOf('Who may read it')).toBe(headings.length - 1);
-    expect(screen.getByText('Services whose ID is /group/spark or lies under /group/spark/ may read this secret; other services may not.')).toBeVisible();
+    expect(
+      screen.getByText(
+        'Services whose ID is /group/spark or lies under /group/spark/ may read this secret; other services may not.',
+      ),
+    ).toBeVisible();
     const help = screen.getByText('How DC/OS spaces work').closest('details');
     expect(help).not.toHaveAttribute('open');
     expect(within(help as HTMLElement).getByRole('table', { hidden: true })).not.toBeVisible();
@@ -94,23 +105,34 @@ describe('SecretDetailPage', () => {
     expect(await screen.findByText('Saved a new value for db-password.')).toBeInTheDocument();
     await waitFor(() => expect(box()).toHaveValue(''));
     expect(screen.queryByText('rotated-value')).not.toBeInTheDocument();
-    expect(simulator.context.defaultDb.secrets.get('db-password')).toMatchObject({ kind: 'text', value: 'rotated-value' });
+    expect(simulator.context.defaultDb.secrets.get('db-password')).toMatchObject({
+      kind: 'text',
+      value: 'rotated-value',
+    });
   });
 
   it('while the store is sealed, disables Reveal, Copy, Download, Save and Delete, each saying why, and keeps what is typed', async () => {
     simulator.context.defaultDb.seal.sealed = true;
     await login({ uid: 'bootstrapuser', password: 'deleteme' });
     const { user } = renderSecret('db-password');
-    expect(await screen.findByText('The secret store is sealed: unseal it to read or change this secret.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The secret store is sealed: unseal it to read or change this secret.'),
+    ).toBeInTheDocument();
     for (const name of ['Reveal', 'Copy', 'Download']) {
       const button = screen.getByRole('button', { name });
       expect(button).toBeDisabled();
-      expect(button).toHaveAccessibleDescription('The secret store is sealed: the value can be neither read nor replaced until it is unsealed.');
+      expect(button).toHaveAccessibleDescription(
+        'The secret store is sealed: the value can be neither read nor replaced until it is unsealed.',
+      );
     }
-    expect(screen.getByText('The secret store is sealed: the value can be neither read nor replaced until it is unsealed.')).toBeVisible();
+    expect(
+      screen.getByText('The secret store is sealed: the value can be neither read nor replaced until it is unsealed.'),
+    ).toBeVisible();
     const save = screen.getByRole('button', { name: 'Save new value' });
     expect(save).toBeDisabled();
-    expect(save).toHaveAccessibleDescription('The secret store is sealed: saving waits until it is unsealed. What you type here is kept.');
+    expect(save).toHaveAccessibleDescription(
+      'The secret store is sealed: saving waits until it is unsealed. What you type here is kept.',
+    );
     expect(screen.getByRole('button', { name: 'Delete secret' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Delete secret' })).toHaveAccessibleDescription(/sealed/);
     await user.type(screen.getByRole('textbox', { name: /^Value$/ }), 'typed-while-sealed');
@@ -132,4 +154,3 @@ describe('SecretDetailPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Secret store is sealed');
   });
 });
-

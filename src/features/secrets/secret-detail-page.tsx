@@ -1,7 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { deleteSecret, secretPathSchema, secretQueries, secretSizeProblem, updateSecret, type SecretInput } from '@/api/secrets.ts';
+import {
+  deleteSecret,
+  secretPathSchema,
+  secretQueries,
+  secretSizeProblem,
+  updateSecret,
+  type SecretInput,
+} from '@/api/secrets.ts';
 import { secretPaths } from '@/lib/paths.ts';
 import { describeSpace } from '@/lib/spaces.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
@@ -44,20 +51,38 @@ function EditValue({ path, sealed, waiting }: { path: string; sealed: boolean; w
       onSubmit={(event) => {
         event.preventDefault();
         if (sealed || waiting) return;
-        if (!input) { setError('Enter a value or choose a file.'); return; }
+        if (!input) {
+          setError('Enter a value or choose a file.');
+          return;
+        }
         const tooBig = secretSizeProblem(input);
-        if (tooBig) { setError(tooBig); return; }
+        if (tooBig) {
+          setError(tooBig);
+          return;
+        }
         if (!save.isPending) save.mutate(input);
       }}
     >
       <h2 id="edit-heading">Replace the value</h2>
-      <SecretValueFields key={generation} onChange={(next) => { setInput(next); setError(null); }} error={error} />
+      <SecretValueFields
+        key={generation}
+        onChange={(next) => {
+          setInput(next);
+          setError(null);
+        }}
+        error={error}
+      />
       {sealed && (
         <p className="muted" id="replace-sealed">
           The secret store is sealed: saving waits until it is unsealed. What you type here is kept.
         </p>
       )}
-      <button type="submit" className="btn btn-primary" disabled={save.isPending || sealed || waiting} aria-describedby={sealed ? 'replace-sealed' : undefined}>
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={save.isPending || sealed || waiting}
+        aria-describedby={sealed ? 'replace-sealed' : undefined}
+      >
         {save.isPending ? 'Saving…' : 'Save new value'}
       </button>
     </form>
@@ -104,7 +129,9 @@ export function SecretDetailPage() {
           </button>
         </div>
       </div>
-      {valid && deleteRefused && <MissingPermission id="delete-refused" what="Deleting this secret" rid={secretRid(path)} action="delete" />}
+      {valid && deleteRefused && (
+        <MissingPermission id="delete-refused" what="Deleting this secret" rid={secretRid(path)} action="delete" />
+      )}
       {!valid ? (
         <div className="alert alert-error" role="alert">
           <p className="alert-title">“{path}” is not a valid secret path.</p>

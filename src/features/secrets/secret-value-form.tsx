@@ -2,12 +2,19 @@ import { useId, useState } from 'react';
 import { formatBytes, type SecretInput } from '@/api/secrets.ts';
 
 /** The value of a secret: multi-line text, or a file of any bytes. */
-export function SecretValueFields({ onChange, error }: { onChange: (input: SecretInput | null) => void; error: string | null }) {
+export function SecretValueFields({
+  onChange,
+  error,
+}: {
+  onChange: (input: SecretInput | null) => void;
+  error: string | null;
+}) {
   const id = useId();
   const [kind, setKind] = useState<'text' | 'file'>('text');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const emit = (k: 'text' | 'file', t: string, f: File | null) => onChange(k === 'text' ? { kind: 'text', value: t } : f ? { kind: 'file', file: f } : null);
+  const emit = (k: 'text' | 'file', t: string, f: File | null) =>
+    onChange(k === 'text' ? { kind: 'text', value: t } : f ? { kind: 'file', file: f } : null);
   return (
     <>
       <fieldset className="field">

@@ -17,7 +17,9 @@ function flatList(paths: readonly string[]): readonly SecretEntry[] {
   let entries = flatLists.get(paths);
   if (!entries) {
     const collator = new Intl.Collator();
-    entries = paths.map((p): SecretEntry => ({ kind: 'secret', name: p, path: p })).sort((a, b) => collator.compare(a.name, b.name));
+    entries = paths
+      .map((p): SecretEntry => ({ kind: 'secret', name: p, path: p }))
+      .sort((a, b) => collator.compare(a.name, b.name));
     flatLists.set(paths, entries);
   }
   return entries;
@@ -44,7 +46,15 @@ interface SecretsListProps {
  * the search reaches the URL, and that render must not rebuild the grid or the inputs (React writes an input's
  * attributes on every render of it) — issue 9, keystroke → rows ≤ 50 ms at 4× CPU.
  */
-export const SecretsList = memo(function SecretsList({ paths, folder, view, descending, search, onSearchChange, setParam }: SecretsListProps) {
+export const SecretsList = memo(function SecretsList({
+  paths,
+  folder,
+  view,
+  descending,
+  search,
+  onSearchChange,
+  setParam,
+}: SecretsListProps) {
   const navigate = useNavigate();
   // Not deferred: one render, commit and paint per keystroke (see AccountList; 97 → 71 ms at 4× CPU).
   const query = search.trim().toLowerCase();
@@ -58,7 +68,12 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
     }
     // Folders first, then secrets, each by name; descending reverses each group, the folders staying first.
     const entries = childrenOf(paths, folder);
-    return descending ? [...entries.filter((e) => e.kind === 'folder').reverse(), ...entries.filter((e) => e.kind === 'secret').reverse()] : entries;
+    return descending
+      ? [
+          ...entries.filter((e) => e.kind === 'folder').reverse(),
+          ...entries.filter((e) => e.kind === 'secret').reverse(),
+        ]
+      : entries;
   }, [paths, query, flat, folder, descending]);
 
   const columns = useMemo<Column<TreeEntry>[]>(
@@ -81,7 +96,12 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
             </RowLink>
           ),
       },
-      { id: 'kind', header: 'Kind', width: 'minmax(8rem, 1fr)', cell: (e) => (e.kind === 'folder' ? `Space · ${e.count} secret${e.count === 1 ? '' : 's'}` : 'Secret') },
+      {
+        id: 'kind',
+        header: 'Kind',
+        width: 'minmax(8rem, 1fr)',
+        cell: (e) => (e.kind === 'folder' ? `Space · ${e.count} secret${e.count === 1 ? '' : 's'}` : 'Secret'),
+      },
     ],
     [flat],
   );
@@ -90,7 +110,13 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
     () => (
       <div className="field">
         <label htmlFor="secret-search">Search all paths</label>
-        <input id="secret-search" type="search" value={search} onChange={(e) => onSearchChange(e.target.value)} placeholder="any part of a path" />
+        <input
+          id="secret-search"
+          type="search"
+          value={search}
+          onChange={(e) => onSearchChange(e.target.value)}
+          placeholder="any part of a path"
+        />
       </div>
     ),
     [search, onSearchChange],
@@ -101,7 +127,11 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
       <>
         <div className="field">
           <label htmlFor="secret-view">View</label>
-          <select id="secret-view" value={view} onChange={(e) => setParam('view', e.target.value === 'flat' ? 'flat' : '')}>
+          <select
+            id="secret-view"
+            value={view}
+            onChange={(e) => setParam('view', e.target.value === 'flat' ? 'flat' : '')}
+          >
             <option value="tree">Spaces (folders)</option>
             <option value="flat">All paths</option>
           </select>
@@ -123,7 +153,9 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
     return { count: chosen.length, secrets: chosen.filter((r) => r.kind === 'secret').map((r) => r.path) };
   }, [rows, selected]);
   const bulk = useMemo(
-    () => <BulkDelete count={selection.count} paths={selection.secrets} remove={deleteSecret} onClear={clearSelection} />,
+    () => (
+      <BulkDelete count={selection.count} paths={selection.secrets} remove={deleteSecret} onClear={clearSelection} />
+    ),
     [selection, clearSelection],
   );
 
@@ -159,7 +191,9 @@ export const SecretsList = memo(function SecretsList({ paths, folder, view, desc
         getRowId={rowId}
         sort={{ column: 'name', direction: descending ? 'desc' : 'asc' }}
         onSortChange={(s) => setParam('sort', s.direction === 'desc' ? 'desc' : '')}
-        onOpen={(e) => void navigate(e.kind === 'folder' ? secretPaths.list({ folder: e.path }) : secretPaths.view(e.path))}
+        onOpen={(e) =>
+          void navigate(e.kind === 'folder' ? secretPaths.list({ folder: e.path }) : secretPaths.view(e.path))
+        }
         selection={{ selected, onChange: setSelected }}
         empty={empty}
       />

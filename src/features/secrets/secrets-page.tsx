@@ -32,7 +32,10 @@ export function SecretsPage() {
 
   // One identity for the memoized list.
   const update = useSearchUpdate();
-  const setParam = useCallback((key: 'view' | 'sort', value: string) => update({ [key]: value === '' ? null : value }), [update]);
+  const setParam = useCallback(
+    (key: 'view' | 'sort', value: string) => update({ [key]: value === '' ? null : value }),
+    [update],
+  );
 
   return (
     <>
@@ -54,12 +57,29 @@ export function SecretsPage() {
         isApiError(list.error, 'forbidden') ? (
           <ListRefused folder={listed} />
         ) : (
-          <ErrorState title="Could not list the secrets" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+          <ErrorState
+            title="Could not list the secrets"
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
         )
       ) : (
         <>
-          {below && <p className="muted">Your account may not list the whole store: this shows {folder} and what lies below it.</p>}
-          <SecretsList paths={list.data} folder={folder} view={view} descending={descending} search={search} onSearchChange={setSearch} setParam={setParam} />
+          {below && (
+            <p className="muted">
+              Your account may not list the whole store: this shows {folder} and what lies below it.
+            </p>
+          )}
+          <SecretsList
+            paths={list.data}
+            folder={folder}
+            view={view}
+            descending={descending}
+            search={search}
+            onSearchChange={setSearch}
+            setParam={setParam}
+          />
         </>
       )}
     </>

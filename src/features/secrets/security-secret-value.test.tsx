@@ -40,7 +40,8 @@ async function revealButton(): Promise<HTMLElement> {
 function countValueReads(path = PATH): { count: number } {
   const reads = { count: 0 };
   const listener = ({ request }: { request: Request }) => {
-    if (request.method === 'GET' && new URL(request.url).pathname === `/secrets/v1/secret/default/${path}`) reads.count += 1;
+    if (request.method === 'GET' && new URL(request.url).pathname === `/secrets/v1/secret/default/${path}`)
+      reads.count += 1;
   };
   server.events.on('request:start', listener);
   onTestFinished(() => {
@@ -49,7 +50,13 @@ function countValueReads(path = PATH): { count: number } {
   return reads;
 }
 
-const cacheText = (queryClient: ReturnType<typeof renderSecret>['queryClient']) => JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data));
+const cacheText = (queryClient: ReturnType<typeof renderSecret>['queryClient']) =>
+  JSON.stringify(
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.state.data),
+  );
 
 beforeEach(async () => {
   await login({ uid: 'bootstrapuser', password: 'deleteme' });
@@ -124,7 +131,11 @@ describe('A secret value in the console', () => {
     const { user } = renderSecret();
     await user.click(await revealButton());
     const value = (await screen.findByLabelText('Secret value')).textContent;
-    const dump = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`);
+    const dump = (storage: Storage) =>
+      Array.from(
+        { length: storage.length },
+        (_, i) => `${storage.key(i) ?? ''}=${storage.getItem(storage.key(i) ?? '') ?? ''}`,
+      );
     const stored = [...dump(localStorage), ...dump(sessionStorage), document.cookie].join('\n');
     expect(stored).not.toContain(value);
   });

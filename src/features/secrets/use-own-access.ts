@@ -22,6 +22,7 @@ export const secretRid = (path: string) => `dcos:secrets:default:/${path}`;
  */
 export function useSecretAccess(path: string): Record<'read' | 'update' | 'delete', boolean | undefined> {
   const permissions = useOwnPermissions();
-  const may = (action: string) => (permissions === undefined ? undefined : allows(permissions, secretRid(path), action));
+  const may = (action: string) =>
+    permissions === undefined ? undefined : allows(permissions, secretRid(path), action);
   return { read: may('read'), update: may('update'), delete: may('delete') };
 }

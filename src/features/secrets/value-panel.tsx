@@ -31,7 +31,10 @@ export function ValuePanel({ path, mayRead, sealed = false, waiting = false }: V
     queryClient.removeQueries({ queryKey: secretQueries.value(path).queryKey });
   };
   // Leaving the page forgets the value too.
-  useEffect(() => () => queryClient.removeQueries({ queryKey: secretQueries.value(path).queryKey }), [queryClient, path]);
+  useEffect(
+    () => () => queryClient.removeQueries({ queryKey: secretQueries.value(path).queryKey }),
+    [queryClient, path],
+  );
   const copy = useMutation({
     mutationFn: async () => {
       const secret = await fetchSecretValue(path);
@@ -43,7 +46,12 @@ export function ValuePanel({ path, mayRead, sealed = false, waiting = false }: V
   const download = useMutation({
     mutationFn: async () => {
       const secret = await fetchSecretValue(path);
-      downloadBlob(fileName(path), secret.kind === 'file' ? new Blob([secret.bytes], { type: 'application/octet-stream' }) : new Blob([secret.value], { type: 'text/plain' }));
+      downloadBlob(
+        fileName(path),
+        secret.kind === 'file'
+          ? new Blob([secret.bytes], { type: 'application/octet-stream' })
+          : new Blob([secret.value], { type: 'text/plain' }),
+      );
     },
   });
   // The store's own words for a failure (a 503 from a store sealed meanwhile included) stay shown.
@@ -61,7 +69,8 @@ export function ValuePanel({ path, mayRead, sealed = false, waiting = false }: V
           </p>
           {/* The store gives kind, size, description and labels only with the value (docs/decisions/005). */}
           <p className="muted" id="value-withheld">
-            Kind (text or file), size, description and labels come with Reveal: the secret store sends them only together with the value.
+            Kind (text or file), size, description and labels come with Reveal: the secret store sends them only
+            together with the value.
           </p>
         </>
       ) : value.isSuccess ? (
@@ -122,14 +131,32 @@ export function ValuePanel({ path, mayRead, sealed = false, waiting = false }: V
             Hide
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={() => setRevealed(true)} disabled={blocked} aria-describedby={reason ?? 'value-withheld'}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setRevealed(true)}
+            disabled={blocked}
+            aria-describedby={reason ?? 'value-withheld'}
+          >
             Reveal
           </button>
         )}
-        <button type="button" className="btn" onClick={() => copy.mutate()} disabled={copy.isPending || blocked} aria-describedby={reason}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => copy.mutate()}
+          disabled={copy.isPending || blocked}
+          aria-describedby={reason}
+        >
           Copy
         </button>
-        <button type="button" className="btn" onClick={() => download.mutate()} disabled={download.isPending || blocked} aria-describedby={reason}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => download.mutate()}
+          disabled={download.isPending || blocked}
+          aria-describedby={reason}
+        >
           Download
         </button>
       </div>

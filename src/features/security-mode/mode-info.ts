@@ -6,6 +6,5 @@ export const MODE_SUMMARY: Record<SecurityMode, string> = {
     'Every request must be authenticated and authorized, Mesos included; HTTPS is required and services must authenticate.',
   permissive:
     'Permissions are enforced except for Mesos; HTTP is still served and service authentication is optional inside the cluster.',
-  disabled:
-    'Only minimal security features: no Marathon or Mesos permissions. Not intended for production.',
+  disabled: 'Only minimal security features: no Marathon or Mesos permissions. Not intended for production.',
 };

@@ -78,7 +78,9 @@ describe('The security mode', () => {
     let failing = true;
     server.use(
       http.get('*/dcos-metadata/bootstrap-config.json', () =>
-        failing ? new HttpResponse('Bad Gateway', { status: 502, headers: { 'Content-Type': 'text/plain' } }) : undefined,
+        failing
+          ? new HttpResponse('Bad Gateway', { status: 502, headers: { 'Content-Type': 'text/plain' } })
+          : undefined,
       ),
     );
     const { user } = renderShellParts();

@@ -60,7 +60,12 @@ export function SecurityModeBanner() {
           <span className="mode-name">Security mode unknown.</span> {reason}
         </p>
         {mayHelpToRetry(config.error) && (
-          <button type="button" className="btn btn-small" onClick={() => void config.refetch()} disabled={config.isFetching}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void config.refetch()}
+            disabled={config.isFetching}
+          >
             {config.isFetching ? 'Retrying…' : 'Retry'}
           </button>
         )}

@@ -6,7 +6,8 @@ import { addMember, createDb, grant, groupsOf, removeGroup, removeUser } from '.
 import { SEED_PUBLIC_KEYS } from './seed-keys.ts';
 
 const freshDb = () => createDb('seed-test', { securityMode: 'strict', tokenTtlSeconds: 60 });
-const membersOf = (db: ReturnType<typeof freshDb>) => Object.fromEntries([...db.memberships].map(([gid, uids]) => [gid, [...uids]]));
+const membersOf = (db: ReturnType<typeof freshDb>) =>
+  Object.fromEntries([...db.memberships].map(([gid, uids]) => [gid, [...uids]]));
 
 describe('the demo seed', () => {
   it('holds the bootstrap superuser, the demo users, remote users and service accounts, in this order', () => {
@@ -25,7 +26,11 @@ describe('the demo seed', () => {
 
   it('stores local passwords as $6$ hashes only', () => {
     const db = freshDb();
-    for (const [uid, password] of [['bootstrapuser', 'deleteme'], ['alice', 'alice-pass'], ['bob', 'bob-pass']] as const) {
+    for (const [uid, password] of [
+      ['bootstrapuser', 'deleteme'],
+      ['alice', 'alice-pass'],
+      ['bob', 'bob-pass'],
+    ] as const) {
       const hash = db.users.get(uid)?.passwordHash ?? '';
       expect(isSha512CryptHash(hash)).toBe(true);
       expect(verifySha512Crypt(password, hash)).toBe(true);
@@ -34,7 +39,13 @@ describe('the demo seed', () => {
 
   it('imports carol from LDAP, dave from an OIDC and erin from a SAML provider, without passwords', () => {
     const db = freshDb();
-    expect(db.users.get('carol')).toEqual({ uid: 'carol', description: 'Carol Jensen', isService: false, providerType: 'ldap', providerId: '' });
+    expect(db.users.get('carol')).toEqual({
+      uid: 'carol',
+      description: 'Carol Jensen',
+      isService: false,
+      providerType: 'ldap',
+      providerId: '',
+    });
     expect(db.users.get('dave.kim@example.com')).toEqual({
       uid: 'dave.kim@example.com',
       description: 'Dave Kim',

@@ -2,12 +2,30 @@ import { sha512Crypt } from '../lib/sha512-crypt.ts';
 import { SUPERUSERS_GID, SUPERUSER_RID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
 import { createLdap } from './directory.ts';
 import { seedScale } from './generate.ts';
-import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, createSeal, listRid, secretRid, seedDemoSecrets } from './secrets.ts';
+import {
+  DEFAULT_SEAL_SHARES,
+  DEFAULT_SEAL_THRESHOLD,
+  createSeal,
+  listRid,
+  secretRid,
+  seedDemoSecrets,
+} from './secrets.ts';
 import { createSso } from './sso.ts';
 import { JENKINS_PUBLIC_KEY, MARATHON_PUBLIC_KEY, METRONOME_PUBLIC_KEY } from './seed-keys.ts';
 import type { SimDb, SimDbOptions } from './types.ts';
 
-export { SUPERUSERS_GID, SUPERUSER_RID, addGroup, addMember, addServiceAccount, addUser, grant, groupsOf, removeGroup, removeUser } from './entities.ts';
+export {
+  SUPERUSERS_GID,
+  SUPERUSER_RID,
+  addGroup,
+  addMember,
+  addServiceAccount,
+  addUser,
+  grant,
+  groupsOf,
+  removeGroup,
+  removeUser,
+} from './entities.ts';
 
 export const BOOTSTRAP_UID = 'bootstrapuser';
 export const BOOTSTRAP_PASSWORD = 'deleteme';
@@ -27,7 +45,13 @@ export const DEMO_GROUPS = [
 /** Users imported from a directory or an identity provider: no password, `is_remote: true`. */
 export const DEMO_REMOTE_USERS = [
   { uid: 'carol', description: 'Carol Jensen', providerType: 'ldap', providerId: '', groups: ['developers'] },
-  { uid: 'dave.kim@example.com', description: 'Dave Kim', providerType: 'oidc', providerId: 'google-idp', groups: ['data-science'] },
+  {
+    uid: 'dave.kim@example.com',
+    description: 'Dave Kim',
+    providerType: 'oidc',
+    providerId: 'google-idp',
+    groups: ['data-science'],
+  },
   {
     uid: 'erin.lopez@example.com',
     description: 'Erin Lopez',
@@ -110,11 +134,22 @@ export function createDb(id: string, options: SimDbOptions): SimDb {
   grant(db, 'dcos:adminrouter:service:marathon', { gid: 'developers' }, 'full', 'Marathon UI and API');
   grant(db, 'dcos:service:marathon:marathon:services:/dev', { gid: 'developers' }, 'full', 'Marathon apps under /dev');
   grant(db, 'dcos:adminrouter:service:marathon', { gid: 'data-science' }, 'full');
-  grant(db, 'dcos:service:marathon:marathon:services:/data-science', { gid: 'data-science' }, 'full', 'Marathon apps under /data-science');
+  grant(
+    db,
+    'dcos:service:marathon:marathon:services:/data-science',
+    { gid: 'data-science' },
+    'full',
+    'Marathon apps under /data-science',
+  );
   grant(db, 'dcos:secrets:default:/data-science/*', { gid: 'data-science' }, 'read', 'Data science secrets');
 
   for (const remote of DEMO_REMOTE_USERS) {
-    addUser(db, { uid: remote.uid, description: remote.description, providerType: remote.providerType, providerId: remote.providerId });
+    addUser(db, {
+      uid: remote.uid,
+      description: remote.description,
+      providerType: remote.providerType,
+      providerId: remote.providerId,
+    });
     for (const gid of remote.groups) addMember(db, gid, remote.uid);
   }
   for (const account of DEMO_SERVICE_ACCOUNTS) {
@@ -122,7 +157,13 @@ export function createDb(id: string, options: SimDbOptions): SimDb {
     for (const gid of account.groups) addMember(db, gid, account.uid);
   }
   grant(db, 'dcos:mesos:master:task:app_id', { uid: 'dcos_marathon' }, 'create', 'Launch Mesos tasks');
-  grant(db, 'dcos:mesos:master:framework:role:slave_public', { uid: 'dcos_marathon' }, 'create', 'Register with the slave_public role');
+  grant(
+    db,
+    'dcos:mesos:master:framework:role:slave_public',
+    { uid: 'dcos_marathon' },
+    'create',
+    'Register with the slave_public role',
+  );
   grant(db, 'dcos:mesos:master:task:app_id', { uid: 'dcos_metronome' }, 'create');
   grant(db, 'dcos:mesos:master:task:user:nobody', { uid: 'dcos_metronome' }, 'create', 'Run Mesos tasks as nobody');
   grant(db, 'dcos:secrets:default:/jenkins/*', { uid: 'jenkins' }, 'read', 'Jenkins secrets');

@@ -82,7 +82,11 @@ export function presetLdapConfig(): LdapConfig {
     'lookup-dn': LOOKUP_DN,
     'lookup-password': LOOKUP_PASSWORD,
     'user-search': { 'search-base': PEOPLE_BASE, 'search-filter-template': '(uid=%(username)s)' },
-    'group-search': { 'search-base': GROUPS_BASE, 'search-filter-template': '(cn=%(groupname)s)', 'member-attributes': ['member'] },
+    'group-search': {
+      'search-base': GROUPS_BASE,
+      'search-filter-template': '(cn=%(groupname)s)',
+      'member-attributes': ['member'],
+    },
   };
 }
 

@@ -52,7 +52,13 @@ export function addMember(db: SimDb, gid: string, uid: string): void {
   db.memberships.set(gid, members);
 }
 
-export function grant(db: SimDb, rid: string, principal: { uid: string } | { gid: string }, action: Action, description = ''): void {
+export function grant(
+  db: SimDb,
+  rid: string,
+  principal: { uid: string } | { gid: string },
+  action: Action,
+  description = '',
+): void {
   const acl: SimAcl = db.acls.get(rid) ?? { rid, description, users: new Map(), groups: new Map() };
   db.acls.set(rid, acl);
   const [table, key] = 'uid' in principal ? [acl.users, principal.uid] : [acl.groups, principal.gid];

@@ -12,11 +12,20 @@ import { SEED_PUBLIC_KEYS } from './seed-keys.ts';
 import type { SimDb, SimScale } from './types.ts';
 
 const DEMO_UIDS = new Set([
-  'bootstrapuser', 'alice', 'bob', 'carol', 'dave.kim@example.com', 'erin.lopez@example.com', 'dcos_marathon', 'dcos_metronome', 'jenkins',
+  'bootstrapuser',
+  'alice',
+  'bob',
+  'carol',
+  'dave.kim@example.com',
+  'erin.lopez@example.com',
+  'dcos_marathon',
+  'dcos_metronome',
+  'jenkins',
 ]);
 const DEMO_GIDS = new Set(['superusers', 'operators', 'developers', 'data-science']);
 
-const seeded = (scale: Partial<SimScale>) => createDb('generate-test', { securityMode: 'strict', tokenTtlSeconds: 60, ...scale });
+const seeded = (scale: Partial<SimScale>) =>
+  createDb('generate-test', { securityMode: 'strict', tokenTtlSeconds: 60, ...scale });
 const generatedUsers = (db: SimDb) => [...db.users.values()].filter((user) => !DEMO_UIDS.has(user.uid));
 const generatedGroups = (db: SimDb) => [...db.groups.values()].filter((group) => !DEMO_GIDS.has(group.gid));
 
@@ -89,11 +98,18 @@ describe('the scale knob', () => {
       expect(user.isService).toBe(false);
       expect(user.description).toMatch(/^\p{Lu}\p{L}* \p{Lu}[\p{L}']*$/u);
       const [first = '', last = ''] = user.description.split(' ');
-      const slug = (name: string) => name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+      const slug = (name: string) =>
+        name
+          .normalize('NFD')
+          .replace(/[^A-Za-z]/g, '')
+          .toLowerCase();
       expect(user.uid.startsWith(`${slug(first)}.${slug(last)}`)).toBe(true);
-      if (user.providerType === 'internal' || user.providerType === 'ldap') expect(user.uid).toMatch(/^[a-z]+\.[a-z]+\d*$/);
+      if (user.providerType === 'internal' || user.providerType === 'ldap')
+        expect(user.uid).toMatch(/^[a-z]+\.[a-z]+\d*$/);
       else expect(user.uid).toMatch(/^[a-z]+\.[a-z]+\d*@example\.com$/);
-      expect(user.providerId).toBe({ internal: '', ldap: '', oidc: 'google-idp', saml: 'okta-saml' }[user.providerType]);
+      expect(user.providerId).toBe(
+        { internal: '', ldap: '', oidc: 'google-idp', saml: 'okta-saml' }[user.providerType],
+      );
     }
     expect(users.some((user) => user.uid === 'maria.garcia')).toBe(true);
     expect(users.some((user) => /\d$/.test(user.uid))).toBe(true);
@@ -121,7 +137,9 @@ describe('the scale knob', () => {
       const [, team = '', n = ''] = /^team-([a-z]+)-(\d+)$/.exec(group.gid) ?? [];
       expect(group.description).toBe(`${team.charAt(0).toUpperCase()}${team.slice(1)} team ${n}`);
       expect(group.providerType).toBe('internal');
-      expect(db.acls.get(`dcos:service:marathon:marathon:services:/${group.gid}`)?.groups.get(group.gid)).toEqual(new Set(['full']));
+      expect(db.acls.get(`dcos:service:marathon:marathon:services:/${group.gid}`)?.groups.get(group.gid)).toEqual(
+        new Set(['full']),
+      );
       expect(db.acls.get('dcos:adminrouter:service:marathon')?.groups.get(group.gid)).toEqual(new Set(['full']));
     }
     // Numbered per team: the first group of every team is number 1.
@@ -167,18 +185,33 @@ describe('the scale knob', () => {
   });
 
   it('serves 10,000 generated users through GET /acs/api/v1/users', async () => {
-    const sim = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 60, users: 10000, groups: 50, serviceAccounts: 500 });
+    const sim = await createSimulator({
+      securityMode: 'strict',
+      tokenTtlSeconds: 60,
+      users: 10000,
+      groups: 50,
+      serviceAccounts: 500,
+    });
     const token = await loginAs(sim, 'bootstrapuser', 'deleteme');
-    const users = (await (await sim.handle(apiRequest('/acs/api/v1/users', { via: 'token', token }))).json()) as { array: { uid: string }[] };
+    const users = (await (await sim.handle(apiRequest('/acs/api/v1/users', { via: 'token', token }))).json()) as {
+      array: { uid: string }[];
+    };
     expect(users.array).toHaveLength(10006);
     expect(users.array.slice(0, 6).map((user) => user.uid)).toEqual([
-      'bootstrapuser', 'alice', 'bob', 'carol', 'dave.kim@example.com', 'erin.lopez@example.com',
+      'bootstrapuser',
+      'alice',
+      'bob',
+      'carol',
+      'dave.kim@example.com',
+      'erin.lopez@example.com',
     ]);
-    const services = (await (await sim.handle(apiRequest('/acs/api/v1/users?type=service', { via: 'token', token }))).json()) as {
+    const services = (await (
+      await sim.handle(apiRequest('/acs/api/v1/users?type=service', { via: 'token', token }))
+    ).json()) as { array: unknown[] };
+    expect(services.array).toHaveLength(503);
+    const groups = (await (await sim.handle(apiRequest('/acs/api/v1/groups', { via: 'token', token }))).json()) as {
       array: unknown[];
     };
-    expect(services.array).toHaveLength(503);
-    const groups = (await (await sim.handle(apiRequest('/acs/api/v1/groups', { via: 'token', token }))).json()) as { array: unknown[] };
     expect(groups.array).toHaveLength(54);
   });
 });

@@ -17,8 +17,15 @@ import {
 } from './secrets.ts';
 import type { SimDb, SimDbOptions, SimSecret } from './types.ts';
 
-const DEMO_PATHS = ['db-password', 'group/spark/aws-secret-key', 'group/spark/config/log-level', 'hdfs/keytab', 'jenkins/private-key'];
-const seeded = (options: Partial<SimDbOptions> = {}, id = 'secrets-test') => createDb(id, { securityMode: 'strict', tokenTtlSeconds: 60, ...options });
+const DEMO_PATHS = [
+  'db-password',
+  'group/spark/aws-secret-key',
+  'group/spark/config/log-level',
+  'hdfs/keytab',
+  'jenkins/private-key',
+];
+const seeded = (options: Partial<SimDbOptions> = {}, id = 'secrets-test') =>
+  createDb(id, { securityMode: 'strict', tokenTtlSeconds: 60, ...options });
 const generated = (db: SimDb) => [...db.secrets].filter(([path]) => !DEMO_PATHS.includes(path));
 const text = (secret: SimSecret | undefined) => {
   if (secret?.kind !== 'text') throw new Error('not a text secret');
@@ -26,9 +33,12 @@ const text = (secret: SimSecret | undefined) => {
 };
 
 describe('secret paths', () => {
-  it.each(['a', 'db-password', 'group/spark/aws-secret-key', 'A_b-9/x', '__dcos_base64__keytab'])('accepts %j', (path) => {
-    expect(isValidSecretPath(path)).toBe(true);
-  });
+  it.each(['a', 'db-password', 'group/spark/aws-secret-key', 'A_b-9/x', '__dcos_base64__keytab'])(
+    'accepts %j',
+    (path) => {
+      expect(isValidSecretPath(path)).toBe(true);
+    },
+  );
 
   it.each(['', '/a', 'a/', 'a//b', 'a b', 'a.b', 'ü', 'a/*', 'a\\b'])('refuses %j', (path) => {
     expect(isValidSecretPath(path)).toBe(false);
@@ -53,7 +63,13 @@ describe('the demo secrets', () => {
   it('are the same five in every db, written by bootstrapuser at fixed times', () => {
     const a = seeded({}, 'one');
     const b = seeded({}, 'two');
-    expect([...a.secrets.keys()]).toEqual(['db-password', 'group/spark/aws-secret-key', 'group/spark/config/log-level', 'hdfs/keytab', 'jenkins/private-key']);
+    expect([...a.secrets.keys()]).toEqual([
+      'db-password',
+      'group/spark/aws-secret-key',
+      'group/spark/config/log-level',
+      'hdfs/keytab',
+      'jenkins/private-key',
+    ]);
     expect(a.secrets).toEqual(b.secrets);
     for (const secret of a.secrets.values()) {
       expect(secret.author).toBe('bootstrapuser');
@@ -88,7 +104,9 @@ describe('the demo secrets', () => {
     expect(text(db.secrets.get('group/spark/config/log-level'))).toMatchObject({ value: 'INFO', labels: ['spark'] });
     expect(text(db.secrets.get('db-password')).description).toBe('Password of the shared PostgreSQL cluster');
     const key = text(db.secrets.get('jenkins/private-key')).value;
-    expect(key).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END RSA PRIVATE KEY-----\n$/);
+    expect(key).toMatch(
+      /^-----BEGIN RSA PRIVATE KEY-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END RSA PRIVATE KEY-----\n$/,
+    );
   });
 
   it('come with permissions for alice (list group, read one secret) and none for bob', () => {
@@ -96,7 +114,9 @@ describe('the demo secrets', () => {
     expect(ALICE_SECRETS_FOLDER).toBe('group');
     expect(ALICE_READABLE_SECRET).toBe('group/spark/aws-secret-key');
     const secretsOf = (uid: string) =>
-      [...effectiveActions(db, uid)].filter(([rid]) => rid.startsWith('dcos:secrets')).map(([rid, actions]) => [rid, [...actions]]);
+      [...effectiveActions(db, uid)]
+        .filter(([rid]) => rid.startsWith('dcos:secrets'))
+        .map(([rid, actions]) => [rid, [...actions]]);
     expect(secretsOf('alice')).toEqual([
       ['dcos:secrets:list:default:/group', ['read']],
       ['dcos:secrets:default:/group/spark/aws-secret-key', ['read']],
@@ -202,7 +222,9 @@ describe('the seal', () => {
   });
 
   it('refuses bad seal options when a db is created', () => {
-    expect(() => seeded({ sealThreshold: 3, sealShares: 2 })).toThrow(new Error('Bad seal options: sealThreshold (3) must not exceed sealShares (2)'));
+    expect(() => seeded({ sealThreshold: 3, sealShares: 2 })).toThrow(
+      new Error('Bad seal options: sealThreshold (3) must not exceed sealShares (2)'),
+    );
   });
 
   it('counts distinct valid shares and unseals at the threshold', () => {

@@ -61,10 +61,12 @@ export const DEFAULT_SEAL_SHARES = 1;
 
 /** Why a threshold and share count cannot go together, or null when they can. */
 export function sealOptionsProblem(threshold: unknown, shares: unknown): string | null {
-  const isCount = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SEAL_SHARES;
+  const isCount = (value: unknown) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SEAL_SHARES;
   if (!isCount(shares)) return `sealShares must be a whole number from 1 to ${MAX_SEAL_SHARES}`;
   if (!isCount(threshold)) return `sealThreshold must be a whole number from 1 to ${MAX_SEAL_SHARES}`;
-  if ((threshold as number) > (shares as number)) return `sealThreshold (${String(threshold)}) must not exceed sealShares (${String(shares)})`;
+  if ((threshold as number) > (shares as number))
+    return `sealThreshold (${String(threshold)}) must not exceed sealShares (${String(shares)})`;
   return null;
 }
 
@@ -73,7 +75,9 @@ export function sealOptionsProblem(threshold: unknown, shares: unknown): string 
  * db's id is always `default`, so its keys are the same on every start and `npm start` can print them.
  */
 export function deriveUnsealKeys(dbId: string, shares: number): string[] {
-  return Array.from({ length: shares }, (_, i) => createHash('sha256').update(`dcos-sim-unseal-key:${dbId}:${i}`).digest('hex'));
+  return Array.from({ length: shares }, (_, i) =>
+    createHash('sha256').update(`dcos-sim-unseal-key:${dbId}:${i}`).digest('hex'),
+  );
 }
 
 export function createSeal(dbId: string, options: { threshold: number; shares: number; sealed: boolean }): SimSeal {
@@ -144,7 +148,9 @@ export function unsealKeyLines(db: SimDb): string[] {
   const { seal } = db;
   const state = seal.sealed ? 'sealed' : 'unsealed';
   const need = seal.shares === 1 ? 'this key' : `any ${seal.threshold} of these ${seal.shares} keys`;
-  const lines = [`Secret store "${SECRET_STORE}" is ${state}; unseal it with ${need} (PUT /secrets/v1/unseal/default):`];
+  const lines = [
+    `Secret store "${SECRET_STORE}" is ${state}; unseal it with ${need} (PUT /secrets/v1/unseal/default):`,
+  ];
   seal.keys.forEach((key, i) => lines.push(seal.shares === 1 ? `  ${key}` : `  ${i + 1}. ${key}`));
   return lines;
 }
@@ -203,7 +209,10 @@ function demoKeytab(): Uint8Array {
 
 /** A PEM-armoured block of made-up bytes that looks like the SSH key Jenkins clones with (it is not a valid key). */
 function demoPrivateKey(): string {
-  const der = Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00]), labelledBytes('jenkins-key', 1180)]);
+  const der = Buffer.concat([
+    Buffer.from([0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00]),
+    labelledBytes('jenkins-key', 1180),
+  ]);
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   const label = ['RSA', 'PRIVATE', 'KEY'].join(' ');
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`, ''].join('\n');
@@ -216,7 +225,15 @@ let demoSecrets: Map<string, DemoSecret> | undefined;
 /** The demo secrets, built once per process; every db gets its own copies. */
 function demoSecretList(): Map<string, DemoSecret> {
   demoSecrets ??= new Map<string, DemoSecret>([
-    ['db-password', { value: 'Pg-8r!ck-Lantern-42', description: 'Password of the shared PostgreSQL cluster', labels: ['postgres'], created: '2024-01-15T09:30:12.000Z' }],
+    [
+      'db-password',
+      {
+        value: 'Pg-8r!ck-Lantern-42',
+        description: 'Password of the shared PostgreSQL cluster',
+        labels: ['postgres'],
+        created: '2024-01-15T09:30:12.000Z',
+      },
+    ],
     [
       'group/spark/aws-secret-key',
       {
@@ -226,11 +243,24 @@ function demoSecretList(): Map<string, DemoSecret> {
         created: '2024-02-02T14:05:47.000Z',
       },
     ],
-    ['group/spark/config/log-level', { value: 'INFO', description: 'Log level of Spark drivers', labels: ['spark'], created: '2024-02-02T14:07:03.000Z' }],
+    [
+      'group/spark/config/log-level',
+      {
+        value: 'INFO',
+        description: 'Log level of Spark drivers',
+        labels: ['spark'],
+        created: '2024-02-02T14:07:03.000Z',
+      },
+    ],
     ['hdfs/keytab', { bytes: demoKeytab(), created: '2024-03-11T08:15:00.000Z' }],
     [
       'jenkins/private-key',
-      { value: demoPrivateKey(), description: 'SSH key Jenkins clones repositories with', labels: ['jenkins', 'ssh'], created: '2024-03-20T16:42:31.000Z' },
+      {
+        value: demoPrivateKey(),
+        description: 'SSH key Jenkins clones repositories with',
+        labels: ['jenkins', 'ssh'],
+        created: '2024-03-20T16:42:31.000Z',
+      },
     ],
   ]);
   return demoSecrets;
@@ -239,7 +269,8 @@ function demoSecretList(): Map<string, DemoSecret> {
 /** The fixed demo secrets, all written by `author`. */
 export function seedDemoSecrets(db: SimDb, author: string): void {
   for (const [path, secret] of demoSecretList()) {
-    if ('bytes' in secret) db.secrets.set(path, { kind: 'binary', bytes: secret.bytes.slice(), author, created: secret.created });
+    if ('bytes' in secret)
+      db.secrets.set(path, { kind: 'binary', bytes: secret.bytes.slice(), author, created: secret.created });
     else db.secrets.set(path, { kind: 'text', ...secret, labels: [...secret.labels], author });
   }
 }

@@ -48,4 +48,9 @@ ZKAPX8AUThnA8aARpjNLLvC8ZAJLJMTmZ0MRfD2dkhZ7eXlxiuQpVUuNYsnm9h4+
 `;
 
 /** Every fixed key; generated service accounts take them in turn. */
-export const SEED_PUBLIC_KEYS: readonly string[] = [MARATHON_PUBLIC_KEY, METRONOME_PUBLIC_KEY, JENKINS_PUBLIC_KEY, SPARE_PUBLIC_KEY];
+export const SEED_PUBLIC_KEYS: readonly string[] = [
+  MARATHON_PUBLIC_KEY,
+  METRONOME_PUBLIC_KEY,
+  JENKINS_PUBLIC_KEY,
+  SPARE_PUBLIC_KEY,
+];

@@ -104,7 +104,11 @@ export function createSso(): SimSso {
     client_secret: 'GOCSPX-simulated-client-secret',
     verify_server_certificate: true,
   });
-  sso.saml.set(SEED_SAML_ID, { description: 'Okta', idp_metadata: SEED_SAML_METADATA, sp_base_url: 'http://127.0.0.1:5173' });
+  sso.saml.set(SEED_SAML_ID, {
+    description: 'Okta',
+    idp_metadata: SEED_SAML_METADATA,
+    sp_base_url: 'http://127.0.0.1:5173',
+  });
   return sso;
 }
 

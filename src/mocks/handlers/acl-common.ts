@@ -17,7 +17,10 @@ const RID_CHARACTERS = /^[A-Za-z0-9:_./*@-]+$/;
  */
 export function isValidRid(rid: string): boolean {
   return (
-    rid.length <= MAX_RID_LENGTH && rid.startsWith('dcos:') && RID_CHARACTERS.test(rid) && rid.split(':').every((s) => s !== '')
+    rid.length <= MAX_RID_LENGTH &&
+    rid.startsWith('dcos:') &&
+    RID_CHARACTERS.test(rid) &&
+    rid.split(':').every((s) => s !== '')
   );
 }
 
@@ -44,7 +47,11 @@ export function unknownRid(rid: string): Response {
 }
 
 export function superuserGroupError(): Response {
-  return iamError(400, 'The `superusers` group must have `full` permission on the `dcos:superuser` resource.', 'ERR_IS_SUPERUSER_GROUP');
+  return iamError(
+    400,
+    'The `superusers` group must have `full` permission on the `dcos:superuser` resource.',
+    'ERR_IS_SUPERUSER_GROUP',
+  );
 }
 
 /** Same words as refusing to delete the last superuser account (users.ts): the noMoreSuperusers text is about group members. */

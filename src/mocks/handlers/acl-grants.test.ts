@@ -17,22 +17,44 @@ const PACKAGE = 'dcos:adminrouter:package';
 
 const BAD_REQUEST = { title: 'Bad Request' };
 const error = (code: string, description: string) => ({ ...BAD_REQUEST, description, code });
-const unknownRid = (rid: string) => error('ERR_UNKNOWN_RESOURCE_ID', `Protected resource with rid \`${rid}\` not known.`);
-const invalidAction = (action: string) => error('ERR_INVALID_ACTION', `Invalid action \`${action}\`: must be one of create, read, update, delete, full.`);
-const SUPERUSER_GROUP = error('ERR_IS_SUPERUSER_GROUP', 'The `superusers` group must have `full` permission on the `dcos:superuser` resource.');
-const NO_SUPERUSER_LEFT = error('ERR_NO_MORE_SUPERUSERS', 'At least one account must keep the `dcos:superuser` permission.');
+const unknownRid = (rid: string) =>
+  error('ERR_UNKNOWN_RESOURCE_ID', `Protected resource with rid \`${rid}\` not known.`);
+const invalidAction = (action: string) =>
+  error('ERR_INVALID_ACTION', `Invalid action \`${action}\`: must be one of create, read, update, delete, full.`);
+const SUPERUSER_GROUP = error(
+  'ERR_IS_SUPERUSER_GROUP',
+  'The `superusers` group must have `full` permission on the `dcos:superuser` resource.',
+);
+const NO_SUPERUSER_LEFT = error(
+  'ERR_NO_MORE_SUPERUSERS',
+  'At least one account must keep the `dcos:superuser` permission.',
+);
 
 /** The same routes for a user (bob) and a group (data-science, which holds nothing on the package ACL). */
 const KINDS = [
-  { kind: 'users', id: 'bob', noun: 'User', table: 'users', unknown: error('ERR_UNKNOWN_USER_ID', 'User with uid `ghost` not known.') },
-  { kind: 'groups', id: 'data-science', noun: 'Group', table: 'groups', unknown: error('ERR_UNKNOWN_GROUP_ID', 'Group with gid `ghost` not known.') },
+  {
+    kind: 'users',
+    id: 'bob',
+    noun: 'User',
+    table: 'users',
+    unknown: error('ERR_UNKNOWN_USER_ID', 'User with uid `ghost` not known.'),
+  },
+  {
+    kind: 'groups',
+    id: 'data-science',
+    noun: 'Group',
+    table: 'groups',
+    unknown: error('ERR_UNKNOWN_GROUP_ID', 'Group with gid `ghost` not known.'),
+  },
 ] as const;
 type Kind = (typeof KINDS)[number];
 
 const held = (kind: Kind, rid = PACKAGE) => db().acls.get(rid)?.[kind.table].get(kind.id);
-const actions = async (kind: Kind, rid = PACKAGE) => ((await (await get(`${ACLS}/${rid}/${kind.kind}/${kind.id}`)).json()) as { array: unknown[] }).array;
+const actions = async (kind: Kind, rid = PACKAGE) =>
+  ((await (await get(`${ACLS}/${rid}/${kind.kind}/${kind.id}`)).json()) as { array: unknown[] }).array;
 const allowed = async (path: string) => ((await (await get(path)).json()) as { allowed: boolean }).allowed;
-const createPackageAcl = async () => expectEmpty(await send('PUT', `${ACLS}/${PACKAGE}`, { description: 'Package API' }), 201);
+const createPackageAcl = async () =>
+  expectEmpty(await send('PUT', `${ACLS}/${PACKAGE}`, { description: 'Package API' }), 201);
 
 describe.each(KINDS)('PUT /acls/{rid}/$kind/{id}/{action}', (kind) => {
   const path = (action: string, rid = PACKAGE, id: string = kind.id) => `${ACLS}/${rid}/${kind.kind}/${id}/${action}`;
@@ -45,7 +67,10 @@ describe.each(KINDS)('PUT /acls/{rid}/$kind/{id}/{action}', (kind) => {
       { name: 'read', url: path('read') },
       { name: 'update', url: path('update') },
     ]);
-    const permissions = (await (await get(`${ACLS}/${PACKAGE}/permissions`)).json()) as Record<string, { actions: unknown[] }[]>;
+    const permissions = (await (await get(`${ACLS}/${PACKAGE}/permissions`)).json()) as Record<
+      string,
+      { actions: unknown[] }[]
+    >;
     expect(permissions[kind.kind]?.[0]?.actions).toHaveLength(2);
   });
 
@@ -79,13 +104,20 @@ describe.each(KINDS)('PUT /acls/{rid}/$kind/{id}/{action}', (kind) => {
   });
 
   it('refuses an invalid rid before anything else', async () => {
-    await expectIamError(await send('PUT', path('write', 'dcos::x', 'ghost')), 400, error('ERR_INVALID_RESOURCE_ID', 'Invalid resource ID: dcos::x'));
+    await expectIamError(
+      await send('PUT', path('write', 'dcos::x', 'ghost')),
+      400,
+      error('ERR_INVALID_RESOURCE_ID', 'Invalid resource ID: dcos::x'),
+    );
   });
 });
 
 describe.each(KINDS)('DELETE /acls/{rid}/$kind/{id}/{action}', (kind) => {
   const path = (action: string, id: string = kind.id) => `${ACLS}/${PACKAGE}/${kind.kind}/${id}/${action}`;
-  const notInAcl = error(`ERR_${kind.noun.toUpperCase()}_NOT_IN_ACL`, `${kind.noun} \`${kind.id}\` is not part of ACL for resource \`${PACKAGE}\``);
+  const notInAcl = error(
+    `ERR_${kind.noun.toUpperCase()}_NOT_IN_ACL`,
+    `${kind.noun} \`${kind.id}\` is not part of ACL for resource \`${PACKAGE}\``,
+  );
 
   it('revokes one action; revoking the last one takes the account out of the ACL', async () => {
     await createPackageAcl();
@@ -105,7 +137,10 @@ describe.each(KINDS)('DELETE /acls/{rid}/$kind/{id}/{action}', (kind) => {
     await expectIamError(
       await send('DELETE', path('read')),
       400,
-      error('ERR_ACTION_NOT_YET_STORED', `Action \`read\` unknown for ${kind.kind.slice(0, -1)} \`${kind.id}\` in ACL for resource \`${PACKAGE}\``),
+      error(
+        'ERR_ACTION_NOT_YET_STORED',
+        `Action \`read\` unknown for ${kind.kind.slice(0, -1)} \`${kind.id}\` in ACL for resource \`${PACKAGE}\``,
+      ),
     );
     expect(held(kind)).toEqual(new Set(['full']));
   });
@@ -130,7 +165,11 @@ describe.each(KINDS)('GET and DELETE /acls/{rid}/$kind/{id}', (kind) => {
     await createPackageAcl();
     expect(await (await get(path())).json()).toEqual({ array: [] });
     await expectIamError(await get(path('ghost')), 400, kind.unknown);
-    await expectIamError(await get(path(kind.id, 'dcos:adminrouter:licensing')), 400, unknownRid('dcos:adminrouter:licensing'));
+    await expectIamError(
+      await get(path(kind.id, 'dcos:adminrouter:licensing')),
+      400,
+      unknownRid('dcos:adminrouter:licensing'),
+    );
   });
 
   it('DELETE takes every action of the account at once', async () => {
@@ -142,13 +181,17 @@ describe.each(KINDS)('GET and DELETE /acls/{rid}/$kind/{id}', (kind) => {
     await expectIamError(
       await send('DELETE', path()),
       400,
-      error(`ERR_${kind.noun.toUpperCase()}_NOT_IN_ACL`, `${kind.noun} \`${kind.id}\` is not part of ACL for resource \`${PACKAGE}\``),
+      error(
+        `ERR_${kind.noun.toUpperCase()}_NOT_IN_ACL`,
+        `${kind.noun} \`${kind.id}\` is not part of ACL for resource \`${PACKAGE}\``,
+      ),
     );
   });
 });
 
 describe('GET /acls/{rid}/users/{uid}/{action}: is the user allowed?', () => {
-  const check = (rid: string, uid: string, action: string) => allowed(`${ACLS}/${rid.replaceAll('/', '%252F')}/users/${uid}/${action}`);
+  const check = (rid: string, uid: string, action: string) =>
+    allowed(`${ACLS}/${rid.replaceAll('/', '%252F')}/users/${uid}/${action}`);
 
   it('answers from direct grants: the action itself, or full for any action', async () => {
     await createPackageAcl();
@@ -183,14 +226,23 @@ describe('GET /acls/{rid}/users/{uid}/{action}: is the user allowed?', () => {
   });
 
   it('refuses an unknown user, an invalid action and an invalid rid', async () => {
-    await expectIamError(await get(`${ACLS}/dcos:superuser/users/ghost/read`), 400, error('ERR_UNKNOWN_USER_ID', 'User with uid `ghost` not known.'));
+    await expectIamError(
+      await get(`${ACLS}/dcos:superuser/users/ghost/read`),
+      400,
+      error('ERR_UNKNOWN_USER_ID', 'User with uid `ghost` not known.'),
+    );
     await expectIamError(await get(`${ACLS}/dcos:superuser/users/bob/own`), 400, invalidAction('own'));
-    await expectIamError(await get(`${ACLS}/superuser/users/bob/read`), 400, error('ERR_INVALID_RESOURCE_ID', 'Invalid resource ID: superuser'));
+    await expectIamError(
+      await get(`${ACLS}/superuser/users/bob/read`),
+      400,
+      error('ERR_INVALID_RESOURCE_ID', 'Invalid resource ID: superuser'),
+    );
   });
 });
 
 describe('GET /acls/{rid}/groups/{gid}/{action}: is the group allowed?', () => {
-  const check = (rid: string, gid: string, action: string) => allowed(`${ACLS}/${rid.replaceAll('/', '%252F')}/groups/${gid}/${action}`);
+  const check = (rid: string, gid: string, action: string) =>
+    allowed(`${ACLS}/${rid.replaceAll('/', '%252F')}/groups/${gid}/${action}`);
 
   it("answers from the group's own grants only", async () => {
     expect(await check('dcos:secrets:default:/data-science/*', 'data-science', 'read')).toBe(true);
@@ -207,7 +259,11 @@ describe('GET /acls/{rid}/groups/{gid}/{action}: is the group allowed?', () => {
   });
 
   it('refuses an unknown group', async () => {
-    await expectIamError(await get(`${ACLS}/dcos:superuser/groups/ghost/read`), 400, error('ERR_UNKNOWN_GROUP_ID', 'Group with gid `ghost` not known.'));
+    await expectIamError(
+      await get(`${ACLS}/dcos:superuser/groups/ghost/read`),
+      400,
+      error('ERR_UNKNOWN_GROUP_ID', 'Group with gid `ghost` not known.'),
+    );
   });
 });
 

@@ -45,7 +45,11 @@ export const capitalized = (kind: Kind) => (kind.noun === 'user' ? 'User' : 'Gro
 
 /** BNC app/errors.py `raise_user_not_in_acl` / `raise_group_not_in_acl`. */
 export function notInAcl(kind: Kind, id: string, rid: string): Response {
-  return iamError(400, `${capitalized(kind)} \`${id}\` is not part of ACL for resource \`${rid}\``, `ERR_${kind.noun.toUpperCase()}_NOT_IN_ACL`);
+  return iamError(
+    400,
+    `${capitalized(kind)} \`${id}\` is not part of ACL for resource \`${rid}\``,
+    `ERR_${kind.noun.toUpperCase()}_NOT_IN_ACL`,
+  );
 }
 
 /**
@@ -53,9 +57,16 @@ export function notInAcl(kind: Kind, id: string, rid: string): Response {
  * account with superuser access. The second can only fail from a state the API itself never produces (the
  * `superusers` group keeps `full` and at least one member), so it is a safety net, checked before anything changes.
  */
-export function superuserRevokeProblem(db: SimDb, kind: Kind, acl: SimAcl, id: string, action?: Action): Response | null {
+export function superuserRevokeProblem(
+  db: SimDb,
+  kind: Kind,
+  acl: SimAcl,
+  id: string,
+  action?: Action,
+): Response | null {
   if (acl.rid !== SUPERUSER_RID) return null;
-  if (kind.segment === 'groups' && id === SUPERUSERS_GID && (action === undefined || action === 'full')) return superuserGroupError();
+  if (kind.segment === 'groups' && id === SUPERUSERS_GID && (action === undefined || action === 'full'))
+    return superuserGroupError();
   // Revoking the whole entry leaves the account nothing here; revoking one action leaves it the others.
   const remaining = action === undefined ? [] : [...(kind.table(acl).get(id) ?? [])].filter((held) => held !== action);
   if (remaining.length > 0) return null;

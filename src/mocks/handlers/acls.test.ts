@@ -14,7 +14,11 @@ const get = (path: string) => simulator.handle(apiRequest(path, { via: 'token', 
 const send = (method: string, path: string, body?: unknown) => simulator.handle(iamRequest(method, path, token, body));
 const ACLS = '/acs/api/v1/acls';
 
-const acl = (rid: string, description: string) => ({ rid, url: `${ACLS}/${rid.replaceAll('/', '%252F')}`, description });
+const acl = (rid: string, description: string) => ({
+  rid,
+  url: `${ACLS}/${rid.replaceAll('/', '%252F')}`,
+  description,
+});
 /** The seed's ACLs in rid order (UTF-16 code units). */
 const SEEDED = [
   acl('dcos:adminrouter:ops:metadata', 'Cluster metadata'),
@@ -32,12 +36,21 @@ const SEEDED = [
 ];
 
 const BAD_REQUEST = { title: 'Bad Request' };
-const unknownRid = (rid: string) => ({ ...BAD_REQUEST, description: `Protected resource with rid \`${rid}\` not known.`, code: 'ERR_UNKNOWN_RESOURCE_ID' });
-const invalidRid = (rid: string) => ({ ...BAD_REQUEST, description: `Invalid resource ID: ${rid}`, code: 'ERR_INVALID_RESOURCE_ID' });
+const unknownRid = (rid: string) => ({
+  ...BAD_REQUEST,
+  description: `Protected resource with rid \`${rid}\` not known.`,
+  code: 'ERR_UNKNOWN_RESOURCE_ID',
+});
+const invalidRid = (rid: string) => ({
+  ...BAD_REQUEST,
+  description: `Invalid resource ID: ${rid}`,
+  code: 'ERR_INVALID_RESOURCE_ID',
+});
 const hint = (text: string) => ({ ...BAD_REQUEST, description: `Unexpected JSON input. Hint: ${text}` });
 /** The path segment for any rid: `/` double-encoded as the IAM wants it, every other special character encoded once. */
 const segment = (rid: string) => encodeURIComponent(rid.replaceAll('/', '%2F'));
-const rids = async () => ((await (await get(ACLS)).json()) as { array: { rid: string }[] }).array.map((entry) => entry.rid);
+const rids = async () =>
+  ((await (await get(ACLS)).json()) as { array: { rid: string }[] }).array.map((entry) => entry.rid);
 
 describe('GET /acs/api/v1/acls', () => {
   it('lists every ACL as {rid, url, description} sorted by rid, `/` written %252F in the url', async () => {
@@ -57,14 +70,20 @@ describe('GET /acs/api/v1/acls', () => {
     await expectEmpty(await send('PUT', `${ACLS}/dcos:adminrouter:acs`, { description: 'IAM API' }), 201);
     expect((await rids()).slice(0, 2)).toEqual(['dcos:adminrouter:acs', 'dcos:adminrouter:ops:metadata']);
     await expectEmpty(await send('PATCH', `${ACLS}/dcos:adminrouter:acs`, { description: 'Renamed' }), 204);
-    expect(((await (await get(ACLS)).json()) as { array: unknown[] }).array[0]).toEqual(acl('dcos:adminrouter:acs', 'Renamed'));
+    expect(((await (await get(ACLS)).json()) as { array: unknown[] }).array[0]).toEqual(
+      acl('dcos:adminrouter:acs', 'Renamed'),
+    );
     await expectEmpty(await send('DELETE', `${ACLS}/dcos:adminrouter:ops:metadata`), 204);
     expect(await rids()).not.toContain('dcos:adminrouter:ops:metadata');
     // Outside the API, one ACL goes and another comes: the same size, a different set, so the kept order is stale.
     db().acls.delete('dcos:mesos:master:task:user:nobody');
     grant(db(), 'dcos:cluster:linker:*', { uid: 'bob' }, 'read', 'Linked clusters');
     const gone = new Set(['dcos:adminrouter:ops:metadata', 'dcos:mesos:master:task:user:nobody']);
-    const expected = [...SEEDED.map((entry) => entry.rid).filter((rid) => !gone.has(rid)), 'dcos:adminrouter:acs', 'dcos:cluster:linker:*'];
+    const expected = [
+      ...SEEDED.map((entry) => entry.rid).filter((rid) => !gone.has(rid)),
+      'dcos:adminrouter:acs',
+      'dcos:cluster:linker:*',
+    ];
     expect(await rids()).toEqual(expected.sort());
     // The same rid, a new ACL object: the list must show the live one.
     const rid = 'dcos:service:marathon:marathon:services:/dev';
@@ -89,7 +108,11 @@ describe('GET /acs/api/v1/acls/{rid}', () => {
   });
 
   it('answers an unknown rid with 400 ERR_UNKNOWN_RESOURCE_ID', async () => {
-    await expectIamError(await get(`${ACLS}/dcos:adminrouter:ops:exhibitor`), 400, unknownRid('dcos:adminrouter:ops:exhibitor'));
+    await expectIamError(
+      await get(`${ACLS}/dcos:adminrouter:ops:exhibitor`),
+      400,
+      unknownRid('dcos:adminrouter:ops:exhibitor'),
+    );
   });
 
   it('treats a raw `/` as a different path, not as part of the rid', async () => {
@@ -103,7 +126,9 @@ describe('GET /acs/api/v1/acls/{rid}', () => {
 describe('PUT /acs/api/v1/acls/{rid}', () => {
   it('creates an ACL without grants: 201 with an empty body', async () => {
     await expectEmpty(await send('PUT', `${ACLS}/dcos:adminrouter:package`, { description: 'Package API' }), 201);
-    expect(await (await get(`${ACLS}/dcos:adminrouter:package`)).json()).toEqual(acl('dcos:adminrouter:package', 'Package API'));
+    expect(await (await get(`${ACLS}/dcos:adminrouter:package`)).json()).toEqual(
+      acl('dcos:adminrouter:package', 'Package API'),
+    );
     expect(await (await get(`${ACLS}/dcos:adminrouter:package/permissions`)).json()).toEqual({ users: [], groups: [] });
   });
 
@@ -116,7 +141,11 @@ describe('PUT /acs/api/v1/acls/{rid}', () => {
     const { array } = (await (await get(ACLS)).json()) as { array: { rid: string; url: string }[] };
     const listed = array.find((entry) => entry.rid === rid);
     expect(listed?.url).toBe(`${ACLS}/${path}`);
-    expect(await (await get(listed?.url ?? '')).json()).toEqual({ rid, url: `${ACLS}/${path}`, description: 'Slashes' });
+    expect(await (await get(listed?.url ?? '')).json()).toEqual({
+      rid,
+      url: `${ACLS}/${path}`,
+      description: 'Slashes',
+    });
     await expectEmpty(await send('PUT', `${ACLS}/${path}/users/bob/read`), 204);
     expect(await (await get(`${ACLS}/${path}/users/bob`)).json()).toEqual({
       array: [{ name: 'read', url: `${ACLS}/${path}/users/bob/read` }],
@@ -152,11 +181,19 @@ describe('PUT /acs/api/v1/acls/{rid}', () => {
   });
 
   it('refuses a rid whose second decoding fails (%25ZZ arrives as %ZZ)', async () => {
-    await expectIamError(await send('PUT', `${ACLS}/dcos:bad%25ZZ`, { description: 'x' }), 400, invalidRid('dcos:bad%ZZ'));
+    await expectIamError(
+      await send('PUT', `${ACLS}/dcos:bad%25ZZ`, { description: 'x' }),
+      400,
+      invalidRid('dcos:bad%ZZ'),
+    );
   });
 
   it('refuses a malformed escape MSW itself cannot decode, after the token check', async () => {
-    await expectIamError(await send('PUT', `${ACLS}/dcos:bad%ZZ`, { description: 'x' }), 400, invalidRid('dcos:bad%ZZ'));
+    await expectIamError(
+      await send('PUT', `${ACLS}/dcos:bad%ZZ`, { description: 'x' }),
+      400,
+      invalidRid('dcos:bad%ZZ'),
+    );
     await expectIamError(await get(`${ACLS}/dcos:superuser/users/%E0%A4%A`), 400, {
       ...BAD_REQUEST,
       description: 'Malformed percent-escape in the request path.',
@@ -180,7 +217,11 @@ describe('PUT /acs/api/v1/acls/{rid}', () => {
     ['a JSON array', '[]', { ...BAD_REQUEST, description: 'Request has bad Content-Type or lacks JSON data.' }],
     ['an empty object', {}, hint("'description' is a required property")],
     ['a numeric description', { description: 5 }, hint("5 is not of type 'string'")],
-    ['an unknown property', { description: 'x', users: [] }, hint("Additional properties are not allowed ('users' was unexpected)")],
+    [
+      'an unknown property',
+      { description: 'x', users: [] },
+      hint("Additional properties are not allowed ('users' was unexpected)"),
+    ],
   ])('refuses %s and creates nothing', async (_what, body, error) => {
     await expectIamError(await send('PUT', `${ACLS}/dcos:adminrouter:package`, body), 400, error);
     expect(db().acls.has('dcos:adminrouter:package')).toBe(false);
@@ -189,18 +230,34 @@ describe('PUT /acs/api/v1/acls/{rid}', () => {
 
 describe('PATCH /acs/api/v1/acls/{rid}', () => {
   it('changes the description: 204, grants untouched', async () => {
-    await expectEmpty(await send('PATCH', `${ACLS}/dcos:adminrouter:service:marathon`, { description: 'Marathon' }), 204);
-    expect(await (await get(`${ACLS}/dcos:adminrouter:service:marathon`)).json()).toEqual(acl('dcos:adminrouter:service:marathon', 'Marathon'));
-    expect([...(db().acls.get('dcos:adminrouter:service:marathon')?.groups.keys() ?? [])]).toEqual(['developers', 'data-science']);
+    await expectEmpty(
+      await send('PATCH', `${ACLS}/dcos:adminrouter:service:marathon`, { description: 'Marathon' }),
+      204,
+    );
+    expect(await (await get(`${ACLS}/dcos:adminrouter:service:marathon`)).json()).toEqual(
+      acl('dcos:adminrouter:service:marathon', 'Marathon'),
+    );
+    expect([...(db().acls.get('dcos:adminrouter:service:marathon')?.groups.keys() ?? [])]).toEqual([
+      'developers',
+      'data-science',
+    ]);
   });
 
   it('answers an unknown rid with ERR_UNKNOWN_RESOURCE_ID and creates nothing', async () => {
-    await expectIamError(await send('PATCH', `${ACLS}/dcos:adminrouter:package`, { description: 'x' }), 400, unknownRid('dcos:adminrouter:package'));
+    await expectIamError(
+      await send('PATCH', `${ACLS}/dcos:adminrouter:package`, { description: 'x' }),
+      400,
+      unknownRid('dcos:adminrouter:package'),
+    );
     expect(db().acls.has('dcos:adminrouter:package')).toBe(false);
   });
 
   it('refuses a body without a description and an invalid rid', async () => {
-    await expectIamError(await send('PATCH', `${ACLS}/dcos:superuser`, {}), 400, hint("'description' is a required property"));
+    await expectIamError(
+      await send('PATCH', `${ACLS}/dcos:superuser`, {}),
+      400,
+      hint("'description' is a required property"),
+    );
     await expectIamError(await send('PATCH', `${ACLS}/dcos::x`, { description: 'x' }), 400, invalidRid('dcos::x'));
     expect(db().acls.get('dcos:superuser')?.description).toBe('Superuser ACL');
   });
@@ -215,8 +272,14 @@ describe('DELETE /acs/api/v1/acls/{rid}', () => {
       400,
       unknownRid('dcos:service:marathon:marathon:services:/dev'),
     );
-    await expectEmpty(await send('PUT', `${ACLS}/dcos:service:marathon:marathon:services:%252Fdev`, { description: 'again' }), 201);
-    expect(await (await get(`${ACLS}/dcos:service:marathon:marathon:services:%252Fdev/permissions`)).json()).toEqual({ users: [], groups: [] });
+    await expectEmpty(
+      await send('PUT', `${ACLS}/dcos:service:marathon:marathon:services:%252Fdev`, { description: 'again' }),
+      201,
+    );
+    expect(await (await get(`${ACLS}/dcos:service:marathon:marathon:services:%252Fdev/permissions`)).json()).toEqual({
+      users: [],
+      groups: [],
+    });
   });
 
   it('refuses to delete dcos:superuser with ERR_IS_SUPERUSER_ACL', async () => {
@@ -229,20 +292,35 @@ describe('DELETE /acs/api/v1/acls/{rid}', () => {
   });
 
   it('answers an unknown rid with ERR_UNKNOWN_RESOURCE_ID', async () => {
-    await expectIamError(await send('DELETE', `${ACLS}/dcos:adminrouter:package`), 400, unknownRid('dcos:adminrouter:package'));
+    await expectIamError(
+      await send('DELETE', `${ACLS}/dcos:adminrouter:package`),
+      400,
+      unknownRid('dcos:adminrouter:package'),
+    );
   });
 });
 
 describe('GET /acs/api/v1/acls/{rid}/permissions', () => {
-  const action = (rid: string, kind: string, id: string, name: string) => ({ name, url: `${ACLS}/${rid}/${kind}/${id}/${name}` });
+  const action = (rid: string, kind: string, id: string, name: string) => ({
+    name,
+    url: `${ACLS}/${rid}/${kind}/${id}/${name}`,
+  });
 
   it('lists the groups holding actions, with their urls and {name, url} actions', async () => {
     const rid = 'dcos:adminrouter:service:marathon';
     expect(await (await get(`${ACLS}/${rid}/permissions`)).json()).toEqual({
       users: [],
       groups: [
-        { gid: 'developers', groupurl: '/acs/api/v1/groups/developers', actions: [action(rid, 'groups', 'developers', 'full')] },
-        { gid: 'data-science', groupurl: '/acs/api/v1/groups/data-science', actions: [action(rid, 'groups', 'data-science', 'full')] },
+        {
+          gid: 'developers',
+          groupurl: '/acs/api/v1/groups/developers',
+          actions: [action(rid, 'groups', 'developers', 'full')],
+        },
+        {
+          gid: 'data-science',
+          groupurl: '/acs/api/v1/groups/data-science',
+          actions: [action(rid, 'groups', 'data-science', 'full')],
+        },
       ],
     });
   });
@@ -257,7 +335,11 @@ describe('GET /acs/api/v1/acls/{rid}/permissions', () => {
           userurl: '/acs/api/v1/users/dcos_marathon',
           actions: [action(rid, 'users', 'dcos_marathon', 'create'), action(rid, 'users', 'dcos_marathon', 'read')],
         },
-        { uid: 'dcos_metronome', userurl: '/acs/api/v1/users/dcos_metronome', actions: [action(rid, 'users', 'dcos_metronome', 'create')] },
+        {
+          uid: 'dcos_metronome',
+          userurl: '/acs/api/v1/users/dcos_metronome',
+          actions: [action(rid, 'users', 'dcos_metronome', 'create')],
+        },
       ],
       groups: [],
     });
@@ -285,7 +367,9 @@ describe('deleting an account removes its grants', () => {
   it('DELETE /users/{uid}: the user leaves every ACL, the ACLs stay', async () => {
     await expectEmpty(await send('PUT', `${ACLS}/dcos:adminrouter:service:marathon/users/carol/read`), 204);
     await expectEmpty(await send('DELETE', '/acs/api/v1/users/carol'), 204);
-    const { users } = (await (await get(`${ACLS}/dcos:adminrouter:service:marathon/permissions`)).json()) as { users: unknown[] };
+    const { users } = (await (await get(`${ACLS}/dcos:adminrouter:service:marathon/permissions`)).json()) as {
+      users: unknown[];
+    };
     expect(users).toEqual([]);
     expect(db().acls.get('dcos:adminrouter:service:marathon')?.users.has('carol')).toBe(false);
     // A new account of the same name starts without the old one's grants.
@@ -295,9 +379,14 @@ describe('deleting an account removes its grants', () => {
 
   it('DELETE /groups/{gid}: the group leaves every ACL, the ACLs stay', async () => {
     await expectEmpty(await send('DELETE', '/acs/api/v1/groups/developers'), 204);
-    const { groups } = (await (await get(`${ACLS}/dcos:adminrouter:service:marathon/permissions`)).json()) as { groups: { gid: string }[] };
+    const { groups } = (await (await get(`${ACLS}/dcos:adminrouter:service:marathon/permissions`)).json()) as {
+      groups: { gid: string }[];
+    };
     expect(groups.map((group) => group.gid)).toEqual(['data-science']);
-    expect(await (await get(`${ACLS}/dcos:service:marathon:marathon:services:%252Fdev/permissions`)).json()).toEqual({ users: [], groups: [] });
+    expect(await (await get(`${ACLS}/dcos:service:marathon:marathon:services:%252Fdev/permissions`)).json()).toEqual({
+      users: [],
+      groups: [],
+    });
   });
 });
 
@@ -338,15 +427,21 @@ describe('Admin Router in front of the ACL routes', () => {
     unchanged();
   });
 
-  it.each(ROUTES)('%s %s needs dcos:adminrouter:acs full (bob and alice get the 403 page, nothing changes)', async (method, path, body) => {
-    for (const [uid, password] of [['bob', 'bob-pass'], ['alice', 'alice-pass']] as const) {
-      const other = await loginAs(simulator, uid, password);
-      const response = await simulator.handle(iamRequest(method, path, other, body));
-      expect(response.status).toBe(403);
-      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-    }
-    unchanged();
-  });
+  it.each(ROUTES)(
+    '%s %s needs dcos:adminrouter:acs full (bob and alice get the 403 page, nothing changes)',
+    async (method, path, body) => {
+      for (const [uid, password] of [
+        ['bob', 'bob-pass'],
+        ['alice', 'alice-pass'],
+      ] as const) {
+        const other = await loginAs(simulator, uid, password);
+        const response = await simulator.handle(iamRequest(method, path, other, body));
+        expect(response.status).toBe(403);
+        expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      }
+      unchanged();
+    },
+  );
 
   it.each(ROUTES)('%s %s is allowed for bootstrapuser (a superuser)', async (method, path, body) => {
     const response = await send(method, path, body);
@@ -355,7 +450,13 @@ describe('Admin Router in front of the ACL routes', () => {
 
   it('refuses a cookie-authenticated write without the CSRF header, and takes it with the header', async () => {
     const request = (csrf: boolean) =>
-      apiRequest(`${ACLS}/dcos:adminrouter:package`, { via: 'cookie', token, method: 'PUT', body: '{"description":"x"}', csrf });
+      apiRequest(`${ACLS}/dcos:adminrouter:package`, {
+        via: 'cookie',
+        token,
+        method: 'PUT',
+        body: '{"description":"x"}',
+        csrf,
+      });
     const refused = await simulator.handle(request(false));
     expect(refused.status).toBe(403);
     expect(db().acls.has('dcos:adminrouter:package')).toBe(false);

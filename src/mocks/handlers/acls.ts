@@ -41,7 +41,8 @@ function malformedPathHandler(sim: SimContext) {
     const segments = pathname.slice(pathname.indexOf(prefix) + prefix.length).split('/');
     const bad = segments.findIndex((segment) => !decodes(segment));
     if (bad < 0) return undefined;
-    const refuse = () => (bad === 0 ? invalidRid(segments[0] ?? '') : iamError(400, 'Malformed percent-escape in the request path.'));
+    const refuse = () =>
+      bad === 0 ? invalidRid(segments[0] ?? '') : iamError(400, 'Malformed percent-escape in the request path.');
     return guarded(sim, () => IAM_ACCESS, refuse)(info);
   });
 }
@@ -49,11 +50,13 @@ function malformedPathHandler(sim: SimContext) {
 function permissionsJson(db: SimDb, acl: SimAcl) {
   const users = [];
   for (const [uid, actions] of acl.users) {
-    if (db.users.has(uid)) users.push({ uid, userurl: `${IAM}/users/${uid}`, actions: actionsJson(acl.rid, 'users', uid, actions) });
+    if (db.users.has(uid))
+      users.push({ uid, userurl: `${IAM}/users/${uid}`, actions: actionsJson(acl.rid, 'users', uid, actions) });
   }
   const groups = [];
   for (const [gid, actions] of acl.groups) {
-    if (db.groups.has(gid)) groups.push({ gid, groupurl: `${IAM}/groups/${gid}`, actions: actionsJson(acl.rid, 'groups', gid, actions) });
+    if (db.groups.has(gid))
+      groups.push({ gid, groupurl: `${IAM}/groups/${gid}`, actions: actionsJson(acl.rid, 'groups', gid, actions) });
   }
   return { users, groups };
 }
@@ -68,56 +71,80 @@ export function aclHandlers(sim: SimContext) {
         sim,
         () => IAM_ACCESS,
         // Headers as json() sets them; the body is assembled from text kept per ACL (acl-list.ts).
-        ({ db }) => new Response(Buffer.from(aclListText(db.acls)), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }),
+        ({ db }) =>
+          new Response(Buffer.from(aclListText(db.acls)), {
+            headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+          }),
       ),
     ),
     http.get(
       `*${IAM}/acls/:rid`,
-      guarded(sim, () => IAM_ACCESS, ({ params, db }) => {
-        const acl = aclFrom(db, params);
-        return acl instanceof Response ? acl : json(aclJson(acl));
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ params, db }) => {
+          const acl = aclFrom(db, params);
+          return acl instanceof Response ? acl : json(aclJson(acl));
+        },
+      ),
     ),
     http.put(
       `*${IAM}/acls/:rid`,
-      guarded(sim, () => IAM_ACCESS, async ({ request, params, db }) => {
-        const description = await descriptionFrom(request);
-        if (description instanceof Response) return description;
-        const rid = ridFrom(params);
-        if (rid instanceof Response) return rid;
-        if (db.acls.has(rid)) return iamError(409, `ACL for resource \`${rid}\` already exists.`, 'ERR_ACL_EXISTS');
-        addAcl(db, rid, description);
-        return empty(201);
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        async ({ request, params, db }) => {
+          const description = await descriptionFrom(request);
+          if (description instanceof Response) return description;
+          const rid = ridFrom(params);
+          if (rid instanceof Response) return rid;
+          if (db.acls.has(rid)) return iamError(409, `ACL for resource \`${rid}\` already exists.`, 'ERR_ACL_EXISTS');
+          addAcl(db, rid, description);
+          return empty(201);
+        },
+      ),
     ),
     http.patch(
       `*${IAM}/acls/:rid`,
-      guarded(sim, () => IAM_ACCESS, async ({ request, params, db }) => {
-        const description = await descriptionFrom(request);
-        if (description instanceof Response) return description;
-        const acl = aclFrom(db, params);
-        if (acl instanceof Response) return acl;
-        acl.description = description;
-        return empty(204);
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        async ({ request, params, db }) => {
+          const description = await descriptionFrom(request);
+          if (description instanceof Response) return description;
+          const acl = aclFrom(db, params);
+          if (acl instanceof Response) return acl;
+          acl.description = description;
+          return empty(204);
+        },
+      ),
     ),
     http.delete(
       `*${IAM}/acls/:rid`,
-      guarded(sim, () => IAM_ACCESS, ({ params, db }) => {
-        const acl = aclFrom(db, params);
-        if (acl instanceof Response) return acl;
-        // Deleting it would drop every superuser grant at once; the IAM has a code for exactly this refusal.
-        if (acl.rid === SUPERUSER_RID) return iamError(400, 'The `dcos:superuser` ACL cannot be deleted.', 'ERR_IS_SUPERUSER_ACL');
-        db.acls.delete(acl.rid);
-        return empty(204);
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ params, db }) => {
+          const acl = aclFrom(db, params);
+          if (acl instanceof Response) return acl;
+          // Deleting it would drop every superuser grant at once; the IAM has a code for exactly this refusal.
+          if (acl.rid === SUPERUSER_RID)
+            return iamError(400, 'The `dcos:superuser` ACL cannot be deleted.', 'ERR_IS_SUPERUSER_ACL');
+          db.acls.delete(acl.rid);
+          return empty(204);
+        },
+      ),
     ),
     http.get(
       `*${IAM}/acls/:rid/permissions`,
-      guarded(sim, () => IAM_ACCESS, ({ params, db }) => {
-        const acl = aclFrom(db, params);
-        return acl instanceof Response ? acl : json(permissionsJson(db, acl));
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ params, db }) => {
+          const acl = aclFrom(db, params);
+          return acl instanceof Response ? acl : json(permissionsJson(db, acl));
+        },
+      ),
     ),
     ...aclGrantHandlers(sim),
   ];

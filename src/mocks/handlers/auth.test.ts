@@ -7,8 +7,14 @@ import { apiRequest, decodeJwtPart, loginRequest, testDbs } from '../test-suppor
 const NOW = Date.UTC(2031, 4, 6, 7, 8, 9, 500);
 const NOW_S = Math.floor(NOW / 1000);
 const FIVE_DAYS = 432000;
-const BOOTSTRAP_INFO = Buffer.from('{"uid":"bootstrapuser","description":"Bootstrap superuser","is_remote":false}').toString('base64');
-const INVALID_CREDENTIALS = { title: 'Unauthorized', description: 'Invalid credentials.', code: 'ERR_INVALID_CREDENTIALS' };
+const BOOTSTRAP_INFO = Buffer.from(
+  '{"uid":"bootstrapuser","description":"Bootstrap superuser","is_remote":false}',
+).toString('base64');
+const INVALID_CREDENTIALS = {
+  title: 'Unauthorized',
+  description: 'Invalid credentials.',
+  code: 'ERR_INVALID_CREDENTIALS',
+};
 
 function freezeClock() {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -129,8 +135,16 @@ describe('POST /acs/api/v1/auth/login', () => {
     ['neither password nor token', { uid: 'bootstrapuser' }, EXACTLY_ONE],
     ['an empty object', {}, EXACTLY_ONE],
     ['both password and token', { uid: 'bootstrapuser', password: 'deleteme', token: 'x' }, EXACTLY_ONE],
-    ['a body that is not JSON', 'uid=bootstrapuser&password=deleteme', 'Request has bad Content-Type or lacks JSON data.'],
-    ['a JSON array', '[{"uid":"bootstrapuser","password":"deleteme"}]', 'Request has bad Content-Type or lacks JSON data.'],
+    [
+      'a body that is not JSON',
+      'uid=bootstrapuser&password=deleteme',
+      'Request has bad Content-Type or lacks JSON data.',
+    ],
+    [
+      'a JSON array',
+      '[{"uid":"bootstrapuser","password":"deleteme"}]',
+      'Request has bad Content-Type or lacks JSON data.',
+    ],
     [
       'an unknown property',
       { uid: 'bootstrapuser', password: 'deleteme', remember: true },

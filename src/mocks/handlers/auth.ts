@@ -71,13 +71,18 @@ export function authHandlers(sim: SimContext) {
         const body = await readJsonObject(request);
         if (!body) return iamError(400, 'Request has bad Content-Type or lacks JSON data.');
         const unknown = Object.keys(body).find((key) => !LOGIN_FIELDS.has(key));
-        if (unknown) return iamError(400, `Unexpected JSON input. Hint: Additional properties are not allowed ('${unknown}' was unexpected)`);
+        if (unknown)
+          return iamError(
+            400,
+            `Unexpected JSON input. Hint: Additional properties are not allowed ('${unknown}' was unexpected)`,
+          );
         const { uid, password, token } = body;
         if ((password === undefined) === (token === undefined)) {
           return iamError(400, 'Exactly one of token and password must be provided in the request body');
         }
         if (password !== undefined) {
-          if (typeof uid !== 'string' || uid === '') return iamError(400, '`uid` must be provided and must not be empty.');
+          if (typeof uid !== 'string' || uid === '')
+            return iamError(400, '`uid` must be provided and must not be empty.');
           if (typeof password !== 'string' || password === '') return iamError(400, '`password` must not be empty.');
           const user = db.users.get(uid);
           // Exactly one SHA-512 crypt for every password sign-in, against a hash nobody's password matches when the
@@ -99,7 +104,9 @@ export function authHandlers(sim: SimContext) {
         if (uid === '') return iamError(400, '`uid` must be provided and must not be empty.');
         const user = db.users.get(uid);
         if (!user?.isService || user.publicKey === undefined || typeof token !== 'string') return invalidCredentials();
-        return (await verifyServiceLoginToken(user.publicKey, uid, token)) ? issueSession(sim, request, db, user) : invalidCredentials();
+        return (await verifyServiceLoginToken(user.publicKey, uid, token))
+          ? issueSession(sim, request, db, user)
+          : invalidCredentials();
       }),
     ),
     http.get('*/acs/api/v1/auth/logout', () =>

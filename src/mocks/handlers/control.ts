@@ -1,14 +1,29 @@
 import { http } from 'msw';
 import { isScaleCount } from '../config.ts';
 import { DEFAULT_SEAL_SHARES, DEFAULT_SEAL_THRESHOLD, sealOptionsProblem } from '../db/secrets.ts';
-import { ACTIONS, MAX_SCALE, SCALE_KEYS, SECURITY_MODES, type Action, type SecurityMode, type SimDbOptions } from '../db/types.ts';
+import {
+  ACTIONS,
+  MAX_SCALE,
+  SCALE_KEYS,
+  SECURITY_MODES,
+  type Action,
+  type SecurityMode,
+  type SimDbOptions,
+} from '../db/types.ts';
 import { empty, json, parseJsonObject } from '../lib/http.ts';
 import { SIM_DB_COOKIE, type SimContext } from '../sim-context.ts';
 import { isAllowed } from '../authz.ts';
 import { authenticate } from './guard.ts';
 import { parseCookies } from '../lib/http.ts';
 
-const OPTION_KEYS = new Set<string>(['securityMode', 'tokenTtlSeconds', ...SCALE_KEYS, 'sealThreshold', 'sealShares', 'sealed']);
+const OPTION_KEYS = new Set<string>([
+  'securityMode',
+  'tokenTtlSeconds',
+  ...SCALE_KEYS,
+  'sealThreshold',
+  'sealShares',
+  'sealed',
+]);
 
 /** A typo in a test's options must fail loudly, not silently give the defaults. */
 function badOptions(why: string): Response {
@@ -31,16 +46,21 @@ export function controlRefusal(request: Request, db: string | boolean = false): 
   const origin = request.headers.get('origin');
   if (origin !== null && origin !== new URL(request.url).origin) return `control requests from ${origin} are refused`;
   const site = request.headers.get('sec-fetch-site');
-  if (site !== null && site !== 'same-origin' && site !== 'none') return `control requests from a ${site} page are refused`;
+  if (site !== null && site !== 'same-origin' && site !== 'none')
+    return `control requests from a ${site} page are refused`;
   if (db === false) return null;
   const id = parseCookies(request.headers.get('cookie')).get(SIM_DB_COOKIE);
-  if (id === undefined || id === 'default') return `control requests must carry a test database's ${SIM_DB_COOKIE} cookie`;
+  if (id === undefined || id === 'default')
+    return `control requests must carry a test database's ${SIM_DB_COOKIE} cookie`;
   if (typeof db === 'string' && id !== db) return `the ${SIM_DB_COOKIE} cookie names another database`;
   return null;
 }
 
 export function refused(why: string): Response {
-  return new Response(`Refused: ${why}.`, { status: 403, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
+  return new Response(`Refused: ${why}.`, {
+    status: 403,
+    headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' },
+  });
 }
 
 /**
@@ -58,16 +78,19 @@ export function controlHandlers(sim: SimContext, control: boolean) {
       const body = text.trim() === '' ? {} : parseJsonObject(text);
       if (!body) return badOptions('the body must be a JSON object');
       const unknown = Object.keys(body).filter((key) => !OPTION_KEYS.has(key));
-      if (unknown.length > 0) return badOptions(`unknown option ${unknown.join(', ')}; known are ${[...OPTION_KEYS].join(', ')}`);
+      if (unknown.length > 0)
+        return badOptions(`unknown option ${unknown.join(', ')}; known are ${[...OPTION_KEYS].join(', ')}`);
       const options: Partial<SimDbOptions> = {};
       const { securityMode, tokenTtlSeconds: ttl } = body;
       if (securityMode !== undefined) {
-        if (!SECURITY_MODES.includes(securityMode as SecurityMode)) return badOptions(`securityMode must be one of ${SECURITY_MODES.join(', ')}`);
+        if (!SECURITY_MODES.includes(securityMode as SecurityMode))
+          return badOptions(`securityMode must be one of ${SECURITY_MODES.join(', ')}`);
         options.securityMode = securityMode as SecurityMode;
       }
       if (ttl !== undefined) {
         // Whole seconds only, like SIM_TOKEN_TTL: the JWT's `exp` and the cookies' Max-Age must be integers.
-        if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl <= 0) return badOptions('tokenTtlSeconds must be a positive whole number');
+        if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl <= 0)
+          return badOptions('tokenTtlSeconds must be a positive whole number');
         options.tokenTtlSeconds = ttl;
       }
       // How many extra generated users, groups, service accounts and secrets the db gets (db/generate.ts).

@@ -5,7 +5,8 @@ import { controlRequest, decodeJwtPart, loginRequest, testDbs } from '../test-su
 
 const testDb = testDbs(simulator);
 
-const patch = (id: string, body: unknown) => simulator.handle(controlRequest(`/__sim/dbs/${id}`, { method: 'PATCH', body: JSON.stringify(body), dbId: id }));
+const patch = (id: string, body: unknown) =>
+  simulator.handle(controlRequest(`/__sim/dbs/${id}`, { method: 'PATCH', body: JSON.stringify(body), dbId: id }));
 
 describe('PATCH /__sim/dbs/{id}', () => {
   it('changes the lifetime of the tokens the db issues from then on', async () => {

@@ -17,8 +17,17 @@ export function dbSettingsHandlers(sim: SimContext) {
       if (!db || db.id === 'default') return empty(404);
       const body = parseJsonObject(await request.text());
       const ttl = body?.tokenTtlSeconds;
-      if (!body || Object.keys(body).some((key) => key !== 'tokenTtlSeconds') || typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl <= 0) {
-        return new Response('Bad simulator settings: send {"tokenTtlSeconds": <positive whole number>}.', { status: 400, headers: { 'Content-Type': 'text/plain' } });
+      if (
+        !body ||
+        Object.keys(body).some((key) => key !== 'tokenTtlSeconds') ||
+        typeof ttl !== 'number' ||
+        !Number.isInteger(ttl) ||
+        ttl <= 0
+      ) {
+        return new Response('Bad simulator settings: send {"tokenTtlSeconds": <positive whole number>}.', {
+          status: 400,
+          headers: { 'Content-Type': 'text/plain' },
+        });
       }
       db.tokenTtlSeconds = ttl;
       return json({ id: db.id, tokenTtlSeconds: db.tokenTtlSeconds });

@@ -62,13 +62,16 @@ function badFault(why: string): Response {
   return new Response(`Bad fault: ${why}.`, { status: 400, headers: { 'Content-Type': 'text/plain' } });
 }
 
-const isWhole = (value: unknown, min: number, max: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 /** Validates a fault description from a test; returns the fault or why it is refused. */
 export function parseFault(body: Record<string, unknown>): Omit<SimFault, 'id' | 'seen'> | string {
   const { path, method, status, body: text, contentType, delayMs, network, count, every } = body;
-  if (typeof path !== 'string' || !path.startsWith('/')) return 'path must be a glob starting with / (e.g. /acs/api/v1/users*)';
-  if (method !== undefined && (typeof method !== 'string' || !/^[A-Z]+$/.test(method))) return 'method must be an upper-case HTTP method';
+  if (typeof path !== 'string' || !path.startsWith('/'))
+    return 'path must be a glob starting with / (e.g. /acs/api/v1/users*)';
+  if (method !== undefined && (typeof method !== 'string' || !/^[A-Z]+$/.test(method)))
+    return 'method must be an upper-case HTTP method';
   if (status !== undefined && !isWhole(status, 200, 599)) return 'status must be 200–599';
   if (text !== undefined && typeof text !== 'string') return 'body must be a string';
   if (contentType !== undefined && typeof contentType !== 'string') return 'contentType must be a string';
@@ -77,7 +80,8 @@ export function parseFault(body: Record<string, unknown>): Omit<SimFault, 'id' |
   if (network !== undefined && typeof network !== 'boolean') return 'network must be true or false';
   if (count !== undefined && !isWhole(count, 1, 1_000_000)) return 'count must be a positive whole number';
   if (every !== undefined && !isWhole(every, 1, 1_000_000)) return 'every must be a positive whole number';
-  if (status === undefined && network !== true && delayMs === undefined) return 'give a status, network: true or a delayMs';
+  if (status === undefined && network !== true && delayMs === undefined)
+    return 'give a status, network: true or a delayMs';
   return {
     method: method ?? null,
     pattern: globToRegExp(path),
@@ -144,7 +148,10 @@ export function faultHandlers(sim: SimContext) {
       if (fault.network) return HttpResponse.error();
       if (fault.status === null) return undefined; // a delay only: on to the real handler
       // X-Sim-Fault: a test made this answer up, so the e2e contract check (e2e/contract/) leaves it alone.
-      return new Response(fault.status === 204 ? null : fault.body, { status: fault.status, headers: { ...FAULT_HEADERS, 'Content-Type': fault.contentType, 'X-Sim-Fault': String(fault.id) } });
+      return new Response(fault.status === 204 ? null : fault.body, {
+        status: fault.status,
+        headers: { ...FAULT_HEADERS, 'Content-Type': fault.contentType, 'X-Sim-Fault': String(fault.id) },
+      });
     }),
   ];
 }

@@ -38,8 +38,16 @@ const user = (uid: string, description: string, extra: Record<string, unknown> =
 });
 
 const BAD_REQUEST = { title: 'Bad Request' };
-const unknownGroup = (gid: string) => ({ ...BAD_REQUEST, description: `Group with gid \`${gid}\` not known.`, code: 'ERR_UNKNOWN_GROUP_ID' });
-const unknownUser = (uid: string) => ({ ...BAD_REQUEST, description: `User with uid \`${uid}\` not known.`, code: 'ERR_UNKNOWN_USER_ID' });
+const unknownGroup = (gid: string) => ({
+  ...BAD_REQUEST,
+  description: `Group with gid \`${gid}\` not known.`,
+  code: 'ERR_UNKNOWN_GROUP_ID',
+});
+const unknownUser = (uid: string) => ({
+  ...BAD_REQUEST,
+  description: `User with uid \`${uid}\` not known.`,
+  code: 'ERR_UNKNOWN_USER_ID',
+});
 const hint = (text: string) => ({ ...BAD_REQUEST, description: `Unexpected JSON input. Hint: ${text}` });
 const members = (gid: string) => [...(db().memberships.get(gid) ?? [])];
 
@@ -48,7 +56,9 @@ describe('GET /acs/api/v1/groups', () => {
     const response = await get('/acs/api/v1/groups');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/json');
-    expect(await response.json()).toEqual({ array: [GROUPS.superusers, GROUPS.operators, GROUPS.developers, GROUPS.dataScience] });
+    expect(await response.json()).toEqual({
+      array: [GROUPS.superusers, GROUPS.operators, GROUPS.developers, GROUPS.dataScience],
+    });
   });
 });
 
@@ -74,7 +84,10 @@ describe('PUT /acs/api/v1/groups/{gid}', () => {
   });
 
   it('takes an empty description and a provider_type', async () => {
-    await expectEmpty(await send('PUT', '/acs/api/v1/groups/ldap-admins', { description: '', provider_type: 'ldap' }), 201);
+    await expectEmpty(
+      await send('PUT', '/acs/api/v1/groups/ldap-admins', { description: '', provider_type: 'ldap' }),
+      201,
+    );
     expect(await (await get('/acs/api/v1/groups/ldap-admins')).json()).toEqual(group('ldap-admins', '', 'ldap'));
   });
 
@@ -83,14 +96,17 @@ describe('PUT /acs/api/v1/groups/{gid}', () => {
     expect(db().groups.has(gid)).toBe(true);
   });
 
-  it.each(['a!', 'with space', 'g'.repeat(97), 'ümlaut', 'a:b'])('refuses the gid %j with ERR_INVALID_GROUP_ID', async (gid) => {
-    await expectIamError(await send('PUT', `/acs/api/v1/groups/${encodeURIComponent(gid)}`, { description: 'bad' }), 400, {
-      ...BAD_REQUEST,
-      description: `Invalid group ID: ${gid}`,
-      code: 'ERR_INVALID_GROUP_ID',
-    });
-    expect(db().groups.has(gid)).toBe(false);
-  });
+  it.each(['a!', 'with space', 'g'.repeat(97), 'ümlaut', 'a:b'])(
+    'refuses the gid %j with ERR_INVALID_GROUP_ID',
+    async (gid) => {
+      await expectIamError(
+        await send('PUT', `/acs/api/v1/groups/${encodeURIComponent(gid)}`, { description: 'bad' }),
+        400,
+        { ...BAD_REQUEST, description: `Invalid group ID: ${gid}`, code: 'ERR_INVALID_GROUP_ID' },
+      );
+      expect(db().groups.has(gid)).toBe(false);
+    },
+  );
 
   it('answers an existing gid with 409 ERR_GROUP_EXISTS and leaves the group alone', async () => {
     await expectIamError(await send('PUT', '/acs/api/v1/groups/operators', { description: 'Other' }), 409, {
@@ -106,18 +122,22 @@ describe('PUT /acs/api/v1/groups/{gid}', () => {
     ['no description', {}, "'description' is a required property"],
     ['only a provider_type', { provider_type: 'ldap' }, "'description' is a required property"],
     ['a numeric description', { description: 42 }, "42 is not of type 'string'"],
-    ['an unknown property', { description: 'x', members: ['alice'] }, "Additional properties are not allowed ('members' was unexpected)"],
+    [
+      'an unknown property',
+      { description: 'x', members: ['alice'] },
+      "Additional properties are not allowed ('members' was unexpected)",
+    ],
   ])('refuses %s with "Unexpected JSON input" and no code', async (_what, body, text) => {
     await expectIamError(await send('PUT', '/acs/api/v1/groups/newgroup', body), 400, hint(text));
     expect(db().groups.has('newgroup')).toBe(false);
   });
 
   it('refuses an unknown provider_type with ERR_INVALID_DATA', async () => {
-    await expectIamError(await send('PUT', '/acs/api/v1/groups/newgroup', { description: 'x', provider_type: 'nis' }), 400, {
-      ...BAD_REQUEST,
-      description: 'Invalid provider_type: nis',
-      code: 'ERR_INVALID_DATA',
-    });
+    await expectIamError(
+      await send('PUT', '/acs/api/v1/groups/newgroup', { description: 'x', provider_type: 'nis' }),
+      400,
+      { ...BAD_REQUEST, description: 'Invalid provider_type: nis', code: 'ERR_INVALID_DATA' },
+    );
   });
 
   it('refuses a body that is not a JSON object', async () => {
@@ -135,12 +155,19 @@ describe('PATCH /acs/api/v1/groups/{gid}', () => {
   });
 
   it('answers an unknown gid with 400 ERR_UNKNOWN_GROUP_ID', async () => {
-    await expectIamError(await send('PATCH', '/acs/api/v1/groups/nogroup', { description: 'x' }), 400, unknownGroup('nogroup'));
+    await expectIamError(
+      await send('PATCH', '/acs/api/v1/groups/nogroup', { description: 'x' }),
+      400,
+      unknownGroup('nogroup'),
+    );
   });
 
   it.each([
     [{}, "'description' is a required property"],
-    [{ description: 'x', provider_type: 'ldap' }, "Additional properties are not allowed ('provider_type' was unexpected)"],
+    [
+      { description: 'x', provider_type: 'ldap' },
+      "Additional properties are not allowed ('provider_type' was unexpected)",
+    ],
     [{ description: false }, "False is not of type 'string'"],
   ])('refuses %j with "Unexpected JSON input"', async (body, text) => {
     await expectIamError(await send('PATCH', '/acs/api/v1/groups/operators', body), 400, hint(text));
@@ -165,7 +192,8 @@ describe('DELETE /acs/api/v1/groups/{gid}', () => {
 
   it('takes away the permissions the members had through the group', async () => {
     const aliceToken = await loginAs(simulator, 'alice', 'alice-pass');
-    const metadata = () => simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token: aliceToken }));
+    const metadata = () =>
+      simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token: aliceToken }));
     expect((await metadata()).status).toBe(200);
     await expectEmpty(await send('DELETE', '/acs/api/v1/groups/operators'), 204);
     expect((await metadata()).status).toBe(403);
@@ -199,7 +227,11 @@ describe('GET /acs/api/v1/groups/{gid}/users', () => {
         },
         {
           membershipurl: '/acs/api/v1/groups/developers/users/erin.lopez@example.com',
-          user: user('erin.lopez@example.com', 'Erin Lopez', { is_remote: true, provider_type: 'saml', provider_id: 'okta-saml' }),
+          user: user('erin.lopez@example.com', 'Erin Lopez', {
+            is_remote: true,
+            provider_type: 'saml',
+            provider_id: 'okta-saml',
+          }),
         },
       ],
     });
@@ -219,7 +251,12 @@ describe('GET /acs/api/v1/groups/{gid}/users', () => {
 
   it('lists bootstrapuser in superusers', async () => {
     expect(await (await get('/acs/api/v1/groups/superusers/users')).json()).toEqual({
-      array: [{ membershipurl: '/acs/api/v1/groups/superusers/users/bootstrapuser', user: user('bootstrapuser', 'Bootstrap superuser') }],
+      array: [
+        {
+          membershipurl: '/acs/api/v1/groups/superusers/users/bootstrapuser',
+          user: user('bootstrapuser', 'Bootstrap superuser'),
+        },
+      ],
     });
   });
 
@@ -231,7 +268,8 @@ describe('GET /acs/api/v1/groups/{gid}/users', () => {
 describe('PUT /acs/api/v1/groups/{gid}/users/{uid}', () => {
   it('adds the account: 204, empty body, and the member gains the group permissions', async () => {
     const bobToken = await loginAs(simulator, 'bob', 'bob-pass');
-    const metadata = () => simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token: bobToken }));
+    const metadata = () =>
+      simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token: bobToken }));
     expect((await metadata()).status).toBe(403);
     await expectEmpty(await send('PUT', '/acs/api/v1/groups/operators/users/bob'), 204);
     expect(members('operators')).toEqual(['alice', 'bob']);
@@ -268,7 +306,9 @@ describe('DELETE /acs/api/v1/groups/{gid}/users/{uid}', () => {
     await expectEmpty(await send('DELETE', '/acs/api/v1/groups/operators/users/alice'), 204);
     expect(members('operators')).toEqual([]);
     expect(db().users.has('alice')).toBe(true);
-    const metadata = await simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token: aliceToken }));
+    const metadata = await simulator.handle(
+      apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token: aliceToken }),
+    );
     expect(metadata.status).toBe(403);
   });
 
@@ -299,7 +339,9 @@ describe('DELETE /acs/api/v1/groups/{gid}/users/{uid}', () => {
     await expectEmpty(await send('DELETE', '/acs/api/v1/groups/superusers/users/bootstrapuser'), 204);
     expect(members('superusers')).toEqual(['alice']);
     const aliceToken = await loginAs(simulator, 'alice', 'alice-pass');
-    const response = await simulator.handle(iamRequest('DELETE', '/acs/api/v1/groups/superusers/users/alice', aliceToken));
+    const response = await simulator.handle(
+      iamRequest('DELETE', '/acs/api/v1/groups/superusers/users/alice', aliceToken),
+    );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { code: string }).code).toBe('ERR_NO_MORE_SUPERUSERS');
   });
@@ -323,7 +365,9 @@ describe('GET /acs/api/v1/groups/{gid}/permissions', () => {
           rid: 'dcos:adminrouter:service:marathon',
           description: 'Marathon UI and API',
           aclurl: '/acs/api/v1/acls/dcos:adminrouter:service:marathon',
-          actions: [{ name: 'full', url: '/acs/api/v1/acls/dcos:adminrouter:service:marathon/groups/data-science/full' }],
+          actions: [
+            { name: 'full', url: '/acs/api/v1/acls/dcos:adminrouter:service:marathon/groups/data-science/full' },
+          ],
         },
         {
           rid: 'dcos:service:marathon:marathon:services:/data-science',
@@ -340,7 +384,12 @@ describe('GET /acs/api/v1/groups/{gid}/permissions', () => {
           rid: 'dcos:secrets:default:/data-science/*',
           description: 'Data science secrets',
           aclurl: '/acs/api/v1/acls/dcos:secrets:default:%252Fdata-science%252F*',
-          actions: [{ name: 'read', url: '/acs/api/v1/acls/dcos:secrets:default:%252Fdata-science%252F*/groups/data-science/read' }],
+          actions: [
+            {
+              name: 'read',
+              url: '/acs/api/v1/acls/dcos:secrets:default:%252Fdata-science%252F*/groups/data-science/read',
+            },
+          ],
         },
       ],
     });
@@ -395,20 +444,25 @@ describe('Admin Router in front of the group routes', () => {
   ];
 
   it.each(ROUTES)('%s %s needs a token', async (method, path, body) => {
-    const response = await simulator.handle(apiRequest(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+    const response = await simulator.handle(
+      apiRequest(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
+    );
     expect(response.status).toBe(401);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
   });
 
-  it.each(ROUTES)('%s %s needs dcos:adminrouter:acs full: alice gets the 403 page and nothing changes', async (method, path, body) => {
-    const aliceToken = await loginAs(simulator, 'alice', 'alice-pass');
-    const response = await simulator.handle(iamRequest(method, path, aliceToken, body));
-    expect(response.status).toBe(403);
-    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-    expect(db().groups.has('newgroup')).toBe(false);
-    expect(db().groups.get('operators')?.description).toBe('Cluster operators');
-    expect(members('operators')).toEqual(['alice']);
-  });
+  it.each(ROUTES)(
+    '%s %s needs dcos:adminrouter:acs full: alice gets the 403 page and nothing changes',
+    async (method, path, body) => {
+      const aliceToken = await loginAs(simulator, 'alice', 'alice-pass');
+      const response = await simulator.handle(iamRequest(method, path, aliceToken, body));
+      expect(response.status).toBe(403);
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(db().groups.has('newgroup')).toBe(false);
+      expect(db().groups.get('operators')?.description).toBe('Cluster operators');
+      expect(members('operators')).toEqual(['alice']);
+    },
+  );
 
   it('refuses a cookie-authenticated membership change without the CSRF header', async () => {
     const response = await simulator.handle(

@@ -86,7 +86,9 @@ describe('Admin Router authentication in front of protected routes', () => {
   });
 
   it('accepts the Bearer scheme in any case', async () => {
-    const request = new Request('http://127.0.0.1:5173/acs/api/v1/users', { headers: { Authorization: `bearer ${token}` } });
+    const request = new Request('http://127.0.0.1:5173/acs/api/v1/users', {
+      headers: { Authorization: `bearer ${token}` },
+    });
     expect((await simulator.handle(request)).status).toBe(200);
   });
 
@@ -101,17 +103,30 @@ describe('Admin Router authentication in front of protected routes', () => {
 describe('the CSRF rule for cookie-authenticated writes', () => {
   // No simulator route writes yet, so these run `guarded` behind a test-only route.
   const handlers = [
-    http.all('*/test/guarded-write', guarded(simulator.context, () => IAM_ACCESS, ({ principal }) => json(principal))),
+    http.all(
+      '*/test/guarded-write',
+      guarded(
+        simulator.context,
+        () => IAM_ACCESS,
+        ({ principal }) => json(principal),
+      ),
+    ),
   ];
   const write = (credentials: Credentials) => getResponse(handlers, apiRequest('/test/guarded-write', credentials));
-  const CSRF_REFUSAL = { title: 'Forbidden', description: 'Cookie-authenticated writes must carry the x-requested-with header.' };
+  const CSRF_REFUSAL = {
+    title: 'Forbidden',
+    description: 'Cookie-authenticated writes must carry the x-requested-with header.',
+  };
 
-  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('refuses a cookie-authenticated %s without X-Requested-With', async (method) => {
-    const response = await write({ via: 'cookie', token, method });
-    expect(response?.status).toBe(403);
-    expect(response?.headers.get('Content-Type')).toBe('application/json');
-    expect(await response?.json()).toEqual(CSRF_REFUSAL);
-  });
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])(
+    'refuses a cookie-authenticated %s without X-Requested-With',
+    async (method) => {
+      const response = await write({ via: 'cookie', token, method });
+      expect(response?.status).toBe(403);
+      expect(response?.headers.get('Content-Type')).toBe('application/json');
+      expect(await response?.json()).toEqual(CSRF_REFUSAL);
+    },
+  );
 
   it('refuses a cookie-authenticated write whose X-Requested-With has another value', async () => {
     const request = new Request('http://127.0.0.1:5173/test/guarded-write', {
@@ -123,11 +138,14 @@ describe('the CSRF rule for cookie-authenticated writes', () => {
     expect(await response?.json()).toEqual(CSRF_REFUSAL);
   });
 
-  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('lets a cookie-authenticated %s with X-Requested-With: dcos-console through', async (method) => {
-    const response = await write({ via: 'cookie', token, method, csrf: true });
-    expect(response?.status).toBe(200);
-    expect(await response?.json()).toEqual({ uid: 'bootstrapuser', via: 'cookie' });
-  });
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])(
+    'lets a cookie-authenticated %s with X-Requested-With: dcos-console through',
+    async (method) => {
+      const response = await write({ via: 'cookie', token, method, csrf: true });
+      expect(response?.status).toBe(200);
+      expect(await response?.json()).toEqual({ uid: 'bootstrapuser', via: 'cookie' });
+    },
+  );
 
   it.each<Via>(['token', 'bearer'])('needs no CSRF header when the token comes as %s in Authorization', async (via) => {
     const response = await write({ via, token, method: 'DELETE' });

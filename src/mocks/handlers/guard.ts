@@ -30,7 +30,11 @@ export type Requirement = { rid: string; action: Action } | null;
 export function withDb(sim: SimContext, resolve: SimResolver): HttpResponseResolver {
   return ({ request, params }) => {
     const db = sim.dbFor(request);
-    if (!db) return new Response('Unknown simulator database (dcos-sim-db cookie).', { status: 410, headers: { 'Content-Type': 'text/plain' } });
+    if (!db)
+      return new Response('Unknown simulator database (dcos-sim-db cookie).', {
+        status: 410,
+        headers: { 'Content-Type': 'text/plain' },
+      });
     return resolve({ request, params, db });
   };
 }
@@ -81,7 +85,11 @@ export function guarded(
   return withDb(sim, async (args) => {
     const principal = await authenticate(sim, args.db, args.request);
     if (!principal) return adminRouterUnauthorized();
-    if (principal.via === 'cookie' && isWrite(args.request.method) && args.request.headers.get(CSRF_HEADER) !== CSRF_VALUE) {
+    if (
+      principal.via === 'cookie' &&
+      isWrite(args.request.method) &&
+      args.request.headers.get(CSRF_HEADER) !== CSRF_VALUE
+    ) {
       return iamError(403, `Cookie-authenticated writes must carry the ${CSRF_HEADER} header.`);
     }
     const need = requirement({ ...args, principal });

@@ -25,7 +25,12 @@ export function userJson(user: SimUser) {
 }
 
 export function groupJson(group: SimGroup) {
-  return { gid: group.gid, url: `${IAM}/groups/${group.gid}`, description: group.description, provider_type: group.providerType };
+  return {
+    gid: group.gid,
+    url: `${IAM}/groups/${group.gid}`,
+    description: group.description,
+    provider_type: group.providerType,
+  };
 }
 
 export function membershipUrl(gid: string, uid: string): string {

@@ -38,11 +38,23 @@ async function oidcAuthorize(request: Request, db: SimDb, providerId: string): P
   const params = post ? new URLSearchParams(await request.text()) : new URL(request.url).searchParams;
   const redirectUri = params.get('redirect_uri');
   if (params.get('client_id') !== provider.client_id) return idpErrorPage('Unknown client_id.');
-  if (!sameOriginPath(request, redirectUri, OIDC_CALLBACK_PATH)) return idpErrorPage('The redirect_uri is not registered for this client.');
+  if (!sameOriginPath(request, redirectUri, OIDC_CALLBACK_PATH))
+    return idpErrorPage('The redirect_uri is not registered for this client.');
   const state = params.get('state') ?? '';
   const nonce = params.get('nonce') ?? '';
-  const hidden = { client_id: provider.client_id, redirect_uri: redirectUri ?? '', state, nonce, response_type: 'code' };
-  const page = { providerName: provider.description, standsFor: provider.issuer, action: new URL(request.url).pathname, hidden };
+  const hidden = {
+    client_id: provider.client_id,
+    redirect_uri: redirectUri ?? '',
+    state,
+    nonce,
+    response_type: 'code',
+  };
+  const page = {
+    providerName: provider.description,
+    standsFor: provider.issuer,
+    action: new URL(request.url).pathname,
+    hidden,
+  };
   if (!post) return signInPage(page);
   const back = new URL(redirectUri ?? '');
   back.searchParams.set('state', state);
@@ -57,7 +69,10 @@ async function oidcAuthorize(request: Request, db: SimDb, providerId: string): P
     db.sso.grants.set(code, { requestId: nonce, identity, expiresAt: Date.now() + GRANT_TTL_MS });
     back.searchParams.set('code', code);
   }
-  return new Response(null, { status: 302, headers: { Location: back.href, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+  return new Response(null, {
+    status: 302,
+    headers: { Location: back.href, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+  });
 }
 
 async function samlSso(request: Request, db: SimDb, providerId: string): Promise<Response> {
@@ -68,28 +83,61 @@ async function samlSso(request: Request, db: SimDb, providerId: string): Promise
   const encoded = params.get('SAMLRequest') ?? '';
   const authn = decodeAuthnRequest(encoded);
   if (!authn) return idpErrorPage('The SAMLRequest is missing or malformed.');
-  if (!sameOriginPath(request, authn.acsUrl, acsCallbackPath(providerId))) return idpErrorPage('The AssertionConsumerServiceURL is not registered for this service provider.');
+  if (!sameOriginPath(request, authn.acsUrl, acsCallbackPath(providerId)))
+    return idpErrorPage('The AssertionConsumerServiceURL is not registered for this service provider.');
   const relayState = params.get('RelayState') ?? '';
   const entityId = metadataEntityId(provider.idp_metadata) ?? providerId;
-  const page = { providerName: provider.description, standsFor: entityId, action: new URL(request.url).pathname, hidden: { SAMLRequest: encoded, RelayState: relayState } };
+  const page = {
+    providerName: provider.description,
+    standsFor: entityId,
+    action: new URL(request.url).pathname,
+    hidden: { SAMLRequest: encoded, RelayState: relayState },
+  };
   if (!post) return signInPage(page);
   const denied = params.get('decision') === 'deny';
   const identity = denied ? null : identityFrom(params);
   if (!denied && !identity) return signInPage({ ...page, error: 'Pick an account or type one.' }, 400);
   const id = `_${newId()}`;
-  const subject = identity && { nameId: identity.login, name: identity.name, ...(identity.login.includes('@') ? { mail: identity.login } : {}) };
-  const samlResponse = encodeSamlResponse({ id, inResponseTo: authn.id, issuer: entityId, destination: authn.acsUrl, subject });
+  const subject = identity && {
+    nameId: identity.login,
+    name: identity.name,
+    ...(identity.login.includes('@') ? { mail: identity.login } : {}),
+  };
+  const samlResponse = encodeSamlResponse({
+    id,
+    inResponseTo: authn.id,
+    issuer: entityId,
+    destination: authn.acsUrl,
+    subject,
+  });
   pruneExpired(db.sso);
   db.sso.grants.set(id, { requestId: authn.id, identity, samlResponse, expiresAt: Date.now() + GRANT_TTL_MS });
-  return samlPostPage(provider.description, authn.acsUrl, { SAMLResponse: samlResponse, RelayState: relayState }, !denied);
+  return samlPostPage(
+    provider.description,
+    authn.acsUrl,
+    { SAMLResponse: samlResponse, RelayState: relayState },
+    !denied,
+  );
 }
 
 export function idpHandlers(sim: SimContext) {
   return [
-    http.get(`*${IDP_STYLESHEET_PATH}`, () => new Response(IDP_STYLESHEET, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } })),
+    http.get(
+      `*${IDP_STYLESHEET_PATH}`,
+      () =>
+        new Response(IDP_STYLESHEET, {
+          headers: { 'Content-Type': 'text/css; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+        }),
+    ),
     ...(['get', 'post'] as const).flatMap((method) => [
-      http[method]('*/__sim/idp/oidc/:id/authorize', withDb(sim, ({ request, db, params }) => oidcAuthorize(request, db, String(params.id)))),
-      http[method]('*/__sim/idp/saml/:id/sso', withDb(sim, ({ request, db, params }) => samlSso(request, db, String(params.id)))),
+      http[method](
+        '*/__sim/idp/oidc/:id/authorize',
+        withDb(sim, ({ request, db, params }) => oidcAuthorize(request, db, String(params.id))),
+      ),
+      http[method](
+        '*/__sim/idp/saml/:id/sso',
+        withDb(sim, ({ request, db, params }) => samlSso(request, db, String(params.id))),
+      ),
     ]),
   ];
 }

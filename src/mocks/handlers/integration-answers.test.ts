@@ -25,7 +25,14 @@ async function expectAdminRouter401(response: Response) {
 const raw = (path: string, init: RequestInit = {}) => simulator.handle(new Request(`${ORIGIN}${path}`, init));
 
 describe("Admin Router's token check in front of every /acs/api/v1 path outside /acs/api/v1/auth/", () => {
-  const paths = ['/acs/api/v1', '/acs/api/v1/', '/acs/api/v1/no/such/thing', '/acs/api/v1/users', '/acs/api/v1/acls/%ZZ', '/acs/api/v1/users/bootstrapuser/nothing-here'];
+  const paths = [
+    '/acs/api/v1',
+    '/acs/api/v1/',
+    '/acs/api/v1/no/such/thing',
+    '/acs/api/v1/users',
+    '/acs/api/v1/acls/%ZZ',
+    '/acs/api/v1/users/bootstrapuser/nothing-here',
+  ];
 
   describe.each(paths)('%s', (path) => {
     it.each([
@@ -41,10 +48,12 @@ describe("Admin Router's token check in front of every /acs/api/v1 path outside 
 
   it('checks before any routing: a method no IAM route has is 401 too', async () => {
     await expectAdminRouter401(await raw('/acs/api/v1/users', { method: 'DELETE' }));
-    await expectAdminRouter401(await raw('/acs/api/v1/acls', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }));
+    await expectAdminRouter401(
+      await raw('/acs/api/v1/acls', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }),
+    );
   });
 
-  it("lets a valid token through to the IAM, which answers an unknown path with its own 404", async () => {
+  it('lets a valid token through to the IAM, which answers an unknown path with its own 404', async () => {
     const response = await simulator.handle(apiRequest('/acs/api/v1/no/such/thing', { via: 'token', token: root }));
     expect(response.status).toBe(404);
     expect(response.headers.get('Content-Type')).toBe('application/json');
@@ -54,7 +63,11 @@ describe("Admin Router's token check in front of every /acs/api/v1 path outside 
   it('leaves /acs/api/v1/auth/ open: jwks, providers and login answer without a token', async () => {
     expect((await raw('/acs/api/v1/auth/jwks')).status).toBe(200);
     expect((await raw('/acs/api/v1/auth/providers')).status).toBe(200);
-    const login = await raw('/acs/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"uid":"bob","password":"bob-pass"}' });
+    const login = await raw('/acs/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"uid":"bob","password":"bob-pass"}',
+    });
     expect(login.status).toBe(200);
   });
 });
@@ -81,23 +94,40 @@ describe('The Secret Store', () => {
   });
 
   it('seals with 204 and no body, refuses a wrong key on the now unsealed store with 500, and auto-unseals with 200', async () => {
-    const seal = await simulator.handle(apiRequest('/secrets/v1/seal/default', { via: 'token', token: root, method: 'PUT' }));
+    const seal = await simulator.handle(
+      apiRequest('/secrets/v1/seal/default', { via: 'token', token: root, method: 'PUT' }),
+    );
     expect(seal.status).toBe(204);
     expect(await seal.text()).toBe('');
-    const { keys } = (await (await simulator.handle(apiRequest('/secrets/v1/init/default', { via: 'token', token: root }))).json()) as { keys: string[] };
-    const auto = await simulator.handle(apiRequest('/secrets/v1/auto-unseal/default', { via: 'token', token: root, method: 'PUT', body: JSON.stringify({ key: keys[0] }) }));
+    const { keys } = (await (
+      await simulator.handle(apiRequest('/secrets/v1/init/default', { via: 'token', token: root }))
+    ).json()) as { keys: string[] };
+    const auto = await simulator.handle(
+      apiRequest('/secrets/v1/auto-unseal/default', {
+        via: 'token',
+        token: root,
+        method: 'PUT',
+        body: JSON.stringify({ key: keys[0] }),
+      }),
+    );
     expect(auto.status).toBe(200);
     expect(await auto.json()).toMatchObject({ sealed: false });
-    const wrong = await simulator.handle(apiRequest('/secrets/v1/unseal/default', { via: 'token', token: root, method: 'PUT', body: '{"key":"wrong"}' }));
+    const wrong = await simulator.handle(
+      apiRequest('/secrets/v1/unseal/default', { via: 'token', token: root, method: 'PUT', body: '{"key":"wrong"}' }),
+    );
     expect(wrong.status).toBe(500);
   });
 });
 
 describe('Single sign-on callbacks', () => {
   it('answers the OIDC callback without the state cookie with 401 naming the cookie', async () => {
-    const response = await raw('/acs/api/v1/auth/oidc/callback?state=s&code=c', { headers: { Accept: 'application/json' } });
+    const response = await raw('/acs/api/v1/auth/oidc/callback?state=s&code=c', {
+      headers: { Accept: 'application/json' },
+    });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { description: string }).description).toContain('dcos-iam-oidc-state cookie missing');
+    expect(((await response.json()) as { description: string }).description).toContain(
+      'dcos-iam-oidc-state cookie missing',
+    );
   });
 
   it('checks the SAML provider first: an unknown one is 401 naming it, whatever the form', async () => {
@@ -107,7 +137,9 @@ describe('Single sign-on callbacks', () => {
       body: 'SAMLResponse=x&RelayState=y',
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { description: string }).description).toContain('SAML provider `unknown` not known');
+    expect(((await response.json()) as { description: string }).description).toContain(
+      'SAML provider `unknown` not known',
+    );
   });
 });
 
@@ -120,9 +152,16 @@ describe('POST /acs/api/v1/auth/login', () => {
   });
 
   it('keeps the other text for a wrong Content-Type', async () => {
-    const response = await raw('/acs/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'rofl' });
+    const response = await raw('/acs/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'rofl',
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ title: 'Bad Request', description: 'Request has bad Content-Type or lacks JSON data.' });
+    expect(await response.json()).toEqual({
+      title: 'Bad Request',
+      description: 'Request has bad Content-Type or lacks JSON data.',
+    });
   });
 });
 
@@ -130,10 +169,15 @@ describe('GET /dcos-metadata/ui-config.json', () => {
   it('answers without a token with uiConfiguration and clusterConfiguration.{firstUser, id}', async () => {
     const response = await raw('/dcos-metadata/ui-config.json');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { uiConfiguration: unknown; clusterConfiguration: { firstUser: unknown; id: unknown } };
+    const body = (await response.json()) as {
+      uiConfiguration: unknown;
+      clusterConfiguration: { firstUser: unknown; id: unknown };
+    };
     expect(body.uiConfiguration).toBeTypeOf('object');
     expect(body.clusterConfiguration).toEqual({ firstUser: false, id: clusterIdOf(simulator.context.defaultDb) });
-    expect(body.clusterConfiguration.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(body.clusterConfiguration.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('gives each database its own cluster id, the same every time', () => {

@@ -24,7 +24,10 @@ const CONFIG = {
     'client-cert': 'string',
   },
 } as const;
-const USER_SEARCH = { required: ['search-base', 'search-filter-template'], properties: { 'search-base': 'string', 'search-filter-template': 'string' } } as const;
+const USER_SEARCH = {
+  required: ['search-base', 'search-filter-template'],
+  properties: { 'search-base': 'string', 'search-filter-template': 'string' },
+} as const;
 const GROUP_SEARCH = {
   required: ['search-base', 'search-filter-template'],
   properties: { 'search-base': 'string', 'search-filter-template': 'string', 'member-attributes': 'array' },
@@ -50,14 +53,19 @@ const PEM = /-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/;
 export function checkLdapConfig(body: Record<string, unknown>): Response | LdapConfig {
   const schema = schemaError(body, CONFIG);
   if (schema) return schema;
-  for (const [key, nested] of [['user-search', USER_SEARCH], ['group-search', GROUP_SEARCH]] as const) {
+  for (const [key, nested] of [
+    ['user-search', USER_SEARCH],
+    ['group-search', GROUP_SEARCH],
+  ] as const) {
     const value = body[key] as Record<string, unknown> | undefined;
     const problem = value === undefined ? null : schemaError(value, nested);
     if (problem) return problem;
   }
-  const attributes = (body['group-search'] as { 'member-attributes'?: unknown[] } | undefined)?.['member-attributes'] ?? [];
+  const attributes =
+    (body['group-search'] as { 'member-attributes'?: unknown[] } | undefined)?.['member-attributes'] ?? [];
   const notString = attributes.find((a) => typeof a !== 'string');
-  if (notString !== undefined) return iamError(400, `Unexpected JSON input. Hint: ${pyRepr(notString)} is not of type 'string'`);
+  if (notString !== undefined)
+    return iamError(400, `Unexpected JSON input. Hint: ${pyRepr(notString)} is not of type 'string'`);
 
   const config = body as unknown as LdapConfig;
   if (config.host.trim() === '') return invalid('`host` must not be empty.');
@@ -65,16 +73,23 @@ export function checkLdapConfig(body: Record<string, unknown>): Response | LdapC
   // The IAM's own LDAPS test configuration sets both flags, so both together are accepted (LDAPS wins).
   const { dntemplate } = config;
   const userSearch = config['user-search'];
-  if (dntemplate !== undefined && userSearch !== undefined) return invalid('Set either `dntemplate` (simple bind) or `user-search` (search bind), not both.');
-  if (dntemplate === undefined && userSearch === undefined) return invalid('Set `dntemplate` (simple bind) or `user-search` (search bind).');
-  if (dntemplate !== undefined && !dntemplate.includes(USERNAME)) return invalid(`\`dntemplate\` must contain ${USERNAME}.`);
+  if (dntemplate !== undefined && userSearch !== undefined)
+    return invalid('Set either `dntemplate` (simple bind) or `user-search` (search bind), not both.');
+  if (dntemplate === undefined && userSearch === undefined)
+    return invalid('Set `dntemplate` (simple bind) or `user-search` (search bind).');
+  if (dntemplate !== undefined && !dntemplate.includes(USERNAME))
+    return invalid(`\`dntemplate\` must contain ${USERNAME}.`);
   if (userSearch) {
     const problem = filterProblem('user-search.search-filter-template', userSearch['search-filter-template'], USERNAME);
     if (problem) return problem;
   }
   const groupSearch = config['group-search'];
   if (groupSearch) {
-    const problem = filterProblem('group-search.search-filter-template', groupSearch['search-filter-template'], GROUPNAME);
+    const problem = filterProblem(
+      'group-search.search-filter-template',
+      groupSearch['search-filter-template'],
+      GROUPNAME,
+    );
     if (problem) return problem;
   }
   if ((config['lookup-dn'] === undefined) !== (config['lookup-password'] === undefined)) {
@@ -82,7 +97,8 @@ export function checkLdapConfig(body: Record<string, unknown>): Response | LdapC
   }
   for (const key of ['ca-certs', 'client-cert'] as const) {
     const pem = config[key];
-    if (pem !== undefined && pem.trim() !== '' && !PEM.test(pem)) return invalid(`\`${key}\` must be PEM (-----BEGIN CERTIFICATE----- …).`);
+    if (pem !== undefined && pem.trim() !== '' && !PEM.test(pem))
+      return invalid(`\`${key}\` must be PEM (-----BEGIN CERTIFICATE----- …).`);
   }
   return config;
 }

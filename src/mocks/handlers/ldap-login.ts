@@ -35,13 +35,25 @@ export function signInWithDirectory(db: SimDb, uid: string, password: string): S
   if (known && known.providerType !== 'ldap') return invalidCredentials();
   const config = db.ldap.config;
   if (!config) {
-    return known ? iamError(401, 'LDAP authentication failed: no LDAP configuration is stored.', 'ERR_LDAP_AUTH_FAILED', { 'WWW-Authenticate': 'acsjwt' }) : invalidCredentials();
+    return known
+      ? iamError(401, 'LDAP authentication failed: no LDAP configuration is stored.', 'ERR_LDAP_AUTH_FAILED', {
+          'WWW-Authenticate': 'acsjwt',
+        })
+      : invalidCredentials();
   }
   const outcome = authenticate(config, db.ldap.directory, uid, password);
   if (!outcome.ok) {
-    const unreachable = ['CONNECTION_FAILED', 'TLS_FAILED', 'LOOKUP_BIND_FAILED', 'SEARCH_FAILED', 'CONFIG_INCOMPLETE'].includes(outcome.code);
+    const unreachable = [
+      'CONNECTION_FAILED',
+      'TLS_FAILED',
+      'LOOKUP_BIND_FAILED',
+      'SEARCH_FAILED',
+      'CONFIG_INCOMPLETE',
+    ].includes(outcome.code);
     return known && unreachable
-      ? iamError(401, `LDAP authentication failed: ${outcome.description}`, 'ERR_LDAP_AUTH_FAILED', { 'WWW-Authenticate': 'acsjwt' })
+      ? iamError(401, `LDAP authentication failed: ${outcome.description}`, 'ERR_LDAP_AUTH_FAILED', {
+          'WWW-Authenticate': 'acsjwt',
+        })
       : invalidCredentials();
   }
   if (known) return known;

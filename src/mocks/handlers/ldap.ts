@@ -31,7 +31,11 @@ function importUser(db: SimDb, username: string): Response {
   const found = findUser(config, db.ldap.directory, username);
   if (!found.ok) {
     return found.code === 'USER_NOT_FOUND'
-      ? iamError(400, `No user \`${username}\` in the directory. ${found.description}`, 'ERR_LDAP_IMPORT_USER_NOT_FOUND')
+      ? iamError(
+          400,
+          `No user \`${username}\` in the directory. ${found.description}`,
+          'ERR_LDAP_IMPORT_USER_NOT_FOUND',
+        )
       : searchFailed(found.description);
   }
   if (!isValidUid(username)) return iamError(400, `Invalid user ID: ${username}`, 'ERR_INVALID_USER_ID');
@@ -48,17 +52,23 @@ function importUser(db: SimDb, username: string): Response {
 function importGroup(db: SimDb, groupname: string): Response {
   const config = db.ldap.config;
   if (!config) return noLdapConfig();
-  if (!config['group-search']) return iamError(400, 'Group import needs a `group-search` in the LDAP configuration.', 'ERR_LDAP_IMPORT');
+  if (!config['group-search'])
+    return iamError(400, 'Group import needs a `group-search` in the LDAP configuration.', 'ERR_LDAP_IMPORT');
   if (groupname.trim() === '') return invalidData('`groupname` must not be empty.');
   const found = findGroup(config, db.ldap.directory, groupname);
   if (!found.ok) {
     return found.code === 'GROUP_NOT_FOUND'
-      ? iamError(400, `No group \`${groupname}\` in the directory. ${found.description}`, 'ERR_LDAP_IMPORT_GROUP_NOT_FOUND')
+      ? iamError(
+          400,
+          `No group \`${groupname}\` in the directory. ${found.description}`,
+          'ERR_LDAP_IMPORT_GROUP_NOT_FOUND',
+        )
       : searchFailed(found.description);
   }
   if (!isValidGid(groupname)) return iamError(400, `Invalid group ID: ${groupname}`, 'ERR_INVALID_GROUP_ID');
   const existing = db.groups.get(groupname);
-  if (existing && existing.providerType !== 'ldap') return iamError(409, `Group with id \`${groupname}\` already exists.`, 'ERR_GROUP_EXISTS');
+  if (existing && existing.providerType !== 'ldap')
+    return iamError(409, `Group with id \`${groupname}\` already exists.`, 'ERR_GROUP_EXISTS');
   if (!existing) addGroup(db, groupname, firstValue(found.value, 'description') ?? '', 'ldap');
   const attribute = usernameAttribute(config);
   let imported = 0;
@@ -70,7 +80,12 @@ function importGroup(db: SimDb, groupname: string): Response {
       failed += 1;
       continue;
     }
-    if (!user) addUser(db, { uid, description: typeof member === 'string' ? uid : (firstValue(member, 'cn') ?? uid), providerType: 'ldap' });
+    if (!user)
+      addUser(db, {
+        uid,
+        description: typeof member === 'string' ? uid : (firstValue(member, 'cn') ?? uid),
+        providerType: 'ldap',
+      });
     addMember(db, groupname, uid);
     imported += 1;
   }
@@ -80,7 +95,10 @@ function importGroup(db: SimDb, groupname: string): Response {
 export function ldapHandlers(sim: SimContext) {
   const access = () => IAM_ACCESS;
   return [
-    http.get(`*${IAM}/ldap/config`, guarded(sim, access, ({ db }) => (db.ldap.config ? json(db.ldap.config) : noLdapConfig()))),
+    http.get(
+      `*${IAM}/ldap/config`,
+      guarded(sim, access, ({ db }) => (db.ldap.config ? json(db.ldap.config) : noLdapConfig())),
+    ),
     http.put(
       `*${IAM}/ldap/config`,
       guarded(sim, access, async ({ request, db }) => {

@@ -45,8 +45,15 @@ export function metadataHandlers(sim: SimContext) {
   return [
     http.get(
       '*/dcos-metadata/bootstrap-config.json',
-      guarded(sim, () => ({ rid: 'dcos:adminrouter:ops:metadata', action: 'full' }), ({ db }) => json({ security: db.securityMode })),
+      guarded(
+        sim,
+        () => ({ rid: 'dcos:adminrouter:ops:metadata', action: 'full' }),
+        ({ db }) => json({ security: db.securityMode }),
+      ),
     ),
-    http.get('*/dcos-metadata/ui-config.json', withDb(sim, ({ db }) => json(uiConfig(db)))),
+    http.get(
+      '*/dcos-metadata/ui-config.json',
+      withDb(sim, ({ db }) => json(uiConfig(db))),
+    ),
   ];
 }

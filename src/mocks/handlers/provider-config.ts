@@ -20,7 +20,10 @@ const OIDC = {
     ca_certs: 'string',
   },
 } as const;
-const SAML = { required: ['description', 'idp_metadata', 'sp_base_url'], properties: { description: 'string', idp_metadata: 'string', sp_base_url: 'string' } } as const;
+const SAML = {
+  required: ['description', 'idp_metadata', 'sp_base_url'],
+  properties: { description: 'string', idp_metadata: 'string', sp_base_url: 'string' },
+} as const;
 
 /** DOCS sso/setup-openid: "only lowercase alphanumeric and -"; 64 characters is the simulator's own bound. */
 export const PROVIDER_ID = /^[a-z0-9-]{1,64}$/;
@@ -28,7 +31,12 @@ export const PROVIDER_ID = /^[a-z0-9-]{1,64}$/;
 function httpUrl(value: string, httpsOnly: boolean): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'https:' || (!httpsOnly && url.protocol === 'http:')) && url.hostname !== '' && !url.username && !url.password;
+    return (
+      (url.protocol === 'https:' || (!httpsOnly && url.protocol === 'http:')) &&
+      url.hostname !== '' &&
+      !url.username &&
+      !url.password
+    );
   } catch {
     return false;
   }
@@ -46,7 +54,10 @@ export function providerIdProblem(kind: SsoKind, id: string): Response | null {
  * The configuration in `body`, or the 400 that refuses it. `partial` (PATCH) lets required keys be left out: they keep
  * their stored values. The console always sends a whole configuration.
  */
-export function checkOidcConfig(body: Record<string, unknown>, partial = false): Response | Partial<OidcProviderConfig> {
+export function checkOidcConfig(
+  body: Record<string, unknown>,
+  partial = false,
+): Response | Partial<OidcProviderConfig> {
   const schema = schemaError(body, partial ? { properties: OIDC.properties } : OIDC);
   if (schema) return schema;
   const invalid = (description: string) => iamError(400, description, 'ERR_OIDC_PROVIDER_CONFIG_INVALID');
@@ -54,15 +65,20 @@ export function checkOidcConfig(body: Record<string, unknown>, partial = false):
   for (const key of ['description', 'client_id', 'client_secret'] as const) {
     if (config[key]?.trim() === '') return invalid(`\`${key}\` must not be empty.`);
   }
-  if (config.issuer !== undefined && !httpUrl(config.issuer, true)) return invalid('`issuer` must be an https URL, e.g. https://accounts.google.com.');
-  if (config.base_url !== undefined && !httpUrl(config.base_url, false)) return invalid('`base_url` must be the cluster URL, e.g. https://dcos.example.com.');
+  if (config.issuer !== undefined && !httpUrl(config.issuer, true))
+    return invalid('`issuer` must be an https URL, e.g. https://accounts.google.com.');
+  if (config.base_url !== undefined && !httpUrl(config.base_url, false))
+    return invalid('`base_url` must be the cluster URL, e.g. https://dcos.example.com.');
   if (config.ca_certs !== undefined && config.ca_certs.trim() !== '' && !PEM_CERT.test(config.ca_certs)) {
     return invalid('`ca_certs` must be PEM certificates (-----BEGIN CERTIFICATE----- …).');
   }
   return config;
 }
 
-export function checkSamlConfig(body: Record<string, unknown>, partial = false): Response | Partial<SamlProviderConfig> {
+export function checkSamlConfig(
+  body: Record<string, unknown>,
+  partial = false,
+): Response | Partial<SamlProviderConfig> {
   const schema = schemaError(body, partial ? { properties: SAML.properties } : SAML);
   if (schema) return schema;
   const invalid = (description: string) => iamError(400, description, 'ERR_INVALID_DATA');
@@ -72,6 +88,7 @@ export function checkSamlConfig(body: Record<string, unknown>, partial = false):
     const problem = metadataProblem(config.idp_metadata);
     if (problem) return invalid(`\`idp_metadata\` ${problem}.`);
   }
-  if (config.sp_base_url !== undefined && !httpUrl(config.sp_base_url, false)) return invalid('`sp_base_url` must be the cluster URL, e.g. https://dcos.example.com.');
+  if (config.sp_base_url !== undefined && !httpUrl(config.sp_base_url, false))
+    return invalid('`sp_base_url` must be the cluster URL, e.g. https://dcos.example.com.');
   return config;
 }

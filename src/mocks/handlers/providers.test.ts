@@ -24,12 +24,19 @@ const OIDC = {
 
 describe('The public provider lists', () => {
   it('answer {"<id>": "<description>"} without authentication', async () => {
-    expect(await (await simulator.handle(apiRequest(`${IAM}/auth/oidc/providers`))).json()).toEqual({ 'google-idp': 'Google' });
-    expect(await (await simulator.handle(apiRequest(`${IAM}/auth/saml/providers`))).json()).toEqual({ 'okta-saml': 'Okta' });
+    expect(await (await simulator.handle(apiRequest(`${IAM}/auth/oidc/providers`))).json()).toEqual({
+      'google-idp': 'Google',
+    });
+    expect(await (await simulator.handle(apiRequest(`${IAM}/auth/saml/providers`))).json()).toEqual({
+      'okta-saml': 'Okta',
+    });
   });
 
   it('GET /auth/providers lists the built-in providers and every configured IdP', async () => {
-    const body = (await (await simulator.handle(apiRequest(`${IAM}/auth/providers`))).json()) as Record<string, Record<string, unknown>>;
+    const body = (await (await simulator.handle(apiRequest(`${IAM}/auth/providers`))).json()) as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(Object.keys(body)).toEqual(['dcos-users', 'dcos-services', 'google-idp', 'okta-saml']);
     expect(body['google-idp']).toEqual({
       'authentication-type': 'oidc-authorization-code-flow',
@@ -56,8 +63,18 @@ describe('OIDC provider configuration', () => {
   it('creates, reads, updates and deletes a provider; the public list follows', async () => {
     await expectEmpty(await send('PUT', `${IAM}/auth/oidc/providers/corp-sso`, OIDC), 201);
     expect(await (await get(`${IAM}/auth/oidc/providers/corp-sso`)).json()).toEqual(OIDC);
-    expect(await (await simulator.handle(apiRequest(`${IAM}/auth/oidc/providers`))).json()).toEqual({ 'corp-sso': 'Corporate SSO', 'google-idp': 'Google' });
-    await expectEmpty(await send('PATCH', `${IAM}/auth/oidc/providers/corp-sso`, { ...OIDC, description: 'Corp', verify_server_certificate: true }), 204);
+    expect(await (await simulator.handle(apiRequest(`${IAM}/auth/oidc/providers`))).json()).toEqual({
+      'corp-sso': 'Corporate SSO',
+      'google-idp': 'Google',
+    });
+    await expectEmpty(
+      await send('PATCH', `${IAM}/auth/oidc/providers/corp-sso`, {
+        ...OIDC,
+        description: 'Corp',
+        verify_server_certificate: true,
+      }),
+      204,
+    );
     expect(db().sso.oidc.get('corp-sso')).toEqual({ ...OIDC, description: 'Corp', verify_server_certificate: true });
     await expectEmpty(await send('DELETE', `${IAM}/auth/oidc/providers/corp-sso`), 204);
     await expectIamError(await send('DELETE', `${IAM}/auth/oidc/providers/corp-sso`), 404, {
@@ -77,7 +94,11 @@ describe('OIDC provider configuration', () => {
     ['Google', 'Invalid provider ID `Google`: use 1 to 64 lowercase letters, digits and -.'],
     ['a_b', 'Invalid provider ID `a_b`: use 1 to 64 lowercase letters, digits and -.'],
   ])('refuses the provider id %s', async (id, description) => {
-    await expectIamError(await send('PUT', `${IAM}/auth/oidc/providers/${id}`, OIDC), 400, { title: 'Bad Request', description, code: 'ERR_OIDC_PROVIDER_CONFIG_INVALID' });
+    await expectIamError(await send('PUT', `${IAM}/auth/oidc/providers/${id}`, OIDC), 400, {
+      title: 'Bad Request',
+      description,
+      code: 'ERR_OIDC_PROVIDER_CONFIG_INVALID',
+    });
   });
 
   it.each([
@@ -129,15 +150,27 @@ describe('SAML provider configuration', () => {
 
   it.each([
     ['<EntityDescriptor entityID="x">', '`idp_metadata` is not well-formed XML (<EntityDescriptor> is never closed).'],
-    ['<md:EntityDescriptor entityID="x"/>', '`idp_metadata` is not well-formed XML (the namespace prefix md is not declared (at 0)).'],
-    ['<!DOCTYPE x [<!ENTITY e "e">]><x/>', '`idp_metadata` is not well-formed XML (DOCTYPE and other declarations are not allowed).'],
-    ['<EntityDescriptor><IDPSSODescriptor/></EntityDescriptor>', '`idp_metadata` has no EntityDescriptor with an entityID.'],
-    ['<EntityDescriptor entityID="x"><SPSSODescriptor/></EntityDescriptor>', '`idp_metadata` describes no identity provider (IDPSSODescriptor).'],
+    [
+      '<md:EntityDescriptor entityID="x"/>',
+      '`idp_metadata` is not well-formed XML (the namespace prefix md is not declared (at 0)).',
+    ],
+    [
+      '<!DOCTYPE x [<!ENTITY e "e">]><x/>',
+      '`idp_metadata` is not well-formed XML (DOCTYPE and other declarations are not allowed).',
+    ],
+    [
+      '<EntityDescriptor><IDPSSODescriptor/></EntityDescriptor>',
+      '`idp_metadata` has no EntityDescriptor with an entityID.',
+    ],
+    [
+      '<EntityDescriptor entityID="x"><SPSSODescriptor/></EntityDescriptor>',
+      '`idp_metadata` describes no identity provider (IDPSSODescriptor).',
+    ],
   ])('refuses the metadata %s', async (idpMetadata, description) => {
-    await expectIamError(await send('PUT', `${IAM}/auth/saml/providers/adfs`, { ...SAML, idp_metadata: idpMetadata }), 400, {
-      title: 'Bad Request',
-      description,
-      code: 'ERR_INVALID_DATA',
-    });
+    await expectIamError(
+      await send('PUT', `${IAM}/auth/saml/providers/adfs`, { ...SAML, idp_metadata: idpMetadata }),
+      400,
+      { title: 'Bad Request', description, code: 'ERR_INVALID_DATA' },
+    );
   });
 });

@@ -20,7 +20,9 @@ function store(db: SimDb, kind: SsoKind): Map<string, OidcProviderConfig | SamlP
 
 /** `{"<id>": "<description>"}`, by id. */
 function summary(db: SimDb, kind: SsoKind): Record<string, string> {
-  return Object.fromEntries([...store(db, kind)].sort(([a], [b]) => a.localeCompare(b)).map(([id, p]) => [id, p.description]));
+  return Object.fromEntries(
+    [...store(db, kind)].sort(([a], [b]) => a.localeCompare(b)).map(([id, p]) => [id, p.description]),
+  );
 }
 
 function unknownProvider(kind: SsoKind, id: string, status = 404): Response {
@@ -61,7 +63,9 @@ function spMetadata(config: SamlProviderConfig, id: string): Response {
   </md:SPSSODescriptor>
 </md:EntityDescriptor>
 `;
-  return new Response(xml, { headers: { 'Content-Type': 'application/samlmetadata+xml', 'Cache-Control': 'no-store' } });
+  return new Response(xml, {
+    headers: { 'Content-Type': 'application/samlmetadata+xml', 'Cache-Control': 'no-store' },
+  });
 }
 
 /** GET /auth/providers (the CLI's list): the two built-in providers plus every configured IdP. */
@@ -78,13 +82,23 @@ function loginProviders(db: SimDb) {
       {
         'authentication-type': type,
         'client-method': 'browser-prompt-authtoken',
-        config: { start_flow_url: `${IAM}/auth/login?${kind}-provider=${encodeURIComponent(id)}&target=dcos:authenticationresponse:html` },
+        config: {
+          start_flow_url: `${IAM}/auth/login?${kind}-provider=${encodeURIComponent(id)}&target=dcos:authenticationresponse:html`,
+        },
         description,
       },
     ]);
   return {
-    'dcos-users': builtIn('dcos-uid-password', 'dcos-usercredential-post-receive-authtoken', 'Default DC/OS login provider'),
-    'dcos-services': builtIn('dcos-uid-servicekey', 'dcos-servicecredential-post-receive-authtoken', 'Default DC/OS login provider for service accounts'),
+    'dcos-users': builtIn(
+      'dcos-uid-password',
+      'dcos-usercredential-post-receive-authtoken',
+      'Default DC/OS login provider',
+    ),
+    'dcos-services': builtIn(
+      'dcos-uid-servicekey',
+      'dcos-servicecredential-post-receive-authtoken',
+      'Default DC/OS login provider for service accounts',
+    ),
     ...Object.fromEntries([...sso('oidc', 'oidc-authorization-code-flow'), ...sso('saml', 'saml-sp-initiated')]),
   };
 }
@@ -95,28 +109,56 @@ export function providerHandlers(sim: SimContext) {
     const base = `*${IAM}/auth/${kind}/providers`;
     const id = (params: Record<string, unknown>) => String(params.id);
     return [
-      http.get(base, withDb(sim, ({ db }) => json(summary(db, kind)))),
-      http.get(`${base}/:id`, guarded(sim, access, ({ db, params }) => {
-        const config = store(db, kind).get(id(params));
-        return config ? json(config) : unknownProvider(kind, id(params));
-      })),
-      http.put(`${base}/:id`, guarded(sim, access, ({ request, db, params }) => write(request, db, kind, id(params), true))),
-      http.patch(`${base}/:id`, guarded(sim, access, ({ request, db, params }) => write(request, db, kind, id(params), false))),
-      http.delete(`${base}/:id`, guarded(sim, access, ({ db, params }) => (store(db, kind).delete(id(params)) ? empty(204) : unknownProvider(kind, id(params))))),
+      http.get(
+        base,
+        withDb(sim, ({ db }) => json(summary(db, kind))),
+      ),
+      http.get(
+        `${base}/:id`,
+        guarded(sim, access, ({ db, params }) => {
+          const config = store(db, kind).get(id(params));
+          return config ? json(config) : unknownProvider(kind, id(params));
+        }),
+      ),
+      http.put(
+        `${base}/:id`,
+        guarded(sim, access, ({ request, db, params }) => write(request, db, kind, id(params), true)),
+      ),
+      http.patch(
+        `${base}/:id`,
+        guarded(sim, access, ({ request, db, params }) => write(request, db, kind, id(params), false)),
+      ),
+      http.delete(
+        `${base}/:id`,
+        guarded(sim, access, ({ db, params }) =>
+          store(db, kind).delete(id(params)) ? empty(204) : unknownProvider(kind, id(params)),
+        ),
+      ),
     ];
   };
   return [
     ...routes('oidc'),
     ...routes('saml'),
-    http.get(`*${IAM}/auth/saml/providers/:id/acs-callback-url`, guarded(sim, access, ({ db, params }) => {
-      const config = db.sso.saml.get(String(params.id));
-      if (!config) return unknownProvider('saml', String(params.id));
-      return json({ 'acs-callback-url': config.sp_base_url.replace(/\/+$/, '') + acsCallbackPath(String(params.id)) });
-    })),
-    http.get(`*${IAM}/auth/saml/providers/:id/sp-metadata`, guarded(sim, access, ({ db, params }) => {
-      const config = db.sso.saml.get(String(params.id));
-      return config ? spMetadata(config, String(params.id)) : unknownProvider('saml', String(params.id));
-    })),
-    http.get(`*${IAM}/auth/providers`, withDb(sim, ({ db }) => json(loginProviders(db)))),
+    http.get(
+      `*${IAM}/auth/saml/providers/:id/acs-callback-url`,
+      guarded(sim, access, ({ db, params }) => {
+        const config = db.sso.saml.get(String(params.id));
+        if (!config) return unknownProvider('saml', String(params.id));
+        return json({
+          'acs-callback-url': config.sp_base_url.replace(/\/+$/, '') + acsCallbackPath(String(params.id)),
+        });
+      }),
+    ),
+    http.get(
+      `*${IAM}/auth/saml/providers/:id/sp-metadata`,
+      guarded(sim, access, ({ db, params }) => {
+        const config = db.sso.saml.get(String(params.id));
+        return config ? spMetadata(config, String(params.id)) : unknownProvider('saml', String(params.id));
+      }),
+    ),
+    http.get(
+      `*${IAM}/auth/providers`,
+      withDb(sim, ({ db }) => json(loginProviders(db))),
+    ),
   ];
 }

@@ -41,16 +41,23 @@ function request(method: string, path: string, send: Send = {}): Request {
   if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
   if (csrf) headers.set(CSRF_HEADER, CSRF_VALUE);
   if (accept !== undefined) headers.set('Accept', accept);
-  const contentType = send.contentType ?? (body === undefined ? undefined : typeof body === 'string' ? 'application/json' : 'application/octet-stream');
+  const contentType =
+    send.contentType ??
+    (body === undefined ? undefined : typeof body === 'string' ? 'application/json' : 'application/octet-stream');
   if (contentType !== undefined) headers.set('Content-Type', contentType);
-  return new Request(`${ORIGIN}${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }) });
+  return new Request(`${ORIGIN}${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }),
+  });
 }
 
 const call = (method: string, path: string, send?: Send) => simulator.handle(request(method, path, send));
 const secretPath = (path: string) => `/secrets/v1/secret/default/${path}`;
 const getSecret = (path: string, send?: Send) => call('GET', secretPath(path), send);
 const list = (path: string, send?: Send) => call('GET', `${secretPath(path)}?list=true`, send);
-const putText = (path: string, body: unknown, send?: Send) => call('PUT', secretPath(path), { ...send, body: JSON.stringify(body) });
+const putText = (path: string, body: unknown, send?: Send) =>
+  call('PUT', secretPath(path), { ...send, body: JSON.stringify(body) });
 const db = () => simulator.context.defaultDb;
 /** A per-test db, for options the default db does not have. */
 const freshDb = (options: Partial<SimDbOptions> = {}): SimDb => simulator.context.createDb(options);
@@ -70,10 +77,17 @@ async function expectEmpty(response: Response, status: 201 | 204) {
   expect(await response.text()).toBe('');
 }
 
-const expectForbidden = (response: Response) => expectMessage(response, 403, /^Forbidden: this needs the permission dcos:secrets:/);
+const expectForbidden = (response: Response) =>
+  expectMessage(response, 403, /^Forbidden: this needs the permission dcos:secrets:/);
 const expectSealed = (response: Response) => expectMessage(response, 503, 'Secret store is sealed');
 
-const DEMO_PATHS = ['db-password', 'group/spark/aws-secret-key', 'group/spark/config/log-level', 'hdfs/keytab', 'jenkins/private-key'];
+const DEMO_PATHS = [
+  'db-password',
+  'group/spark/aws-secret-key',
+  'group/spark/config/log-level',
+  'hdfs/keytab',
+  'jenkins/private-key',
+];
 const AWS_KEY = {
   value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   author: 'bootstrapuser',
@@ -97,11 +111,14 @@ describe('GET /secrets/v1/secret/default/{path}', () => {
     expect(await response.json()).toEqual(AWS_KEY);
   });
 
-  it.each(['*/*', 'application/json', 'application/*', 'text/html, application/json;q=0.5'])('serves a text secret for Accept: %s', async (accept) => {
-    const response = await getSecret('db-password', { accept });
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as { value: string }).value).toBe('Pg-8r!ck-Lantern-42');
-  });
+  it.each(['*/*', 'application/json', 'application/*', 'text/html, application/json;q=0.5'])(
+    'serves a text secret for Accept: %s',
+    async (accept) => {
+      const response = await getSecret('db-password', { accept });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { value: string }).value).toBe('Pg-8r!ck-Lantern-42');
+    },
+  );
 
   it.each([undefined, '*/*', 'application/octet-stream', 'application/*', 'application/json, */*;q=0.1'])(
     'answers a binary secret as raw application/octet-stream bytes for Accept: %s',
@@ -119,13 +136,24 @@ describe('GET /secrets/v1/secret/default/{path}', () => {
   it.each(['application/json', 'application/octet-stream;q=0, application/json', 'text/plain'])(
     'refuses a binary secret with 400 "Unsupported Accept header" for Accept: %s',
     async (accept) => {
-      await expectMessage(await getSecret('hdfs/keytab', { accept }), 400, /^Unsupported Accept header: this is a binary secret/);
+      await expectMessage(
+        await getSecret('hdfs/keytab', { accept }),
+        400,
+        /^Unsupported Accept header: this is a binary secret/,
+      );
     },
   );
 
-  it.each(['application/octet-stream', 'text/plain', 'application/json;q=0'])('refuses a text secret for Accept: %s', async (accept) => {
-    await expectMessage(await getSecret('db-password', { accept }), 400, /^Unsupported Accept header: this is a text secret/);
-  });
+  it.each(['application/octet-stream', 'text/plain', 'application/json;q=0'])(
+    'refuses a text secret for Accept: %s',
+    async (accept) => {
+      await expectMessage(
+        await getSecret('db-password', { accept }),
+        400,
+        /^Unsupported Accept header: this is a text secret/,
+      );
+    },
+  );
 
   it('answers 404 for a missing secret and for a folder that holds secrets', async () => {
     await expectMessage(await getSecret('no/such/secret'), 404, 'Secret "no/such/secret" not found.');
@@ -138,9 +166,12 @@ describe('GET /secrets/v1/secret/default/{path}', () => {
     expect(await response.json()).toEqual(AWS_KEY);
   });
 
-  it.each(['group//spark', 'group/spark/', '%2Fdb-password', 'db.password', 'db%20password', 'caf%C3%A9'])('refuses the path %j with 400', async (path) => {
-    await expectMessage(await getSecret(path), 400, /^Invalid secret path/);
-  });
+  it.each(['group//spark', 'group/spark/', '%2Fdb-password', 'db.password', 'db%20password', 'caf%C3%A9'])(
+    'refuses the path %j with 400',
+    async (path) => {
+      await expectMessage(await getSecret(path), 400, /^Invalid secret path/);
+    },
+  );
 
   it('refuses a path that is not valid percent-encoding with 400', async () => {
     await expectMessage(await getSecret('bad%E0%A4%A'), 400, 'The secret path is not valid percent-encoding.');
@@ -151,12 +182,14 @@ describe('GET /secrets/v1/secret/default/{path}', () => {
     await expectMessage(await call('GET', '/secrets/v1/secret/default'), 400, /^Invalid secret path ""/);
   });
 
-  it.each(['/secrets/v1/secret/other/db-password', '/secrets/v1/secret/', '/secrets/v1/secret', '/secrets/v1/secret/Default/db-password'])(
-    'answers 404 for a store other than default: %s',
-    async (path) => {
-      await expectMessage(await call('GET', path), 404, /^Store ".*" not found; only "default" is supported\.$/);
-    },
-  );
+  it.each([
+    '/secrets/v1/secret/other/db-password',
+    '/secrets/v1/secret/',
+    '/secrets/v1/secret',
+    '/secrets/v1/secret/Default/db-password',
+  ])('answers 404 for a store other than default: %s', async (path) => {
+    await expectMessage(await call('GET', path), 404, /^Store ".*" not found; only "default" is supported\.$/);
+  });
 
   it('answers without a token with the Admin Router 401 page', async () => {
     const response = await getSecret('db-password', { token: '' });
@@ -182,21 +215,28 @@ describe('GET /secrets/v1/secret/default/{path}?list=true', () => {
 
   it('lists every path under a folder, at any depth, relative to it', async () => {
     await putText('group/api-key', { value: 'k' });
-    expect(await (await list('group')).json()).toEqual({ array: ['api-key', 'spark/aws-secret-key', 'spark/config/log-level'] });
+    expect(await (await list('group')).json()).toEqual({
+      array: ['api-key', 'spark/aws-secret-key', 'spark/config/log-level'],
+    });
     expect(await (await list('group/spark')).json()).toEqual({ array: ['aws-secret-key', 'config/log-level'] });
     expect(await (await list('group/spark/config')).json()).toEqual({ array: ['log-level'] });
-    expect(await (await list('group/')).json()).toEqual({ array: ['api-key', 'spark/aws-secret-key', 'spark/config/log-level'] });
+    expect(await (await list('group/')).json()).toEqual({
+      array: ['api-key', 'spark/aws-secret-key', 'spark/config/log-level'],
+    });
   });
 
   it('sorts by code unit, like Go', async () => {
-    for (const path of ['sort/b', 'sort/B', 'sort/a-z', 'sort/a_z', 'sort/a/z', 'sort/10', 'sort/9']) await putText(path, { value: 'v' });
+    for (const path of ['sort/b', 'sort/B', 'sort/a-z', 'sort/a_z', 'sort/a/z', 'sort/10', 'sort/9'])
+      await putText(path, { value: 'v' });
     expect(await (await list('sort')).json()).toEqual({ array: ['10', '9', 'B', 'a-z', 'a/z', 'a_z', 'b'] });
   });
 
   it('lists a folder that is also a secret, without the secret itself', async () => {
     await putText('group', { value: 'top' });
     expect(await (await list('group')).json()).toEqual({ array: ['spark/aws-secret-key', 'spark/config/log-level'] });
-    expect((await call('GET', '/secrets/v1/secret/default/?list=true').then((r) => r.json()) as { array: string[] }).array).toContain('group');
+    expect(
+      ((await call('GET', '/secrets/v1/secret/default/?list=true').then((r) => r.json())) as { array: string[] }).array,
+    ).toContain('group');
   });
 
   it('answers 404 when nothing is under a path, even one that names a secret', async () => {
@@ -213,11 +253,17 @@ describe('GET /secrets/v1/secret/default/{path}?list=true', () => {
   });
 
   it.each(['1', 't', 'T', 'TRUE', 'true', 'True'])('lists for ?list=%s (Go ParseBool)', async (value) => {
-    expect(await (await call('GET', `${secretPath('group/spark')}?list=${value}`)).json()).toEqual({ array: ['aws-secret-key', 'config/log-level'] });
+    expect(await (await call('GET', `${secretPath('group/spark')}?list=${value}`)).json()).toEqual({
+      array: ['aws-secret-key', 'config/log-level'],
+    });
   });
 
   it.each(['false', '0', 'yes', ''])('reads the value for ?list=%s', async (value) => {
-    await expectMessage(await call('GET', `${secretPath('group/spark')}?list=${value}`), 404, 'Secret "group/spark" not found.');
+    await expectMessage(
+      await call('GET', `${secretPath('group/spark')}?list=${value}`),
+      404,
+      'Secret "group/spark" not found.',
+    );
     expect((await call('GET', `${secretPath('db-password')}?list=${value}`)).status).toBe(200);
   });
 
@@ -232,7 +278,10 @@ describe('GET /secrets/v1/secret/default/{path}?list=true', () => {
   // How fast is for `npm run bench` (its simulator figure: 10,000 secrets within 50 ms); tests hold no timings.
   it('lists all 10,005 secrets at the root, in byte order, and the same again on the next request', async () => {
     const big = freshDb({ secrets: 10_000 });
-    const root10k = async () => (await (await simulator.handle(request('GET', '/secrets/v1/secret/default/?list=true', { dbId: big.id }))).json()) as { array: string[] };
+    const root10k = async () =>
+      (await (
+        await simulator.handle(request('GET', '/secrets/v1/secret/default/?list=true', { dbId: big.id }))
+      ).json()) as { array: string[] };
     const first = await root10k();
     expect(first.array).toHaveLength(10_005);
     expect(new Set(first.array).size).toBe(10_005);
@@ -263,7 +312,11 @@ describe('list permissions: dcos:secrets:list:default:/[<path>] read, on the fol
   });
 
   it('names the rid of the listed folder in the 403', async () => {
-    await expectMessage(await list('hdfs', { token: alice }), 403, 'Forbidden: this needs the permission dcos:secrets:list:default:/hdfs read.');
+    await expectMessage(
+      await list('hdfs', { token: alice }),
+      403,
+      'Forbidden: this needs the permission dcos:secrets:list:default:/hdfs read.',
+    );
     await expectMessage(
       await call('GET', '/secrets/v1/secret/default/?list=true', { token: bob }),
       403,
@@ -279,7 +332,9 @@ describe('list permissions: dcos:secrets:list:default:/[<path>] read, on the fol
 
   it('lets a grant on / list everything', async () => {
     grant(db(), 'dcos:secrets:list:default:/', { uid: 'bob' }, 'read');
-    expect(await (await call('GET', '/secrets/v1/secret/default/?list=true', { token: bob })).json()).toEqual({ array: DEMO_PATHS });
+    expect(await (await call('GET', '/secrets/v1/secret/default/?list=true', { token: bob })).json()).toEqual({
+      array: DEMO_PATHS,
+    });
     expect((await list('hdfs', { token: bob })).status).toBe(200);
   });
 
@@ -313,7 +368,13 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
     const response = await getSecret('team/app/db/password');
     expect(response.status).toBe(200);
     const secret = (await response.json()) as typeof AWS_KEY;
-    expect(secret).toEqual({ value: 's3cr3t', author: 'bootstrapuser', created: secret.created, description: '', labels: [] });
+    expect(secret).toEqual({
+      value: 's3cr3t',
+      author: 'bootstrapuser',
+      created: secret.created,
+      description: '',
+      labels: [],
+    });
     expect(secret.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Date.parse(secret.created)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(secret.created)).toBeLessThanOrEqual(Date.now());
@@ -327,15 +388,30 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
   });
 
   it('stores description and labels, and ignores author, created and the path the DC/OS UI sends', async () => {
-    const body = { value: 'v', description: 'Payments API key', labels: ['payments', 'prod'], author: 'mallory', created: '2001-01-01T00:00:00Z', path: 'x' };
+    const body = {
+      value: 'v',
+      description: 'Payments API key',
+      labels: ['payments', 'prod'],
+      author: 'mallory',
+      created: '2001-01-01T00:00:00Z',
+      path: 'x',
+    };
     await expectEmpty(await putText('payments/api-key', body), 201);
     const secret = (await (await getSecret('payments/api-key')).json()) as typeof AWS_KEY;
-    expect(secret).toMatchObject({ value: 'v', description: 'Payments API key', labels: ['payments', 'prod'], author: 'bootstrapuser' });
+    expect(secret).toMatchObject({
+      value: 'v',
+      description: 'Payments API key',
+      labels: ['payments', 'prod'],
+      author: 'bootstrapuser',
+    });
     expect(secret.created).not.toBe('2001-01-01T00:00:00Z');
   });
 
   it('accepts a JSON content type with parameters and an empty value', async () => {
-    await expectEmpty(await call('PUT', secretPath('empty'), { body: '{"value":""}', contentType: 'Application/JSON; charset=utf-8' }), 201);
+    await expectEmpty(
+      await call('PUT', secretPath('empty'), { body: '{"value":""}', contentType: 'Application/JSON; charset=utf-8' }),
+      201,
+    );
     expect(((await (await getSecret('empty')).json()) as { value: string }).value).toBe('');
   });
 
@@ -349,7 +425,10 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
   });
 
   it('stores a JSON-looking octet-stream body as binary', async () => {
-    await expectEmpty(await call('PUT', secretPath('raw'), { body: '{"value":"x"}', contentType: 'application/octet-stream' }), 201);
+    await expectEmpty(
+      await call('PUT', secretPath('raw'), { body: '{"value":"x"}', contentType: 'application/octet-stream' }),
+      201,
+    );
     await expectMessage(await getSecret('raw', { accept: 'application/json' }), 400, /^Unsupported Accept header/);
   });
 
@@ -358,13 +437,21 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
     ['application/x-www-form-urlencoded', 'value=x'],
     ['multipart/form-data', 'x'],
   ])('refuses Content-Type %s with 400 "Unsupported Content-Type header"', async (contentType, body) => {
-    await expectMessage(await call('PUT', secretPath('x'), { body, contentType }), 400, 'Unsupported Content-Type header');
+    await expectMessage(
+      await call('PUT', secretPath('x'), { body, contentType }),
+      400,
+      'Unsupported Content-Type header',
+    );
     expect(db().secrets.has('x')).toBe(false);
   });
 
   it('refuses a body without a Content-Type with 400', async () => {
     const req = request('PUT', secretPath('x'));
-    await expectMessage(await simulator.handle(new Request(req, { body: '{"value":"x"}' })), 400, 'Unsupported Content-Type header');
+    await expectMessage(
+      await simulator.handle(new Request(req, { body: '{"value":"x"}' })),
+      400,
+      'Unsupported Content-Type header',
+    );
   });
 
   it.each([
@@ -384,7 +471,11 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
 
   it('answers 409 when the secret exists, leaving it unchanged', async () => {
     await expectMessage(await putText('db-password', { value: 'other' }), 409, 'Secret "db-password" already exists.');
-    await expectMessage(await call('PUT', secretPath('hdfs/keytab'), { body: new Uint8Array([1]) }), 409, 'Secret "hdfs/keytab" already exists.');
+    await expectMessage(
+      await call('PUT', secretPath('hdfs/keytab'), { body: new Uint8Array([1]) }),
+      409,
+      'Secret "hdfs/keytab" already exists.',
+    );
     expect(((await (await getSecret('db-password')).json()) as { value: string }).value).toBe('Pg-8r!ck-Lantern-42');
   });
 
@@ -393,14 +484,20 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
     await expectEmpty(await putText('group/spark/config', { value: 'v' }), 201);
   });
 
-  it.each(['a//b', 'a/b/', '%2Fa', 'a b', 'a.b', 'ä', 'a/*', 'a/.b', 'a%2F%2Fb'])('refuses the path %j with 400', async (path) => {
-    await expectMessage(await putText(path, { value: 'v' }), 400, /^Invalid secret path/);
-  });
+  it.each(['a//b', 'a/b/', '%2Fa', 'a b', 'a.b', 'ä', 'a/*', 'a/.b', 'a%2F%2Fb'])(
+    'refuses the path %j with 400',
+    async (path) => {
+      await expectMessage(await putText(path, { value: 'v' }), 400, /^Invalid secret path/);
+    },
+  );
 
-  it.each(['a', 'A-Z_0-9', 'group/spark/aws-secret-key2', '__dcos_base64__keytab', 'a/b/c/d/e/f'])('accepts the path %j', async (path) => {
-    await expectEmpty(await putText(path, { value: 'v' }), 201);
-    expect(db().secrets.has(path)).toBe(true);
-  });
+  it.each(['a', 'A-Z_0-9', 'group/spark/aws-secret-key2', '__dcos_base64__keytab', 'a/b/c/d/e/f'])(
+    'accepts the path %j',
+    async (path) => {
+      await expectEmpty(await putText(path, { value: 'v' }), 201);
+      expect(db().secrets.has(path)).toBe(true);
+    },
+  );
 
   describe('size limit: 1 MiB − 1 KiB of value', () => {
     it('is 1,047,552 bytes', () => {
@@ -420,17 +517,38 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
     it('counts the UTF-8 bytes of a text value, not its characters', async () => {
       const half = MAX_SECRET_VALUE_BYTES / 2;
       await expectEmpty(await putText('big/utf8-ok', { value: 'é'.repeat(half) }), 201);
-      await expectMessage(await putText('big/utf8-too', { value: 'é'.repeat(half) + 'x' }), 413, /^Secret value is 1047553 bytes/);
+      await expectMessage(
+        await putText('big/utf8-too', { value: 'é'.repeat(half) + 'x' }),
+        413,
+        /^Secret value is 1047553 bytes/,
+      );
     });
 
     it('applies to binary values', async () => {
-      await expectEmpty(await call('PUT', secretPath('big/bin-ok'), { body: new Uint8Array(MAX_SECRET_VALUE_BYTES) }), 201);
-      await expectMessage(await call('PUT', secretPath('big/bin-too'), { body: new Uint8Array(MAX_SECRET_VALUE_BYTES + 1) }), 413, /^Secret value is 1047553 bytes/);
+      await expectEmpty(
+        await call('PUT', secretPath('big/bin-ok'), { body: new Uint8Array(MAX_SECRET_VALUE_BYTES) }),
+        201,
+      );
+      await expectMessage(
+        await call('PUT', secretPath('big/bin-too'), { body: new Uint8Array(MAX_SECRET_VALUE_BYTES + 1) }),
+        413,
+        /^Secret value is 1047553 bytes/,
+      );
     });
 
     it('applies to PATCH', async () => {
-      await expectMessage(await call('PATCH', secretPath('db-password'), { body: JSON.stringify({ value: 'x'.repeat(MAX_SECRET_VALUE_BYTES + 1) }) }), 413, /limit/);
-      await expectMessage(await call('PATCH', secretPath('db-password'), { body: new Uint8Array(MAX_SECRET_VALUE_BYTES + 1) }), 413, /limit/);
+      await expectMessage(
+        await call('PATCH', secretPath('db-password'), {
+          body: JSON.stringify({ value: 'x'.repeat(MAX_SECRET_VALUE_BYTES + 1) }),
+        }),
+        413,
+        /limit/,
+      );
+      await expectMessage(
+        await call('PATCH', secretPath('db-password'), { body: new Uint8Array(MAX_SECRET_VALUE_BYTES + 1) }),
+        413,
+        /limit/,
+      );
     });
   });
 
@@ -444,19 +562,32 @@ describe('PUT /secrets/v1/secret/default/{path} (create)', () => {
 
 describe('PATCH /secrets/v1/secret/default/{path} (update)', () => {
   it('replaces a text value: 204, keeping description, labels, author and created', async () => {
-    await expectEmpty(await call('PATCH', secretPath('group/spark/aws-secret-key'), { body: '{"value":"rotated"}' }), 204);
+    await expectEmpty(
+      await call('PATCH', secretPath('group/spark/aws-secret-key'), { body: '{"value":"rotated"}' }),
+      204,
+    );
     expect(await (await getSecret('group/spark/aws-secret-key')).json()).toEqual({ ...AWS_KEY, value: 'rotated' });
   });
 
   it('replaces description and labels when given', async () => {
-    await expectEmpty(await call('PATCH', secretPath('db-password'), { body: '{"value":"n","description":"New","labels":[]}' }), 204);
+    await expectEmpty(
+      await call('PATCH', secretPath('db-password'), { body: '{"value":"n","description":"New","labels":[]}' }),
+      204,
+    );
     expect(await (await getSecret('db-password')).json()).toMatchObject({ value: 'n', description: 'New', labels: [] });
   });
 
   it('keeps the original author when someone else updates', async () => {
     grant(db(), 'dcos:secrets:default:/db-password', { uid: 'bob' }, 'update');
-    await expectEmpty(await call('PATCH', secretPath('db-password'), { token: bob, body: '{"value":"bob was here"}' }), 204);
-    expect(db().secrets.get('db-password')).toMatchObject({ value: 'bob was here', author: 'bootstrapuser', created: '2024-01-15T09:30:12.000Z' });
+    await expectEmpty(
+      await call('PATCH', secretPath('db-password'), { token: bob, body: '{"value":"bob was here"}' }),
+      204,
+    );
+    expect(db().secrets.get('db-password')).toMatchObject({
+      value: 'bob was here',
+      author: 'bootstrapuser',
+      created: '2024-01-15T09:30:12.000Z',
+    });
   });
 
   it('switches a text secret to binary with application/octet-stream, and back with JSON', async () => {
@@ -482,21 +613,37 @@ describe('PATCH /secrets/v1/secret/default/{path} (update)', () => {
   });
 
   it('answers 404 for a missing secret, creating nothing', async () => {
-    await expectMessage(await call('PATCH', secretPath('nope'), { body: '{"value":"x"}' }), 404, 'Secret "nope" not found.');
+    await expectMessage(
+      await call('PATCH', secretPath('nope'), { body: '{"value":"x"}' }),
+      404,
+      'Secret "nope" not found.',
+    );
     expect(db().secrets.has('nope')).toBe(false);
   });
 
   it('refuses other content types and bad bodies with 400', async () => {
-    await expectMessage(await call('PATCH', secretPath('db-password'), { body: 'x', contentType: 'text/plain' }), 400, 'Unsupported Content-Type header');
+    await expectMessage(
+      await call('PATCH', secretPath('db-password'), { body: 'x', contentType: 'text/plain' }),
+      400,
+      'Unsupported Content-Type header',
+    );
     await expectMessage(await call('PATCH', secretPath('db-password'), { body: '{}' }), 400, '"value" is required.');
-    await expectMessage(await call('PATCH', secretPath('db-password'), { body: '{"value":"x","extra":1}' }), 400, 'Unexpected properties: extra.');
+    await expectMessage(
+      await call('PATCH', secretPath('db-password'), { body: '{"value":"x","extra":1}' }),
+      400,
+      'Unexpected properties: extra.',
+    );
   });
 });
 
 describe('DELETE /secrets/v1/secret/default/{path}', () => {
   it('deletes: 204, then 404 on read, and gone from the list', async () => {
     await expectEmpty(await call('DELETE', secretPath('group/spark/config/log-level')), 204);
-    await expectMessage(await getSecret('group/spark/config/log-level'), 404, 'Secret "group/spark/config/log-level" not found.');
+    await expectMessage(
+      await getSecret('group/spark/config/log-level'),
+      404,
+      'Secret "group/spark/config/log-level" not found.',
+    );
     expect(await (await list('group')).json()).toEqual({ array: ['spark/aws-secret-key'] });
     await expectMessage(await list('group/spark/config'), 404, 'No secrets under "group/spark/config".');
   });
@@ -575,7 +722,9 @@ describe('value permissions: dcos:secrets:default:/<path>, exactly', () => {
     expect(await response.json()).toEqual(AWS_KEY);
     await expectForbidden(await getSecret('group/spark/config/log-level', { token: alice }));
     await expectForbidden(await getSecret('db-password', { token: alice }));
-    await expectForbidden(await call('PATCH', secretPath('group/spark/aws-secret-key'), { token: alice, body: '{"value":"x"}' }));
+    await expectForbidden(
+      await call('PATCH', secretPath('group/spark/aws-secret-key'), { token: alice, body: '{"value":"x"}' }),
+    );
     await expectForbidden(await call('DELETE', secretPath('group/spark/aws-secret-key'), { token: alice }));
     await expectForbidden(await putText('group/spark/new', { value: 'v' }, { token: alice }));
   });
@@ -593,7 +742,9 @@ describe('value permissions: dcos:secrets:default:/<path>, exactly', () => {
   it('refuses before telling whether a secret exists', async () => {
     await expectForbidden(await getSecret('no/such', { token: bob }));
     await expectForbidden(await putText('db-password', { value: 'v' }, { token: bob }));
-    await expectForbidden(await call('PUT', secretPath('db-password'), { token: bob, body: 'x', contentType: 'text/plain' }));
+    await expectForbidden(
+      await call('PUT', secretPath('db-password'), { token: bob, body: 'x', contentType: 'text/plain' }),
+    );
   });
 
   it('honours grants through a group', async () => {
@@ -609,23 +760,28 @@ describe('value permissions: dcos:secrets:default:/<path>, exactly', () => {
     expect((await call('GET', '/secrets/v1/secret/default/?list=true', { token: bob })).status).toBe(200);
   });
 
-  it.each<SecurityMode>(['disabled', 'permissive', 'strict'])('enforces secrets permissions in %s mode', async (securityMode) => {
-    const { id: dbId } = freshDb({ securityMode });
-    await expectForbidden(await getSecret('db-password', { token: bob, dbId }));
-    await expectForbidden(await call('GET', '/secrets/v1/secret/default/?list=true', { token: bob, dbId }));
-    await expectForbidden(await putText('x', { value: 'v' }, { token: bob, dbId }));
-    await expectForbidden(await getSecret('group/spark/config/log-level', { token: alice, dbId }));
-    expect((await getSecret('group/spark/aws-secret-key', { token: alice, dbId })).status).toBe(200);
-    expect((await getSecret('db-password', { dbId })).status).toBe(200);
-    expect((await call('PUT', '/secrets/v1/seal/default', { token: bob, dbId })).status).toBe(403);
-    expect((await call('GET', '/secrets/v1/store', { token: alice, dbId })).status).toBe(403);
-  });
+  it.each<SecurityMode>(['disabled', 'permissive', 'strict'])(
+    'enforces secrets permissions in %s mode',
+    async (securityMode) => {
+      const { id: dbId } = freshDb({ securityMode });
+      await expectForbidden(await getSecret('db-password', { token: bob, dbId }));
+      await expectForbidden(await call('GET', '/secrets/v1/secret/default/?list=true', { token: bob, dbId }));
+      await expectForbidden(await putText('x', { value: 'v' }, { token: bob, dbId }));
+      await expectForbidden(await getSecret('group/spark/config/log-level', { token: alice, dbId }));
+      expect((await getSecret('group/spark/aws-secret-key', { token: alice, dbId })).status).toBe(200);
+      expect((await getSecret('db-password', { dbId })).status).toBe(200);
+      expect((await call('PUT', '/secrets/v1/seal/default', { token: bob, dbId })).status).toBe(403);
+      expect((await call('GET', '/secrets/v1/store', { token: alice, dbId })).status).toBe(403);
+    },
+  );
 });
 
 const WRONG_KEY = "Unsealing failed: the key is not one of the secret store's unseal keys.";
 const unsealKey = (dbId: string, i = 0) => deriveUnsealKeys(dbId, i + 1)[i] ?? '';
-const unseal = (key: string, send?: Send) => call('PUT', '/secrets/v1/unseal/default', { ...send, body: JSON.stringify({ key }) });
-const sealStatusOf = async (send?: Send) => (await call('GET', '/secrets/v1/seal-status/default', send)).json() as Promise<unknown>;
+const unseal = (key: string, send?: Send) =>
+  call('PUT', '/secrets/v1/unseal/default', { ...send, body: JSON.stringify({ key }) });
+const sealStatusOf = async (send?: Send) =>
+  (await call('GET', '/secrets/v1/seal-status/default', send)).json() as Promise<unknown>;
 
 describe('GET /secrets/v1/seal-status/default and /secrets/v1/store', () => {
   it('answers the SealStatus to any signed-in account', async () => {
@@ -643,7 +799,13 @@ describe('GET /secrets/v1/seal-status/default and /secrets/v1/store', () => {
   });
 
   it('lists the one store, vault-backed and initialized, with its seal state, to a superuser', async () => {
-    const backend = { name: 'default', description: 'DC/OS default secret store', driver: 'vault', initialized: true, sealed: false };
+    const backend = {
+      name: 'default',
+      description: 'DC/OS default secret store',
+      driver: 'vault',
+      initialized: true,
+      sealed: false,
+    };
     const response = await call('GET', '/secrets/v1/store');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ array: [backend] });
@@ -658,8 +820,16 @@ describe('GET /secrets/v1/seal-status/default and /secrets/v1/store', () => {
   it('refuses the store list and each store to an account without dcos:superuser with 403, as DC/OS does', async () => {
     grant(db(), 'dcos:secrets:list:default:/', { uid: 'bob' }, 'full');
     for (const token of [alice, bob]) {
-      await expectMessage(await call('GET', '/secrets/v1/store', { token }), 403, 'Forbidden: the secret store backends are shown only to dcos:superuser.');
-      await expectMessage(await call('GET', '/secrets/v1/store/default', { token }), 403, 'Forbidden: the secret store backends are shown only to dcos:superuser.');
+      await expectMessage(
+        await call('GET', '/secrets/v1/store', { token }),
+        403,
+        'Forbidden: the secret store backends are shown only to dcos:superuser.',
+      );
+      await expectMessage(
+        await call('GET', '/secrets/v1/store/default', { token }),
+        403,
+        'Forbidden: the secret store backends are shown only to dcos:superuser.',
+      );
     }
   });
 });
@@ -683,7 +853,11 @@ describe('GET /secrets/v1/ping and /secrets/v1/init/default', () => {
     expect(body.initialized).toBe(true);
     expect(body.keys).toHaveLength(3);
     for (const key of body.keys) expect(deriveUnsealKeys(dbId, 3)).not.toContain(key);
-    await expectMessage(await call('GET', '/secrets/v1/init/default', { token: alice, dbId }), 403, /needs dcos:superuser/);
+    await expectMessage(
+      await call('GET', '/secrets/v1/init/default', { token: alice, dbId }),
+      403,
+      /needs dcos:superuser/,
+    );
     await expectMessage(await call('GET', '/secrets/v1/init/other', { dbId }), 404, /^Store "other" not found/);
   });
 });
@@ -702,9 +876,17 @@ describe('PUT /secrets/v1/auto-unseal/default', () => {
   it('answers a plain share or anything else with 500, and non-superusers with 403', async () => {
     await call('PUT', '/secrets/v1/seal/default');
     for (const key of [unsealKey('default'), 'wrong']) {
-      await expectMessage(await call('PUT', '/secrets/v1/auto-unseal/default', { body: JSON.stringify({ key }) }), 500, /^Unsealing failed/);
+      await expectMessage(
+        await call('PUT', '/secrets/v1/auto-unseal/default', { body: JSON.stringify({ key }) }),
+        500,
+        /^Unsealing failed/,
+      );
     }
-    await expectMessage(await call('PUT', '/secrets/v1/auto-unseal/default', { token: alice, body: '{"key":"k"}' }), 403, /needs dcos:superuser/);
+    await expectMessage(
+      await call('PUT', '/secrets/v1/auto-unseal/default', { token: alice, body: '{"key":"k"}' }),
+      403,
+      /needs dcos:superuser/,
+    );
     expect(db().seal.sealed).toBe(true);
   });
 });
@@ -720,7 +902,11 @@ describe('PUT /secrets/v1/seal/default', () => {
     grant(db(), 'dcos:secrets:list:default:/', { uid: 'bob' }, 'full');
     grant(db(), 'dcos:adminrouter:secrets', { uid: 'bob' }, 'full');
     for (const token of [alice, bob]) {
-      await expectMessage(await call('PUT', '/secrets/v1/seal/default', { token }), 403, 'Forbidden: sealing and unsealing the secret store needs dcos:superuser.');
+      await expectMessage(
+        await call('PUT', '/secrets/v1/seal/default', { token }),
+        403,
+        'Forbidden: sealing and unsealing the secret store needs dcos:superuser.',
+      );
     }
     expect(db().seal.sealed).toBe(false);
   });
@@ -752,14 +938,18 @@ describe('PUT /secrets/v1/seal/default', () => {
     await expectForbidden(await getSecret('db-password', { token: bob }));
     await expectForbidden(await list('hdfs', { token: alice }));
     await expectMessage(await getSecret('a//b'), 400, /^Invalid secret path/);
-    await expectMessage(await call('PUT', secretPath('x'), { body: 'x', contentType: 'text/plain' }), 400, 'Unsupported Content-Type header');
+    await expectMessage(
+      await call('PUT', secretPath('x'), { body: 'x', contentType: 'text/plain' }),
+      400,
+      'Unsupported Content-Type header',
+    );
     await expectSealed(await list('group', { token: alice }));
     await expectSealed(await getSecret('group/spark/aws-secret-key', { token: alice }));
   });
 });
 
 describe('PUT /secrets/v1/unseal/default', () => {
-  it("unseals the default db with its one key, which is the same on every start", async () => {
+  it('unseals the default db with its one key, which is the same on every start', async () => {
     const expected = createHash('sha256').update('dcos-sim-unseal-key:default:0').digest('hex');
     expect(db().seal.keys).toEqual([expected]);
     await call('PUT', '/secrets/v1/seal/default');
@@ -792,7 +982,9 @@ describe('PUT /secrets/v1/unseal/default', () => {
 
     expect(await (await unseal(k3, { dbId })).json()).toEqual({ sealed: false, threshold: 2, shares: 3, progress: 0 });
     expect((await getSecret('db-password', { dbId })).status).toBe(200);
-    expect(await (await call('GET', '/secrets/v1/store', { dbId })).json()).toMatchObject({ array: [{ sealed: false }] });
+    expect(await (await call('GET', '/secrets/v1/store', { dbId })).json()).toMatchObject({
+      array: [{ sealed: false }],
+    });
   });
 
   it('forgets partial progress when sealed again', async () => {
@@ -822,15 +1014,24 @@ describe('PUT /secrets/v1/unseal/default', () => {
     ['an extra property', '{"key":"k","reset":true}'],
   ])('refuses %s with 400', async (_what, body) => {
     await call('PUT', '/secrets/v1/seal/default');
-    await expectMessage(await call('PUT', '/secrets/v1/unseal/default', body === undefined ? {} : { body }), 400, 'The request body must be {"key": "<unseal key>"}.');
+    await expectMessage(
+      await call('PUT', '/secrets/v1/unseal/default', body === undefined ? {} : { body }),
+      400,
+      'The request body must be {"key": "<unseal key>"}.',
+    );
     expect(db().seal.sealed).toBe(true);
   });
 
   it('refuses anyone but a superuser with 403, and another store with 404', async () => {
     await call('PUT', '/secrets/v1/seal/default');
-    for (const token of [alice, bob]) await expectMessage(await unseal(unsealKey('default'), { token }), 403, /needs dcos:superuser/);
+    for (const token of [alice, bob])
+      await expectMessage(await unseal(unsealKey('default'), { token }), 403, /needs dcos:superuser/);
     expect(db().seal.sealed).toBe(true);
-    await expectMessage(await call('PUT', '/secrets/v1/unseal/other', { body: '{"key":"k"}' }), 404, /^Store "other" not found/);
+    await expectMessage(
+      await call('PUT', '/secrets/v1/unseal/other', { body: '{"key":"k"}' }),
+      404,
+      /^Store "other" not found/,
+    );
   });
 
   it('lets a superuser through a group membership seal and unseal', async () => {

@@ -84,17 +84,31 @@ function secretUrl(request: Request): { store: string; path: string; list: boole
 }
 
 function invalidPath(path: string): Response {
-  return secretsError(400, `Invalid secret path "${path}": use letters, digits, "-" and "_", with "/" between folders and no leading or trailing "/".`);
+  return secretsError(
+    400,
+    `Invalid secret path "${path}": use letters, digits, "-" and "_", with "/" between folders and no leading or trailing "/".`,
+  );
 }
 
 /** Properties a text secret's JSON body may have: the `Secret` schema, plus the `path` the DC/OS UI sends. */
-const TEXT_BODY = { value: 'string', description: 'string', labels: 'labels', author: 'string', created: 'string', path: 'string' } as const;
+const TEXT_BODY = {
+  value: 'string',
+  description: 'string',
+  labels: 'labels',
+  author: 'string',
+  created: 'string',
+  path: 'string',
+} as const;
 
-type Incoming = { kind: 'text'; value: string; description?: string; labels?: string[] } | { kind: 'binary'; bytes: Uint8Array };
+type Incoming =
+  { kind: 'text'; value: string; description?: string; labels?: string[] } | { kind: 'binary'; bytes: Uint8Array };
 
 function tooLarge(bytes: number): Response {
   // 413 rather than 400: the docs give no status for an oversized secret, and 413 lets a client tell this apart.
-  return secretsError(413, `Secret value is ${bytes} bytes; the limit is ${MAX_SECRET_VALUE_BYTES} bytes (1 MiB minus 1 KiB of metadata).`);
+  return secretsError(
+    413,
+    `Secret value is ${bytes} bytes; the limit is ${MAX_SECRET_VALUE_BYTES} bytes (1 MiB minus 1 KiB of metadata).`,
+  );
 }
 
 /**
@@ -117,8 +131,15 @@ async function readSecretBody(request: Request): Promise<Incoming | Response> {
   for (const [name, type] of Object.entries(TEXT_BODY)) {
     const value = body[name];
     if (value === undefined) continue;
-    const ok = type === 'labels' ? Array.isArray(value) && value.every((label) => typeof label === 'string') : typeof value === type;
-    if (!ok) return secretsError(400, type === 'labels' ? '"labels" must be an array of strings.' : `"${name}" must be a string.`);
+    const ok =
+      type === 'labels'
+        ? Array.isArray(value) && value.every((label) => typeof label === 'string')
+        : typeof value === type;
+    if (!ok)
+      return secretsError(
+        400,
+        type === 'labels' ? '"labels" must be an array of strings.' : `"${name}" must be a string.`,
+      );
   }
   if (body.value === undefined) return secretsError(400, '"value" is required.');
   const value = body.value as string;
@@ -133,7 +154,13 @@ async function readSecretBody(request: Request): Promise<Incoming | Response> {
 }
 
 function secretJson(secret: SimTextSecret) {
-  return { value: secret.value, author: secret.author, created: secret.created, description: secret.description, labels: secret.labels };
+  return {
+    value: secret.value,
+    author: secret.author,
+    created: secret.created,
+    description: secret.description,
+    labels: secret.labels,
+  };
 }
 
 /**
@@ -145,13 +172,20 @@ function secretJson(secret: SimTextSecret) {
 function readSecret(request: Request, secret: SimSecret): Response {
   const accept = request.headers.get('accept');
   if (secret.kind === 'text') {
-    if (!accepts(accept, 'application/json')) return secretsError(400, 'Unsupported Accept header: this is a text secret, served as application/json.');
+    if (!accepts(accept, 'application/json'))
+      return secretsError(400, 'Unsupported Accept header: this is a text secret, served as application/json.');
     return json(secretJson(secret));
   }
   if (!accepts(accept, 'application/octet-stream')) {
-    return secretsError(400, 'Unsupported Accept header: this is a binary secret; send Accept: application/octet-stream or */*.');
+    return secretsError(
+      400,
+      'Unsupported Accept header: this is a binary secret; send Accept: application/octet-stream or */*.',
+    );
   }
-  return new Response(Buffer.from(secret.bytes), { status: 200, headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' } });
+  return new Response(Buffer.from(secret.bytes), {
+    status: 200,
+    headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' },
+  });
 }
 
 /**
@@ -164,14 +198,20 @@ function readSecret(request: Request, secret: SimSecret): Response {
 function listSecrets(db: SimDb, uid: string, rawPath: string): Response {
   const path = rawPath.replace(/\/$/, '');
   if (path !== '' && !isValidSecretPath(path)) return invalidPath(rawPath);
-  if (!selfAndAncestors(path).some((folder) => isAllowed(db, uid, listRid(folder), 'read'))) return forbidden(listRid(path), 'read');
+  if (!selfAndAncestors(path).some((folder) => isAllowed(db, uid, listRid(folder), 'read')))
+    return forbidden(listRid(path), 'read');
   if (db.seal.sealed) return secretsError(503, SEALED_MESSAGE);
   const keys = secretKeysUnder(db, path);
   if (keys.length === 0 && path !== '') return secretsError(404, `No secrets under "${path}".`);
   return json({ array: keys });
 }
 
-const ACTION_BY_METHOD: Readonly<Record<string, Action>> = { GET: 'read', PUT: 'create', PATCH: 'update', DELETE: 'delete' };
+const ACTION_BY_METHOD: Readonly<Record<string, Action>> = {
+  GET: 'read',
+  PUT: 'create',
+  PATCH: 'update',
+  DELETE: 'delete',
+};
 
 /**
  * One secret's value: GET reads, PUT creates (201, 409 when it exists), PATCH replaces the value (204; it may switch
@@ -182,7 +222,8 @@ const ACTION_BY_METHOD: Readonly<Record<string, Action>> = { GET: 'read', PUT: '
 async function secretValue(request: Request, db: SimDb, uid: string, path: string): Promise<Response> {
   const method = request.method.toUpperCase();
   const action = ACTION_BY_METHOD[method];
-  if (action === undefined) return secretsError(405, `Method ${method} not allowed.`, { Allow: 'GET, PUT, PATCH, DELETE' });
+  if (action === undefined)
+    return secretsError(405, `Method ${method} not allowed.`, { Allow: 'GET, PUT, PATCH, DELETE' });
   if (!isValidSecretPath(path)) return invalidPath(path);
   if (!isAllowed(db, uid, secretRid(path), action)) return forbidden(secretRid(path), action);
 
@@ -199,7 +240,10 @@ async function secretValue(request: Request, db: SimDb, uid: string, path: strin
     if (existing) return secretsError(409, `Secret "${path}" already exists.`);
     if (!incoming) throw new Error('unreachable: PUT without a body');
     const meta = { author: uid, created: new Date().toISOString() };
-    db.secrets.set(path, incoming.kind === 'binary' ? { ...incoming, ...meta } : { description: '', labels: [], ...incoming, ...meta });
+    db.secrets.set(
+      path,
+      incoming.kind === 'binary' ? { ...incoming, ...meta } : { description: '', labels: [], ...incoming, ...meta },
+    );
     return empty(201);
   }
   if (!existing) return secretsError(404, `Secret "${path}" not found.`);
@@ -213,14 +257,23 @@ async function secretValue(request: Request, db: SimDb, uid: string, path: strin
   if (incoming.kind === 'binary') db.secrets.set(path, { ...incoming, ...meta });
   else {
     // A text secret keeps its description and labels unless the body replaces them; a binary one had none.
-    const kept = existing.kind === 'text' ? { description: existing.description, labels: existing.labels } : { description: '', labels: [] };
+    const kept =
+      existing.kind === 'text'
+        ? { description: existing.description, labels: existing.labels }
+        : { description: '', labels: [] };
     db.secrets.set(path, { ...kept, ...incoming, ...meta });
   }
   return empty(204);
 }
 
 function backendJson(db: SimDb) {
-  return { name: SECRET_STORE, description: 'DC/OS default secret store', driver: 'vault', initialized: true, sealed: db.seal.sealed };
+  return {
+    name: SECRET_STORE,
+    description: 'DC/OS default secret store',
+    driver: 'vault',
+    initialized: true,
+    sealed: db.seal.sealed,
+  };
 }
 
 /** `/secrets/v1/secret`, with or without a store and path. */
@@ -228,7 +281,7 @@ const SECRET_URL = /\/secrets\/v1\/secret(?:\/.*)?$/;
 
 const SEAL_ADMIN = 'Forbidden: sealing and unsealing the secret store needs dcos:superuser.';
 const STORE_ADMIN = 'Forbidden: the secret store backends are shown only to dcos:superuser.';
-const WRONG_KEY = 'Unsealing failed: the key is not one of the secret store\'s unseal keys.';
+const WRONG_KEY = "Unsealing failed: the key is not one of the secret store's unseal keys.";
 
 /** Seal and unseal need a superuser (DOCS secrets/seal-store, unseal-store), in every security mode. */
 function superuserOnly(db: SimDb, uid: string, message = SEAL_ADMIN): Response | null {
@@ -240,10 +293,14 @@ function superuserOnly(db: SimDb, uid: string, message = SEAL_ADMIN): Response |
  * and a superuser, checked in that order; then `resolve`.
  */
 function storeAdmin(sim: SimContext, resolve: GuardedResolver): HttpResponseResolver {
-  return guarded(sim, () => null, (args) => {
-    if (args.params.store !== SECRET_STORE) return unknownStore(String(args.params.store));
-    return superuserOnly(args.db, args.principal.uid) ?? resolve(args);
-  });
+  return guarded(
+    sim,
+    () => null,
+    (args) => {
+      if (args.params.store !== SECRET_STORE) return unknownStore(String(args.params.store));
+      return superuserOnly(args.db, args.principal.uid) ?? resolve(args);
+    },
+  );
 }
 
 /** The `key` of an unseal body `{"key": string}` and nothing else; null for any other body. */
@@ -270,14 +327,26 @@ export function secretHandlers(sim: SimContext) {
     // every `/secrets/v1` path.
     http.get(
       '*/secrets/v1/ping',
-      guarded(sim, noRequirement, () => new Response('pong', { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })),
+      guarded(
+        sim,
+        noRequirement,
+        () =>
+          new Response('pong', {
+            status: 200,
+            headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+          }),
+      ),
     ),
     // The store list and each store are superuser business: DC/OS answers `GET /store` with 403 for an account without
     // dcos:superuser (401 without a token; docs/decisions/006). The console never reads them: the seal status is
     // read from `seal-status`, which any signed-in account may.
     http.get(
       '*/secrets/v1/store',
-      guarded(sim, noRequirement, ({ db, principal }) => superuserOnly(db, principal.uid, STORE_ADMIN) ?? json({ array: [backendJson(db)] })),
+      guarded(
+        sim,
+        noRequirement,
+        ({ db, principal }) => superuserOnly(db, principal.uid, STORE_ADMIN) ?? json({ array: [backendJson(db)] }),
+      ),
     ),
     http.get(
       '*/secrets/v1/store/:backend',
@@ -288,7 +357,9 @@ export function secretHandlers(sim: SimContext) {
     ),
     http.get(
       '*/secrets/v1/seal-status/:store',
-      guarded(sim, noRequirement, ({ db, params }) => (params.store === SECRET_STORE ? json(sealStatus(db.seal)) : unknownStore(String(params.store)))),
+      guarded(sim, noRequirement, ({ db, params }) =>
+        params.store === SECRET_STORE ? json(sealStatus(db.seal)) : unknownStore(String(params.store)),
+      ),
     ),
     // `GET /init/{store}`: initialized, with the unseal keys still encrypted (test_if_secrets_seal_and_auto_unseal).
     // Superusers only, like every seal and init procedure (DOCS).

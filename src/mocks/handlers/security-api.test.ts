@@ -18,7 +18,9 @@ const db = () => simulator.context.defaultDb;
 function send(method: string, path: string, body?: string, contentType = 'application/json'): Promise<Response> {
   const headers = new Headers({ Authorization: `token=${admin}` });
   if (body !== undefined) headers.set('Content-Type', contentType);
-  return simulator.handle(new Request(`${ORIGIN}${path}`, { method, headers, ...(body === undefined ? {} : { body }) }));
+  return simulator.handle(
+    new Request(`${ORIGIN}${path}`, { method, headers, ...(body === undefined ? {} : { body }) }),
+  );
 }
 
 /** What a request could have changed. */
@@ -60,8 +62,18 @@ describe('Responses', () => {
     for (const [method, path, body] of requests) answers.push([`${method} ${path}`, await send(method, path, body)]);
     // Without a session: Admin Router's HTML page, and the IAM's JSON refusal of a sign-in.
     answers.push(['GET /acs/api/v1/users (signed out)', await simulator.handle(apiRequest('/acs/api/v1/users'))]);
-    answers.push(['POST /acs/api/v1/auth/login (wrong)', await simulator.handle(apiRequest('/acs/api/v1/auth/login', { method: 'POST', body: '{"uid":"x","password":"y"}' }))]);
-    answers.push(['GET /dcos-metadata/bootstrap-config.json (bob)', await simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { token: await loginAs(simulator, 'bob', 'bob-pass') }))]);
+    answers.push([
+      'POST /acs/api/v1/auth/login (wrong)',
+      await simulator.handle(
+        apiRequest('/acs/api/v1/auth/login', { method: 'POST', body: '{"uid":"x","password":"y"}' }),
+      ),
+    ]);
+    answers.push([
+      'GET /dcos-metadata/bootstrap-config.json (bob)',
+      await simulator.handle(
+        apiRequest('/dcos-metadata/bootstrap-config.json', { token: await loginAs(simulator, 'bob', 'bob-pass') }),
+      ),
+    ]);
     for (const [what, response] of answers) {
       const bytes = new Uint8Array(await response.arrayBuffer());
       const type = response.headers.get('Content-Type');
@@ -149,10 +161,19 @@ describe('Business rules the cluster keeps, whatever the client checked', () => 
       ['PUT', '/secrets/v1/secret/default/a%20b', '{"value":"x"}', 400],
       ['PUT', '/secrets/v1/secret/default/too-big', JSON.stringify({ value: 'x'.repeat(1024 * 1024 - 1024 + 1) }), 413],
     ];
-    for (const [method, path, body, status] of refusals) expect((await send(method, path, body)).status, path.slice(0, 80)).toBe(status);
+    for (const [method, path, body, status] of refusals)
+      expect((await send(method, path, body)).status, path.slice(0, 80)).toBe(status);
     expect(stateOf()).toBe(before);
     // The limit itself is allowed: 1 MiB − 1 KiB.
-    expect((await send('PUT', '/secrets/v1/secret/default/at-the-limit', JSON.stringify({ value: 'x'.repeat(1024 * 1024 - 1024) }))).status).toBe(201);
+    expect(
+      (
+        await send(
+          'PUT',
+          '/secrets/v1/secret/default/at-the-limit',
+          JSON.stringify({ value: 'x'.repeat(1024 * 1024 - 1024) }),
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it('[ASVS 2.2.1] takes only a JSON object of the expected shape: other media, arrays, unknown fields and wrong types are refused', async () => {
@@ -168,16 +189,26 @@ describe('Business rules the cluster keeps, whatever the client checked', () => 
       ['/secrets/v1/secret/default/zed', '{"value":"z","store":"other"}', 'application/json'],
       ['/secrets/v1/secret/default/zed', '{"value":5}', 'application/json'],
     ];
-    for (const [path, body, type] of bodies) expect((await send('PUT', path, body, type)).status, `${type} ${body}`).toBe(400);
+    for (const [path, body, type] of bodies)
+      expect((await send('PUT', path, body, type)).status, `${type} ${body}`).toBe(400);
     expect(stateOf()).toBe(before);
   });
 
   it('[ASVS 2.2.3] refuses combinations that make no sense together: password and token, password and public key', async () => {
     const before = stateOf();
-    const login = await simulator.handle(apiRequest('/acs/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ uid: 'bootstrapuser', password: 'deleteme', token: 'x' }) }));
+    const login = await simulator.handle(
+      apiRequest('/acs/api/v1/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ uid: 'bootstrapuser', password: 'deleteme', token: 'x' }),
+      }),
+    );
     expect(login.status).toBe(400);
     expect(login.headers.getSetCookie()).toEqual([]);
-    const both = await send('PUT', '/acs/api/v1/users/zed', JSON.stringify({ description: 'z', password: 'secret-pass', public_key: '-----BEGIN PUBLIC KEY-----' }));
+    const both = await send(
+      'PUT',
+      '/acs/api/v1/users/zed',
+      JSON.stringify({ description: 'z', password: 'secret-pass', public_key: '-----BEGIN PUBLIC KEY-----' }),
+    );
     expect(both.status).toBe(400);
     const neither = await send('PUT', '/acs/api/v1/users/zed', JSON.stringify({ description: 'z' }));
     expect(neither.status).toBe(400);
@@ -195,7 +226,8 @@ describe('Where the key that checks a token comes from', () => {
       .setExpirationTime('1h')
       .sign(privateKey);
   }
-  const status = async (token: string) => (await simulator.handle(apiRequest('/acs/api/v1/users', { via: 'token', token }))).status;
+  const status = async (token: string) =>
+    (await simulator.handle(apiRequest('/acs/api/v1/users', { via: 'token', token }))).status;
 
   it('[ASVS 9.1.3] a token that carries its own key (jwk header), even under the cluster’s kid, is refused', async () => {
     expect(await status(await attackerToken((jwk) => ({ jwk, kid: simulator.context.keys.kid })))).toBe(401);
@@ -203,7 +235,11 @@ describe('Where the key that checks a token comes from', () => {
 
   it('[ASVS 9.1.3] a token that points at a key elsewhere (jku, x5u) is refused: only the cluster’s own key counts', async () => {
     expect(await status(await attackerToken(() => ({ jku: 'https://evil.example/jwks.json', kid: 'evil' })))).toBe(401);
-    expect(await status(await attackerToken(() => ({ x5u: 'https://evil.example/cert.pem', kid: simulator.context.keys.kid })))).toBe(401);
+    expect(
+      await status(
+        await attackerToken(() => ({ x5u: 'https://evil.example/cert.pem', kid: simulator.context.keys.kid })),
+      ),
+    ).toBe(401);
     // The cluster's own token is accepted: what is refused is the key, not the account.
     expect(await status(admin)).toBe(200);
   });

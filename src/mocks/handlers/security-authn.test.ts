@@ -49,7 +49,8 @@ async function answerOf(response: Response) {
   return { status: response.status, headers: [...response.headers], body: await response.text() };
 }
 
-const login = (body: unknown, dbId?: string) => simulator.handle(loginRequest(body, dbId === undefined ? {} : { dbId }));
+const login = (body: unknown, dbId?: string) =>
+  simulator.handle(loginRequest(body, dbId === undefined ? {} : { dbId }));
 
 /**
  * The failed password sign-ins of the seeded accounts: a local account with a wrong password, an unknown uid, a
@@ -114,10 +115,25 @@ describe('A failed sign-in', () => {
 
   it('[ASVS 6.3.8] with a service login token gets one answer for an unknown uid and for an account whose key did not sign it', async () => {
     const db = testDb();
-    const created = await simulator.handle(iamRequest('PUT', '/acs/api/v1/users/ci-bot', adminToken, { description: 'CI', public_key: keys.publicKeyPem }, db.id));
+    const created = await simulator.handle(
+      iamRequest(
+        'PUT',
+        '/acs/api/v1/users/ci-bot',
+        adminToken,
+        { description: 'CI', public_key: keys.publicKeyPem },
+        db.id,
+      ),
+    );
     expect(created.status).toBe(201);
-    const wrongKey = await answerOf(await login({ uid: 'ci-bot', token: await serviceLoginToken(otherKeys.privateKey, { uid: 'ci-bot' }) }, db.id));
-    const unknownUid = await answerOf(await login({ uid: 'no-such-bot', token: await serviceLoginToken(otherKeys.privateKey, { uid: 'no-such-bot' }) }, db.id));
+    const wrongKey = await answerOf(
+      await login({ uid: 'ci-bot', token: await serviceLoginToken(otherKeys.privateKey, { uid: 'ci-bot' }) }, db.id),
+    );
+    const unknownUid = await answerOf(
+      await login(
+        { uid: 'no-such-bot', token: await serviceLoginToken(otherKeys.privateKey, { uid: 'no-such-bot' }) },
+        db.id,
+      ),
+    );
     expect(wrongKey.status).toBe(401);
     expect(unknownUid).toEqual(wrongKey);
   });
@@ -142,8 +158,11 @@ const authCookieValue = (response: Response) =>
 describe('The session', () => {
   it('[ASVS 7.2.1] is decided by the signed token alone: a forged info cookie naming the superuser gains nothing', async () => {
     const bobToken = await loginAs(simulator, 'bob', 'bob-pass');
-    const forgedInfo = Buffer.from(JSON.stringify({ uid: 'bootstrapuser', description: 'Bootstrap superuser', is_remote: false })).toString('base64');
-    const request = (cookies: string) => simulator.handle(new Request(`${ORIGIN}/acs/api/v1/users`, { headers: { Cookie: cookies } }));
+    const forgedInfo = Buffer.from(
+      JSON.stringify({ uid: 'bootstrapuser', description: 'Bootstrap superuser', is_remote: false }),
+    ).toString('base64');
+    const request = (cookies: string) =>
+      simulator.handle(new Request(`${ORIGIN}/acs/api/v1/users`, { headers: { Cookie: cookies } }));
     // Without a token the info cookie is no session at all; with bob's token it does not make bob a superuser.
     expect((await request(`dcos-acs-info-cookie=${forgedInfo}`)).status).toBe(401);
     expect((await request(`dcos-acs-auth-cookie=${bobToken}; dcos-acs-info-cookie=${forgedInfo}`)).status).toBe(403);
@@ -154,7 +173,9 @@ describe('The session', () => {
     // A planted token: bob's valid session, which an attacker could have put in the victim's browser.
     const planted = await loginAs(simulator, 'bob', 'bob-pass');
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 5_000 });
-    const response = await simulator.handle(loginWithCookies({ uid: 'alice', password: 'alice-pass' }, `dcos-acs-auth-cookie=${planted}`));
+    const response = await simulator.handle(
+      loginWithCookies({ uid: 'alice', password: 'alice-pass' }, `dcos-acs-auth-cookie=${planted}`),
+    );
     expect(response.status).toBe(200);
     const issued = authCookieValue(response);
     expect(issued).toBeDefined();
@@ -168,28 +189,50 @@ describe('The session', () => {
     const start = Date.now();
     vi.useFakeTimers({ toFake: ['Date'], now: start });
     const token = await loginAs(simulator, 'bootstrapuser', 'deleteme', db.id);
-    const paths = ['/acs/api/v1/users', '/secrets/v1/secret/default/db-password', '/dcos-metadata/bootstrap-config.json'];
-    const statuses = async () => Promise.all(paths.map(async (path) => (await simulator.handle(apiRequest(path, { token, dbId: db.id }))).status));
+    const paths = [
+      '/acs/api/v1/users',
+      '/secrets/v1/secret/default/db-password',
+      '/dcos-metadata/bootstrap-config.json',
+    ];
+    const statuses = async () =>
+      Promise.all(paths.map(async (path) => (await simulator.handle(apiRequest(path, { token, dbId: db.id }))).status));
     expect(await statuses()).toEqual([200, 200, 200]);
     vi.setSystemTime(start + 61_000);
     expect(await statuses()).toEqual([401, 401, 401]);
     // Sent as a header instead of the cookie, and for a write, it is refused the same way.
-    const write = await simulator.handle(iamRequest('PUT', '/acs/api/v1/groups/after-expiry', token, { description: 'x' }, db.id));
+    const write = await simulator.handle(
+      iamRequest('PUT', '/acs/api/v1/groups/after-expiry', token, { description: 'x' }, db.id),
+    );
     expect(write.status).toBe(401);
     expect(db.groups.has('after-expiry')).toBe(false);
   });
 
   it('[ASVS 7.4.2] of a deleted service account or remote user is refused at once, before the token expires', async () => {
     const db = testDb();
-    const created = await simulator.handle(iamRequest('PUT', '/acs/api/v1/users/ci-bot', adminToken, { description: 'CI', public_key: keys.publicKeyPem }, db.id));
+    const created = await simulator.handle(
+      iamRequest(
+        'PUT',
+        '/acs/api/v1/users/ci-bot',
+        adminToken,
+        { description: 'CI', public_key: keys.publicKeyPem },
+        db.id,
+      ),
+    );
     expect(created.status).toBe(201);
-    const serviceLogin = await login({ uid: 'ci-bot', token: await serviceLoginToken(keys.privateKey, { uid: 'ci-bot' }) }, db.id);
+    const serviceLogin = await login(
+      { uid: 'ci-bot', token: await serviceLoginToken(keys.privateKey, { uid: 'ci-bot' }) },
+      db.id,
+    );
     const { token: botToken } = (await serviceLogin.json()) as { token: string };
     const remoteToken = await loginAs(simulator, 'carol', 'carol-pass', db.id);
     // Neither holds an IAM permission: a valid session is refused as forbidden (403), an ended one as unauthenticated.
-    const status = async (token: string) => (await simulator.handle(apiRequest('/acs/api/v1/users', { via: 'token', token, dbId: db.id }))).status;
+    const status = async (token: string) =>
+      (await simulator.handle(apiRequest('/acs/api/v1/users', { via: 'token', token, dbId: db.id }))).status;
     expect([await status(botToken), await status(remoteToken)]).toEqual([403, 403]);
-    for (const uid of ['ci-bot', 'carol']) expect((await simulator.handle(iamRequest('DELETE', `/acs/api/v1/users/${uid}`, adminToken, undefined, db.id))).status).toBe(204);
+    for (const uid of ['ci-bot', 'carol'])
+      expect(
+        (await simulator.handle(iamRequest('DELETE', `/acs/api/v1/users/${uid}`, adminToken, undefined, db.id))).status,
+      ).toBe(204);
     expect([await status(botToken), await status(remoteToken)]).toEqual([401, 401]);
   });
 });

@@ -17,7 +17,12 @@ function stateOf() {
     users: [...d.users.keys()],
     groups: [...d.groups.keys()],
     memberships: [...d.memberships].map(([gid, members]) => [gid, [...members]]),
-    acls: [...d.acls.values()].map((acl) => [acl.rid, acl.description, [...acl.users].map(([k, v]) => [k, [...v]]), [...acl.groups].map(([k, v]) => [k, [...v]])]),
+    acls: [...d.acls.values()].map((acl) => [
+      acl.rid,
+      acl.description,
+      [...acl.users].map(([k, v]) => [k, [...v]]),
+      [...acl.groups].map(([k, v]) => [k, [...v]]),
+    ]),
     oidc: [...d.sso.oidc.keys()],
     saml: [...d.sso.saml.keys()],
     ldap: d.ldap.config,
@@ -45,7 +50,17 @@ const IAM_FUNCTIONS: [string, string, unknown?][] = [
   ['DELETE', '/acs/api/v1/acls/dcos:adminrouter:ops:metadata'],
   ['GET', '/acs/api/v1/acls/dcos:superuser/users/bob/full'],
   ['GET', '/acs/api/v1/auth/oidc/providers/google-idp'],
-  ['PUT', '/acs/api/v1/auth/oidc/providers/mallory', { description: 'M', issuer: 'https://evil.example', base_url: 'https://evil.example', client_id: 'c', client_secret: 's' }],
+  [
+    'PUT',
+    '/acs/api/v1/auth/oidc/providers/mallory',
+    {
+      description: 'M',
+      issuer: 'https://evil.example',
+      base_url: 'https://evil.example',
+      client_id: 'c',
+      client_secret: 's',
+    },
+  ],
   ['DELETE', '/acs/api/v1/auth/saml/providers/okta-saml'],
   ['GET', '/acs/api/v1/ldap/config'],
   ['DELETE', '/acs/api/v1/ldap/config'],
@@ -75,22 +90,38 @@ describe('Function-level access', () => {
       ['PUT', '/acs/api/v1/acls/dcos:adminrouter:ops:metadata/groups/operators/full'],
       ['PUT', '/acs/api/v1/acls/dcos:secrets:default:%252Fdb-password/users/alice/read'],
     ];
-    for (const [method, path, body] of attempts) expect((await simulator.handle(iamRequest(method, path, token, body))).status, `${method} ${path}`).toBe(403);
+    for (const [method, path, body] of attempts)
+      expect((await simulator.handle(iamRequest(method, path, token, body))).status, `${method} ${path}`).toBe(403);
     expect(stateOf()).toBe(before);
     // The one thing alice may do still works: the refusals are about these functions, not her session.
-    expect((await simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token }))).status).toBe(200);
+    expect(
+      (await simulator.handle(apiRequest('/dcos-metadata/bootstrap-config.json', { via: 'token', token }))).status,
+    ).toBe(200);
   });
 });
 
 const secret = (path: string, token: string, method = 'GET', body?: unknown) =>
-  simulator.handle(apiRequest(`/secrets/v1/secret/default/${path}`, { via: 'token', token, method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+  simulator.handle(
+    apiRequest(`/secrets/v1/secret/default/${path}`, {
+      via: 'token',
+      token,
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  );
 
 describe('Data-level access', () => {
   it('[ASVS 8.2.2] alice reads exactly the secret she was granted: not its neighbours, and she cannot change or delete it', async () => {
     const token = await loginAs(simulator, 'alice', 'alice-pass');
     const granted = await secret('group/spark/aws-secret-key', token);
     expect(granted.status).toBe(200);
-    for (const path of ['group/spark/config/log-level', 'db-password', 'jenkins/private-key', 'hdfs/keytab', 'group/spark/aws-secret-key/x']) {
+    for (const path of [
+      'group/spark/config/log-level',
+      'db-password',
+      'jenkins/private-key',
+      'hdfs/keytab',
+      'group/spark/aws-secret-key/x',
+    ]) {
       const response = await secret(path, token);
       expect(response.status, path).toBe(403);
       const stored = db().secrets.get(path);
@@ -111,7 +142,8 @@ describe('Data-level access', () => {
     expect(group.status).toBe(200);
     expect(await group.text()).not.toMatch(/db-password|jenkins|hdfs/);
     expect((await list('group/spark')).status).toBe(200);
-    for (const folder of ['', 'jenkins', 'hdfs', 'groupie']) expect((await list(folder)).status, folder || 'the root').toBe(403);
+    for (const folder of ['', 'jenkins', 'hdfs', 'groupie'])
+      expect((await list(folder)).status, folder || 'the root').toBe(403);
   });
 });
 
@@ -129,7 +161,8 @@ describe('Enforcement at the service layer', () => {
           apiRequest('/secrets/v1/secret/default/db-password', { via: 'bearer', token, dbId: test.id }),
           apiRequest('/dcos-metadata/bootstrap-config.json', { token, dbId: test.id }),
         ];
-        for (const request of asks) expect((await simulator.handle(request)).status, `${request.method} ${request.url}`).toBe(403);
+        for (const request of asks)
+          expect((await simulator.handle(request)).status, `${request.method} ${request.url}`).toBe(403);
         expect(test.memberships.get('superusers')?.has('bob')).toBe(false);
       } finally {
         simulator.context.deleteDb(test.id);

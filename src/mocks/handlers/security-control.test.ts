@@ -16,11 +16,27 @@ beforeAll(async () => {
   tests = await createSimulator({ securityMode: 'strict', tokenTtlSeconds: 3600 }, { control: true });
 });
 
-const FAULT = JSON.stringify({ path: '/acs/api/v1/x.js', status: 200, body: 'alert(document.cookie)', contentType: 'text/html' });
+const FAULT = JSON.stringify({
+  path: '/acs/api/v1/x.js',
+  status: 200,
+  body: 'alert(document.cookie)',
+  contentType: 'text/html',
+});
 
 /** What a cross-site `<form enctype="text/plain">` or a no-cors fetch sends: a CORS-safelisted type, a foreign Origin. */
-function crossSite(path: string, { method = 'POST', type = 'text/plain', origin = 'https://evil.example', cookie }: { method?: string; type?: string; origin?: string | null; cookie?: string } = {}): Request {
-  const headers = new Headers({ 'Content-Type': type, 'Sec-Fetch-Site': origin === null || origin === ORIGIN ? 'same-origin' : 'cross-site' });
+function crossSite(
+  path: string,
+  {
+    method = 'POST',
+    type = 'text/plain',
+    origin = 'https://evil.example',
+    cookie,
+  }: { method?: string; type?: string; origin?: string | null; cookie?: string } = {},
+): Request {
+  const headers = new Headers({
+    'Content-Type': type,
+    'Sec-Fetch-Site': origin === null || origin === ORIGIN ? 'same-origin' : 'cross-site',
+  });
   if (origin !== null) headers.set('Origin', origin);
   if (cookie !== undefined) headers.set('Cookie', cookie);
   return new Request(`${ORIGIN}${path}`, { method, headers, ...(method === 'DELETE' ? {} : { body: FAULT }) });
@@ -34,8 +50,16 @@ async function newTestDb(): Promise<string> {
 
 describe('the demo exposes no control surface', () => {
   it('[ASVS 13.4.2] without SIM_CONTROL, /__sim/dbs, /__sim/faults and PATCH /__sim/dbs/{id} do not exist, even sent as a test would send them', async () => {
-    for (const [method, path] of [['POST', '/__sim/dbs'], ['POST', '/__sim/faults'], ['DELETE', '/__sim/faults'], ['PATCH', '/__sim/dbs/x'], ['DELETE', '/__sim/dbs/x']] as const) {
-      const response = await demo.handle(controlRequest(path, { method, dbId: 'x', ...(method === 'DELETE' ? {} : { body: '{"tokenTtlSeconds":1}' }) }));
+    for (const [method, path] of [
+      ['POST', '/__sim/dbs'],
+      ['POST', '/__sim/faults'],
+      ['DELETE', '/__sim/faults'],
+      ['PATCH', '/__sim/dbs/x'],
+      ['DELETE', '/__sim/dbs/x'],
+    ] as const) {
+      const response = await demo.handle(
+        controlRequest(path, { method, dbId: 'x', ...(method === 'DELETE' ? {} : { body: '{"tokenTtlSeconds":1}' }) }),
+      );
       expect(response.status, `${method} ${path}`).toBe(404);
     }
     const health = await demo.handle(new Request(`${ORIGIN}/__sim/health`));
@@ -68,8 +92,15 @@ describe('with the control API on, a page on another site still cannot use it', 
 
   it('[ASVS 3.5.2] refuses every CORS-safelisted content type (which skips the preflight), even from its own origin', async () => {
     const dbId = await newTestDb();
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain; charset=utf-8']) {
-      const response = await tests.handle(crossSite('/__sim/faults', { type, origin: null, cookie: `dcos-sim-db=${dbId}` }));
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain; charset=utf-8',
+    ]) {
+      const response = await tests.handle(
+        crossSite('/__sim/faults', { type, origin: null, cookie: `dcos-sim-db=${dbId}` }),
+      );
       expect(response.status, type).toBe(403);
       expect(await response.text()).toContain('Content-Type: application/json');
     }
@@ -79,30 +110,62 @@ describe('with the control API on, a page on another site still cannot use it', 
     const dbId = await newTestDb();
     const cookie = `dcos-sim-db=${dbId}`;
     expect((await tests.handle(crossSite('/__sim/faults', { type: 'application/json', cookie }))).status).toBe(403);
-    expect((await tests.handle(crossSite('/__sim/faults', { type: 'application/json', origin: 'http://127.0.0.1:5174', cookie }))).status).toBe(403);
-    const sameSiteOtherPort = new Request(`${ORIGIN}/__sim/dbs`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-site' }, body: '{}' });
+    expect(
+      (
+        await tests.handle(
+          crossSite('/__sim/faults', { type: 'application/json', origin: 'http://127.0.0.1:5174', cookie }),
+        )
+      ).status,
+    ).toBe(403);
+    const sameSiteOtherPort = new Request(`${ORIGIN}/__sim/dbs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-site' },
+      body: '{}',
+    });
     expect((await tests.handle(sameSiteOtherPort)).status).toBe(403);
-    expect((await tests.handle(crossSite('/__sim/faults', { type: 'application/json', origin: ORIGIN, cookie }))).status).toBe(201);
+    expect(
+      (await tests.handle(crossSite('/__sim/faults', { type: 'application/json', origin: ORIGIN, cookie }))).status,
+    ).toBe(201);
     expect((await tests.handle(controlRequest('/__sim/faults', { dbId, body: FAULT }))).status).toBe(201);
   });
 
   it("[ASVS 3.5.1] never faults the demo's default database: a fault needs a test database's cookie", async () => {
     for (const dbId of [undefined, 'default']) {
-      const response = await tests.handle(controlRequest('/__sim/faults', { body: FAULT, ...(dbId === undefined ? {} : { dbId }) }));
+      const response = await tests.handle(
+        controlRequest('/__sim/faults', { body: FAULT, ...(dbId === undefined ? {} : { dbId }) }),
+      );
       expect(response.status, String(dbId)).toBe(403);
     }
     // A database's settings and its deletion need that very database's cookie.
     const dbId = await newTestDb();
     const other = await newTestDb();
-    expect((await tests.handle(controlRequest(`/__sim/dbs/${dbId}`, { method: 'PATCH', body: '{"tokenTtlSeconds":1}', dbId: other }))).status).toBe(403);
-    expect((await tests.handle(controlRequest(`/__sim/dbs/${dbId}`, { method: 'DELETE', dbId: other }))).status).toBe(403);
+    expect(
+      (
+        await tests.handle(
+          controlRequest(`/__sim/dbs/${dbId}`, { method: 'PATCH', body: '{"tokenTtlSeconds":1}', dbId: other }),
+        )
+      ).status,
+    ).toBe(403);
+    expect((await tests.handle(controlRequest(`/__sim/dbs/${dbId}`, { method: 'DELETE', dbId: other }))).status).toBe(
+      403,
+    );
     expect((await tests.handle(controlRequest(`/__sim/dbs/${dbId}`, { method: 'DELETE', dbId }))).status).toBe(204);
   });
 
   it('[ASVS 3.2.1] a fault is never served as a page or a script: script types are refused, the rest come as attachment, nosniff and sandboxed', async () => {
     const dbId = await newTestDb();
-    for (const contentType of ['text/javascript', 'application/javascript; charset=utf-8', 'application/ecmascript', 'application/wasm']) {
-      const response = await tests.handle(controlRequest('/__sim/faults', { dbId, body: JSON.stringify({ path: '/acs/api/v1/x.js', status: 200, body: 'alert(1)', contentType }) }));
+    for (const contentType of [
+      'text/javascript',
+      'application/javascript; charset=utf-8',
+      'application/ecmascript',
+      'application/wasm',
+    ]) {
+      const response = await tests.handle(
+        controlRequest('/__sim/faults', {
+          dbId,
+          body: JSON.stringify({ path: '/acs/api/v1/x.js', status: 200, body: 'alert(1)', contentType }),
+        }),
+      );
       expect(response.status, contentType).toBe(400);
     }
     expect((await tests.handle(controlRequest('/__sim/faults', { dbId, body: FAULT }))).status).toBe(201);

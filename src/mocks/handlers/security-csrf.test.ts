@@ -25,15 +25,44 @@ interface Write {
 }
 
 const WRITES: Write[] = [
-  { method: 'PUT', path: '/acs/api/v1/users/mallory', body: { password: 'mallory-pass', description: 'Mallory' }, probe: '/acs/api/v1/users/mallory' },
-  { method: 'PATCH', path: '/acs/api/v1/users/alice', body: { description: 'pwned' }, probe: '/acs/api/v1/users/alice' },
+  {
+    method: 'PUT',
+    path: '/acs/api/v1/users/mallory',
+    body: { password: 'mallory-pass', description: 'Mallory' },
+    probe: '/acs/api/v1/users/mallory',
+  },
+  {
+    method: 'PATCH',
+    path: '/acs/api/v1/users/alice',
+    body: { description: 'pwned' },
+    probe: '/acs/api/v1/users/alice',
+  },
   { method: 'DELETE', path: '/acs/api/v1/users/alice', probe: '/acs/api/v1/users/alice' },
   { method: 'PUT', path: '/acs/api/v1/groups/superusers/users/bob', probe: '/acs/api/v1/users/bob/groups' },
-  { method: 'PUT', path: '/acs/api/v1/acls/dcos:superuser/users/bob/full', probe: '/acs/api/v1/acls/dcos:superuser/users/bob/full' },
-  { method: 'PUT', path: '/acs/api/v1/acls/dcos:mallory', body: { description: 'x' }, probe: '/acs/api/v1/acls/dcos:mallory' },
-  { method: 'PATCH', path: '/acs/api/v1/groups/developers', body: { description: 'pwned' }, probe: '/acs/api/v1/groups/developers' },
+  {
+    method: 'PUT',
+    path: '/acs/api/v1/acls/dcos:superuser/users/bob/full',
+    probe: '/acs/api/v1/acls/dcos:superuser/users/bob/full',
+  },
+  {
+    method: 'PUT',
+    path: '/acs/api/v1/acls/dcos:mallory',
+    body: { description: 'x' },
+    probe: '/acs/api/v1/acls/dcos:mallory',
+  },
+  {
+    method: 'PATCH',
+    path: '/acs/api/v1/groups/developers',
+    body: { description: 'pwned' },
+    probe: '/acs/api/v1/groups/developers',
+  },
   { method: 'DELETE', path: '/acs/api/v1/groups/developers', probe: '/acs/api/v1/groups/developers' },
-  { method: 'PUT', path: '/secrets/v1/secret/default/mallory', body: { value: 'planted' }, probe: '/secrets/v1/secret/default/mallory' },
+  {
+    method: 'PUT',
+    path: '/secrets/v1/secret/default/mallory',
+    body: { value: 'planted' },
+    probe: '/secrets/v1/secret/default/mallory',
+  },
   { method: 'DELETE', path: '/secrets/v1/secret/default/db-password', probe: '/secrets/v1/secret/default/db-password' },
   { method: 'PUT', path: '/secrets/v1/seal/default', probe: '/secrets/v1/seal-status/default' },
 ];
@@ -66,7 +95,10 @@ describe('Cookie-authenticated writes', () => {
       const before = await probe(w.probe);
       const refused = await simulator.handle(write(w, {}));
       expect(refused.status).toBe(403);
-      expect(await refused.json()).toEqual({ title: 'Forbidden', description: 'Cookie-authenticated writes must carry the x-requested-with header.' });
+      expect(await refused.json()).toEqual({
+        title: 'Forbidden',
+        description: 'Cookie-authenticated writes must carry the x-requested-with header.',
+      });
       expect(await probe(w.probe)).toBe(before);
 
       const allowed = await simulator.handle(write(w, { 'X-Requested-With': 'dcos-console' }));
@@ -89,7 +121,12 @@ describe('Cookie-authenticated writes', () => {
 
 // Bodies a cross-site page can send without a preflight: a form (urlencoded, multipart, text/plain) or a fetch with a
 // CORS-safelisted Content-Type. Each carries valid JSON and the console header, so only the media type is wrong.
-const SAFELISTED_TYPES = ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'];
+const SAFELISTED_TYPES = [
+  'text/plain',
+  'text/plain;charset=UTF-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+];
 const JSON_WRITES = WRITES.filter((w) => w.body !== undefined && w.path.startsWith('/acs/'));
 
 describe('JSON endpoints and the Content-Type', () => {
@@ -100,7 +137,10 @@ describe('JSON endpoints and the Content-Type', () => {
       for (const type of SAFELISTED_TYPES) {
         const response = await simulator.handle(write(w, { 'X-Requested-With': 'dcos-console', 'Content-Type': type }));
         expect(response.status, type).toBe(400);
-        expect(await response.json()).toEqual({ title: 'Bad Request', description: 'Request has bad Content-Type or lacks JSON data.' });
+        expect(await response.json()).toEqual({
+          title: 'Bad Request',
+          description: 'Request has bad Content-Type or lacks JSON data.',
+        });
       }
       expect(await probe(w.probe)).toBe(before);
     },
@@ -109,7 +149,11 @@ describe('JSON endpoints and the Content-Type', () => {
   it('[ASVS 3.5.2] the sign-in refuses a text/plain body, so a cross-site form cannot sign a victim in as the attacker', async () => {
     for (const type of SAFELISTED_TYPES) {
       const response = await simulator.handle(
-        new Request(`${ORIGIN}/acs/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': type }, body: JSON.stringify({ uid: 'bob', password: 'bob-pass' }) }),
+        new Request(`${ORIGIN}/acs/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': type },
+          body: JSON.stringify({ uid: 'bob', password: 'bob-pass' }),
+        }),
       );
       expect(response.status, type).toBe(400);
       expect(response.headers.getSetCookie()).toEqual([]);
@@ -118,14 +162,18 @@ describe('JSON endpoints and the Content-Type', () => {
 
   it('[ASVS 3.5.2] the Secret Store refuses a text/plain secret body', async () => {
     const w = writeAt(WRITES.findIndex((x) => x.path === '/secrets/v1/secret/default/mallory'));
-    const response = await simulator.handle(write(w, { 'X-Requested-With': 'dcos-console', 'Content-Type': 'text/plain' }));
+    const response = await simulator.handle(
+      write(w, { 'X-Requested-With': 'dcos-console', 'Content-Type': 'text/plain' }),
+    );
     expect(response.status).toBe(400);
     expect(await probe(w.probe)).toMatch(/^404 /);
   });
 
   it('[ASVS 3.5.2] application/json with a charset parameter is still JSON', async () => {
     const w = writeAt(1);
-    const response = await simulator.handle(write(w, { 'X-Requested-With': 'dcos-console', 'Content-Type': 'application/json; charset=utf-8' }));
+    const response = await simulator.handle(
+      write(w, { 'X-Requested-With': 'dcos-console', 'Content-Type': 'application/json; charset=utf-8' }),
+    );
     expect(response.status).toBe(204);
   });
 });

@@ -16,7 +16,9 @@ function authCookieOf(response: Response): { value: string; attributes: Map<stri
   const header = response.headers.getSetCookie().find((cookie) => cookie.startsWith('dcos-acs-auth-cookie='));
   if (header === undefined) return undefined;
   const [pair = '', ...rest] = header.split(';');
-  const attributes = new Map(rest.map((part) => [part.split('=')[0]?.trim().toLowerCase() ?? '', part.split('=').slice(1).join('=').trim()]));
+  const attributes = new Map(
+    rest.map((part) => [part.split('=')[0]?.trim().toLowerCase() ?? '', part.split('=').slice(1).join('=').trim()]),
+  );
   return { value: pair.slice(pair.indexOf('=') + 1), attributes };
 }
 
@@ -65,7 +67,9 @@ describe('Token integrity', () => {
     const response = await simulator.handle(loginRequest({ uid: 'bob', password: 'bob-pass' }));
     const { token } = (await response.json()) as { token: string };
     const [header, , signature] = token.split('.');
-    const payload = Buffer.from(JSON.stringify({ ...decodeJwtPart(token, 1), uid: 'bootstrapuser' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ ...decodeJwtPart(token, 1), uid: 'bootstrapuser' })).toString(
+      'base64url',
+    );
     expect((await usersWith(`${header ?? ''}.${payload}.${signature ?? ''}`)).status).toBe(401);
   });
 

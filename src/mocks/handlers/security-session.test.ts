@@ -19,7 +19,9 @@ function cookiesOf(response: Response): Map<string, { value: string; attributes:
   for (const header of response.headers.getSetCookie()) {
     const [pair = '', ...rest] = header.split(';');
     const eq = pair.indexOf('=');
-    const attributes = new Map(rest.map((part) => [part.split('=')[0]?.trim().toLowerCase() ?? '', part.split('=').slice(1).join('=').trim()]));
+    const attributes = new Map(
+      rest.map((part) => [part.split('=')[0]?.trim().toLowerCase() ?? '', part.split('=').slice(1).join('=').trim()]),
+    );
     cookies.set(pair.slice(0, eq).trim(), { value: pair.slice(eq + 1).trim(), attributes });
   }
   return cookies;
@@ -67,7 +69,8 @@ describe('The session cookies set at sign-in', () => {
 
   it('[ASVS 3.3.5] each cookie, name and value together, stays under 4096 bytes', async () => {
     const response = await simulator.handle(loginRequest(BOOTSTRAP));
-    for (const header of response.headers.getSetCookie()) expect(Buffer.byteLength(header.split(';')[0] ?? '')).toBeLessThan(4096);
+    for (const header of response.headers.getSetCookie())
+      expect(Buffer.byteLength(header.split(';')[0] ?? '')).toBeLessThan(4096);
   });
 
   it('[ASVS 7.3.2] the token and both cookies end after the configured lifetime, not later', async () => {

@@ -14,7 +14,6 @@ const CLIENT_ID = '1234567890-dcos.apps.googleusercontent.com';
 
 type Browser = ReturnType<typeof browser>;
 
-
 /** Starts an OIDC sign-in in `b`; returns the state and the IdP's authorization URL. */
 async function startOidc(b: Browser) {
   const start = await b.go('GET', '/acs/api/v1/auth/login?oidc-provider=google-idp');
@@ -118,7 +117,13 @@ describe('The OIDC callback', () => {
 describe('The simulated identity provider', () => {
   it('[ASVS 10.4.1] sends codes only to the registered redirect URI, compared as an exact string', async () => {
     const authorize = (redirectUri: string) => {
-      const query = new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri, state: 's', nonce: 'n' });
+      const query = new URLSearchParams({
+        response_type: 'code',
+        client_id: CLIENT_ID,
+        redirect_uri: redirectUri,
+        state: 's',
+        nonce: 'n',
+      });
       return browser().go('GET', `/__sim/idp/oidc/google-idp/authorize?${query.toString()}`);
     };
     expect((await authorize(CALLBACK)).status).toBe(200);
@@ -165,7 +170,10 @@ describe('The SAML assertion consumer', () => {
       const post = await samlResponseFor(b, account);
       expectRefused(await b.go('POST', post.action, post.fields));
     }
-    expect(simulator.context.defaultDb.users.get('dave.kim@example.com')).toMatchObject({ providerType: 'oidc', providerId: 'google-idp' });
+    expect(simulator.context.defaultDb.users.get('dave.kim@example.com')).toMatchObject({
+      providerType: 'oidc',
+      providerId: 'google-idp',
+    });
     expect(simulator.context.defaultDb.users.get('alice')?.providerType).toBe('internal');
   });
 });

@@ -17,7 +17,11 @@ import {
 
 const NOW = Date.UTC(2031, 4, 6, 7, 8, 9, 500);
 const NOW_S = Math.floor(NOW / 1000);
-const INVALID_CREDENTIALS = { title: 'Unauthorized', description: 'Invalid credentials.', code: 'ERR_INVALID_CREDENTIALS' };
+const INVALID_CREDENTIALS = {
+  title: 'Unauthorized',
+  description: 'Invalid credentials.',
+  code: 'ERR_INVALID_CREDENTIALS',
+};
 
 let keys: ServiceKeys;
 let otherKeys: ServiceKeys;
@@ -35,7 +39,13 @@ afterEach(() => {
 /** Creates the service account `uid` through the API, with the test's public key. */
 async function createAccount(uid = 'ci-bot', publicKeyPem = keys.publicKeyPem, dbId?: string) {
   const response = await simulator.handle(
-    iamRequest('PUT', `/acs/api/v1/users/${uid}`, adminToken, { description: 'CI bot', public_key: publicKeyPem }, dbId),
+    iamRequest(
+      'PUT',
+      `/acs/api/v1/users/${uid}`,
+      adminToken,
+      { description: 'CI bot', public_key: publicKeyPem },
+      dbId,
+    ),
   );
   await expectEmpty(response, 201);
 }
@@ -71,9 +81,13 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
 
   it('issues a token the API accepts', async () => {
     await createAccount();
-    const response = await simulator.handle(loginRequest({ uid: 'ci-bot', token: await serviceLoginToken(keys.privateKey, { uid: 'ci-bot' }) }));
+    const response = await simulator.handle(
+      loginRequest({ uid: 'ci-bot', token: await serviceLoginToken(keys.privateKey, { uid: 'ci-bot' }) }),
+    );
     const { token } = (await response.json()) as { token: string };
-    const permissions = await simulator.handle(apiRequest('/acs/api/v1/users/ci-bot/permissions', { via: 'token', token }));
+    const permissions = await simulator.handle(
+      apiRequest('/acs/api/v1/users/ci-bot/permissions', { via: 'token', token }),
+    );
     expect(permissions.status).toBe(200);
     expect(await permissions.json()).toEqual({ direct: [], groups: [] });
   });
@@ -93,7 +107,9 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
     await createAccount();
     const withExtra = await serviceLoginToken(keys.privateKey, { uid: 'ci-bot', purpose: 'ci' }, 20 * 60);
     expect((await simulator.handle(loginRequest({ uid: 'ci-bot', token: withExtra }))).status).toBe(200);
-    const noExp = await new SignJWT({ uid: 'ci-bot' }).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(keys.privateKey);
+    const noExp = await new SignJWT({ uid: 'ci-bot' })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .sign(keys.privateKey);
     expect((await simulator.handle(loginRequest({ uid: 'ci-bot', token: noExp }))).status).toBe(200);
   });
 
@@ -120,10 +136,13 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('a-shared-secret-of-enough-length!!'));
-    const payload = Buffer.from(JSON.stringify({ uid: 'ci-bot', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ uid: 'ci-bot', exp: Math.floor(Date.now() / 1000) + 60 })).toString(
+      'base64url',
+    );
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
     const [header = '', , signature = ''] = (await serviceLoginToken(keys.privateKey, { uid: 'ci-bot' })).split('.');
-    for (const token of [hs256, unsigned, `${header}.0.${signature}`, 'not-a-jwt', '']) await expectRefused({ uid: 'ci-bot', token });
+    for (const token of [hs256, unsigned, `${header}.0.${signature}`, 'not-a-jwt', ''])
+      await expectRefused({ uid: 'ci-bot', token });
   });
 
   it('refuses a login token for a regular user, a remote user and an unknown uid', async () => {
@@ -134,7 +153,10 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
   });
 
   it('refuses the seeded service accounts, whose private keys nobody holds', async () => {
-    await expectRefused({ uid: 'dcos_marathon', token: await serviceLoginToken(keys.privateKey, { uid: 'dcos_marathon' }) });
+    await expectRefused({
+      uid: 'dcos_marathon',
+      token: await serviceLoginToken(keys.privateKey, { uid: 'dcos_marathon' }),
+    });
   });
 
   it('refuses a token without uid (the legacy OIDC ID-token login is not simulated)', async () => {
@@ -145,7 +167,10 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
   it('answers an empty uid with 400', async () => {
     const response = await simulator.handle(loginRequest({ uid: '', token: 'x' }));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ title: 'Bad Request', description: '`uid` must be provided and must not be empty.' });
+    expect(await response.json()).toEqual({
+      title: 'Bad Request',
+      description: '`uid` must be provided and must not be empty.',
+    });
   });
 
   it('refuses a password login for a service account, even with a password-like value', async () => {
@@ -160,7 +185,9 @@ describe('service-account login: POST /acs/api/v1/auth/login with {uid, token}',
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     await createAccount('ci-bot', await exportSPKI(publicKey));
     await expectRefused({ uid: 'ci-bot', token: await serviceLoginToken(keys.privateKey, { uid: 'ci-bot' }) });
-    const response = await simulator.handle(loginRequest({ uid: 'ci-bot', token: await serviceLoginToken(privateKey, { uid: 'ci-bot' }) }));
+    const response = await simulator.handle(
+      loginRequest({ uid: 'ci-bot', token: await serviceLoginToken(privateKey, { uid: 'ci-bot' }) }),
+    );
     expect(response.status).toBe(200);
   });
 });

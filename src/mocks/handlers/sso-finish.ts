@@ -18,9 +18,18 @@ export const CLI_TARGET = 'dcos:authenticationresponse:html';
  * unknown provider (`303 /?iam-error=…`); the IAM documents only a bare 401 for the callbacks, which would strand the
  * person on an error page, so the simulator uses the same redirect for every flow problem. API clients get the JSON error.
  */
-export function ssoFailure(request: Request, status: number, description: string, code?: string, target?: string | null): Response {
+export function ssoFailure(
+  request: Request,
+  status: number,
+  description: string,
+  code?: string,
+  target?: string | null,
+): Response {
   if ((request.headers.get('accept') ?? '').includes('text/html')) {
-    return new Response(null, { status: 303, headers: { Location: failureLocation(request, description, target), 'Cache-Control': 'no-store' } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: failureLocation(request, description, target), 'Cache-Control': 'no-store' },
+    });
   }
   return iamError(status, description, code);
 }
@@ -42,18 +51,44 @@ export function sanitizeRemoteUid(uid: string): string {
   return uid.replace(/[^a-zA-Z0-9\-_@.]+/g, '_');
 }
 
-export async function finishSignIn(sim: SimContext, request: Request, db: SimDb, flow: SsoFlow, remoteUid: string, name: string): Promise<Response> {
+export async function finishSignIn(
+  sim: SimContext,
+  request: Request,
+  db: SimDb,
+  flow: SsoFlow,
+  remoteUid: string,
+  name: string,
+): Promise<Response> {
   const uid = sanitizeRemoteUid(remoteUid);
   const existing = db.users.get(uid);
   if (existing?.providerType === 'internal') {
-    return ssoFailure(request, 400, `Cannot import user \`${uid}\`: a local account with this uid exists.`, 'ERR_CANNOT_IMPORT_USER', flow.target);
+    return ssoFailure(
+      request,
+      400,
+      `Cannot import user \`${uid}\`: a local account with this uid exists.`,
+      'ERR_CANNOT_IMPORT_USER',
+      flow.target,
+    );
   }
   // Not in the docs: an account that another provider (or the directory) brought in is not taken over by this one.
   if (existing && (existing.providerType !== flow.kind || existing.providerId !== flow.providerId)) {
-    return ssoFailure(request, 400, `Cannot import user \`${uid}\`: an account with this uid comes from another identity provider.`, 'ERR_CANNOT_IMPORT_USER', flow.target);
+    return ssoFailure(
+      request,
+      400,
+      `Cannot import user \`${uid}\`: an account with this uid comes from another identity provider.`,
+      'ERR_CANNOT_IMPORT_USER',
+      flow.target,
+    );
   }
   if (!existing) {
-    if (!isValidUid(uid)) return ssoFailure(request, 400, `Cannot import user \`${uid}\`: not a valid user ID.`, 'ERR_INVALID_USER_ID', flow.target);
+    if (!isValidUid(uid))
+      return ssoFailure(
+        request,
+        400,
+        `Cannot import user \`${uid}\`: not a valid user ID.`,
+        'ERR_INVALID_USER_ID',
+        flow.target,
+      );
     addUser(db, { uid, description: name, providerType: flow.kind, providerId: flow.providerId });
   }
   const user = db.users.get(uid);
@@ -61,7 +96,10 @@ export async function finishSignIn(sim: SimContext, request: Request, db: SimDb,
   const token = await signAuthToken(sim.keys, uid, db.tokenTtlSeconds);
   if (flow.target === CLI_TARGET) {
     // The CLI's flow: the token is shown for copying and no cookie is set (BNC sso_conditionally_import_and_auth).
-    return htmlPage('DC/OS authentication token', `<h1>Your DC/OS authentication token</h1><p>Copy it into the DC/OS CLI.</p><textarea readonly aria-label="Authentication token" rows="8" cols="60">${escapeHtml(token)}</textarea>`);
+    return htmlPage(
+      'DC/OS authentication token',
+      `<h1>Your DC/OS authentication token</h1><p>Copy it into the DC/OS CLI.</p><textarea readonly aria-label="Authentication token" rows="8" cols="60">${escapeHtml(token)}</textarea>`,
+    );
   }
   const origin = new URL(request.url).origin;
   const headers = new Headers({ Location: safeRedirectTarget(flow.target, origin), 'Cache-Control': 'no-store' });

@@ -15,14 +15,31 @@ const newId = () => randomBytes(16).toString('hex');
  * flows use the IAM's own name, `dcos-iam-oidc-state` (its callback answers "dcos-iam-oidc-state cookie missing" without
  * it: docs/decisions/006); the SAML cookie's real name is not known.
  */
-export const FLOW_COOKIES: Readonly<Record<SsoKind, string>> = { oidc: 'dcos-iam-oidc-state', saml: 'dcos-acs-sso-flow' };
+export const FLOW_COOKIES: Readonly<Record<SsoKind, string>> = {
+  oidc: 'dcos-iam-oidc-state',
+  saml: 'dcos-acs-sso-flow',
+};
 
-export function startFlow(request: Request, db: SimDb, kind: SsoKind, providerId: string, target: string | null): Response {
+export function startFlow(
+  request: Request,
+  db: SimDb,
+  kind: SsoKind,
+  providerId: string,
+  target: string | null,
+): Response {
   pruneExpired(db.sso);
   const origin = new URL(request.url).origin;
   // One binding per browser, reused, so two sign-ins started in two tabs do not cancel each other.
   const binding = parseCookies(request.headers.get('cookie')).get(FLOW_COOKIES[kind]) ?? newId();
-  const flow: SsoFlow = { id: newId(), kind, providerId, target, binding, requestId: `_${newId()}`, expiresAt: Date.now() + FLOW_TTL_MS };
+  const flow: SsoFlow = {
+    id: newId(),
+    kind,
+    providerId,
+    target,
+    binding,
+    requestId: `_${newId()}`,
+    expiresAt: Date.now() + FLOW_TTL_MS,
+  };
   db.sso.flows.set(flow.id, flow);
   let location: string;
   if (kind === 'oidc') {
@@ -38,11 +55,18 @@ export function startFlow(request: Request, db: SimDb, kind: SsoKind, providerId
     });
     location = `/__sim/idp/oidc/${providerId}/authorize?${query.toString()}`;
   } else {
-    const request_ = encodeAuthnRequest({ id: flow.requestId, acsUrl: `${origin}${acsCallbackPath(providerId)}`, issuer: `${origin}${spMetadataPath(providerId)}` });
+    const request_ = encodeAuthnRequest({
+      id: flow.requestId,
+      acsUrl: `${origin}${acsCallbackPath(providerId)}`,
+      issuer: `${origin}${spMetadataPath(providerId)}`,
+    });
     location = `/__sim/idp/saml/${providerId}/sso?${new URLSearchParams({ SAMLRequest: request_, RelayState: flow.id }).toString()}`;
   }
   const secure = origin.startsWith('https:') ? '; Secure' : '';
   // Lax, not Strict: with a real IdP on another site, the way back is a cross-site top-level navigation.
   const cookie = `${FLOW_COOKIES[kind]}=${binding}; HttpOnly; Path=${IAM}/auth; SameSite=Lax; Max-Age=${FLOW_TTL_MS / 1000}${secure}`;
-  return new Response(null, { status: 302, headers: { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store' } });
+  return new Response(null, {
+    status: 302,
+    headers: { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store' },
+  });
 }

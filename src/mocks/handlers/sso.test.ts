@@ -7,10 +7,13 @@ const browser = () => navigatingBrowser(simulator);
 
 const db = () => simulator.context.defaultDb;
 
-
-
 /** Starts a sign-in and answers the IdP's page; returns the browser and the IAM's final answer. */
-async function signIn(kind: 'oidc' | 'saml', provider: string, choice: { login?: string; account?: string; decision?: 'approve' | 'deny' }, target?: string) {
+async function signIn(
+  kind: 'oidc' | 'saml',
+  provider: string,
+  choice: { login?: string; account?: string; decision?: 'approve' | 'deny' },
+  target?: string,
+) {
   const b = browser();
   const query = new URLSearchParams({ [`${kind}-provider`]: provider, ...(target === undefined ? {} : { target }) });
   const start = await b.go('GET', `/acs/api/v1/auth/login?${query.toString()}`);
@@ -18,7 +21,12 @@ async function signIn(kind: 'oidc' | 'saml', provider: string, choice: { login?:
   const page = await b.go('GET', start.headers.get('Location') ?? '');
   expect(page.status).toBe(200);
   const { action, fields } = await formOf(page);
-  const answer = await b.go('POST', action, { ...fields, login: choice.login ?? '', account: choice.account ?? '', decision: choice.decision ?? 'approve' });
+  const answer = await b.go('POST', action, {
+    ...fields,
+    login: choice.login ?? '',
+    account: choice.account ?? '',
+    decision: choice.decision ?? 'approve',
+  });
   if (kind === 'oidc') {
     expect(answer.status).toBe(302);
     return { b, end: await b.go('GET', answer.headers.get('Location') ?? '') };
@@ -36,13 +44,22 @@ const iamErrorOf = (response: Response) => {
 
 describe('OIDC sign-in (GET /auth/login?oidc-provider=…, the IdP, GET /auth/oidc/callback)', () => {
   it('imports a new remote user, sets both cookies and 303s to the target', async () => {
-    const { b, end } = await signIn('oidc', 'google-idp', { login: 'frank.moore@example.com' }, '/organization/users?q=frank');
+    const { b, end } = await signIn(
+      'oidc',
+      'google-idp',
+      { login: 'frank.moore@example.com' },
+      '/organization/users?q=frank',
+    );
     expect(end.status).toBe(303);
     expect(end.headers.get('Location')).toBe('/organization/users?q=frank');
     const cookies = end.headers.getSetCookie();
     expect(cookies[0]).toMatch(/^dcos-acs-auth-cookie=eyJ[^;]+; HttpOnly; Path=\/; SameSite=Strict; Max-Age=432000$/);
     expect(decodeJwtPart(b.jar.get('dcos-acs-auth-cookie') ?? '', 1)).toMatchObject({ uid: 'frank.moore@example.com' });
-    expect(JSON.parse(atob(b.jar.get('dcos-acs-info-cookie') ?? ''))).toEqual({ uid: 'frank.moore@example.com', description: 'Frank Moore', is_remote: true });
+    expect(JSON.parse(atob(b.jar.get('dcos-acs-info-cookie') ?? ''))).toEqual({
+      uid: 'frank.moore@example.com',
+      description: 'Frank Moore',
+      is_remote: true,
+    });
     expect(db().users.get('frank.moore@example.com')).toEqual({
       uid: 'frank.moore@example.com',
       description: 'Frank Moore',
@@ -59,7 +76,14 @@ describe('OIDC sign-in (GET /auth/login?oidc-provider=…, the IdP, GET /auth/oi
     expect(db().users.size).toBe(before);
   });
 
-  it.each(['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/\n/evil.example', '/\t/evil.example'])('ends on the origin for the target %s', async (target) => {
+  it.each([
+    '//evil.example',
+    '/\\evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    '/\n/evil.example',
+    '/\t/evil.example',
+  ])('ends on the origin for the target %s', async (target) => {
     const { end } = await signIn('oidc', 'google-idp', { account: 'dave.kim@example.com' }, target);
     expect(end.status).toBe(303);
     expect(end.headers.get('Location')).toBe('/');
@@ -72,7 +96,9 @@ describe('OIDC sign-in (GET /auth/login?oidc-provider=…, the IdP, GET /auth/oi
 
   it('comes back with the reason when the person denies at the IdP', async () => {
     const { end } = await signIn('oidc', 'google-idp', { decision: 'deny' });
-    expect(iamErrorOf(end)).toBe('Sign-in with Google did not complete: the identity provider answered access_denied (The user denied the request.).');
+    expect(iamErrorOf(end)).toBe(
+      'Sign-in with Google did not complete: the identity provider answered access_denied (The user denied the request.).',
+    );
     expect(end.headers.getSetCookie()).toEqual([]);
   });
 
@@ -100,9 +126,14 @@ describe('OIDC sign-in (GET /auth/login?oidc-provider=…, the IdP, GET /auth/oi
   });
 
   it('answers API clients with the JSON error instead of a redirect', async () => {
-    const response = await simulator.handle(new Request(`${ORIGIN}/acs/api/v1/auth/login?oidc-provider=nope`, { headers: { Accept: 'application/json' } }));
+    const response = await simulator.handle(
+      new Request(`${ORIGIN}/acs/api/v1/auth/login?oidc-provider=nope`, { headers: { Accept: 'application/json' } }),
+    );
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ title: 'Bad Request', description: "The login provider with ID 'nope' is not known" });
+    expect(await response.json()).toEqual({
+      title: 'Bad Request',
+      description: "The login provider with ID 'nope' is not known",
+    });
   });
 });
 
@@ -120,7 +151,9 @@ describe('Starting a sign-in', () => {
 
   it('binds the flow to the browser with an HttpOnly cookie scoped to the auth endpoints', async () => {
     const response = await browser().go('GET', '/acs/api/v1/auth/login?oidc-provider=google-idp');
-    expect(response.headers.getSetCookie()[0]).toMatch(/^dcos-iam-oidc-state=\w+; HttpOnly; Path=\/acs\/api\/v1\/auth; SameSite=Lax; Max-Age=600$/);
+    expect(response.headers.getSetCookie()[0]).toMatch(
+      /^dcos-iam-oidc-state=\w+; HttpOnly; Path=\/acs\/api\/v1\/auth; SameSite=Lax; Max-Age=600$/,
+    );
     const location = new URL(response.headers.get('Location') ?? '', ORIGIN);
     expect(location.pathname).toBe('/__sim/idp/oidc/google-idp/authorize');
     expect(location.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/acs/api/v1/auth/oidc/callback`);
@@ -138,14 +171,19 @@ describe('Bad state', () => {
     const b = browser();
     await b.go('GET', '/acs/api/v1/auth/login?oidc-provider=google-idp');
     const response = await b.go('GET', '/acs/api/v1/auth/oidc/callback?state=forged&code=x');
-    expect(iamErrorOf(response)).toBe('The sign-in attempt is unknown or has expired (bad state). Start again from the sign-in page.');
+    expect(iamErrorOf(response)).toBe(
+      'The sign-in attempt is unknown or has expired (bad state). Start again from the sign-in page.',
+    );
   });
 
   it('refuses a callback opened in another browser, and a code used twice', async () => {
     const b = browser();
     const start = await b.go('GET', '/acs/api/v1/auth/login?oidc-provider=google-idp');
     const { action, fields } = await formOf(await b.go('GET', start.headers.get('Location') ?? ''));
-    const callback = (await b.go('POST', action, { ...fields, account: 'dave.kim@example.com', decision: 'approve' })).headers.get('Location') ?? '';
+    const callback =
+      (await b.go('POST', action, { ...fields, account: 'dave.kim@example.com', decision: 'approve' })).headers.get(
+        'Location',
+      ) ?? '';
     expect(iamErrorOf(await browser().go('GET', callback))).toBe('dcos-iam-oidc-state cookie missing');
     const other = browser();
     other.jar.set('dcos-iam-oidc-state', 'another-browsers-binding');
@@ -159,7 +197,11 @@ describe('SAML sign-in (GET /auth/login?saml-provider=…, the IdP, POST …/acs
     const { b, end } = await signIn('saml', 'okta-saml', { account: 'erin.lopez@example.com' }, '/secrets');
     expect(end.status).toBe(303);
     expect(end.headers.get('Location')).toBe('/secrets');
-    expect(JSON.parse(atob(b.jar.get('dcos-acs-info-cookie') ?? ''))).toEqual({ uid: 'erin.lopez@example.com', description: 'Erin Lopez', is_remote: true });
+    expect(JSON.parse(atob(b.jar.get('dcos-acs-info-cookie') ?? ''))).toEqual({
+      uid: 'erin.lopez@example.com',
+      description: 'Erin Lopez',
+      is_remote: true,
+    });
   });
 
   it('takes a plain NameID as the uid when there is no email', async () => {
@@ -171,10 +213,16 @@ describe('SAML sign-in (GET /auth/login?saml-provider=…, the IdP, POST …/acs
     const b = browser();
     const start = await b.go('GET', '/acs/api/v1/auth/login?saml-provider=okta-saml');
     const idp = await formOf(await b.go('GET', start.headers.get('Location') ?? ''));
-    const post = await formOf(await b.go('POST', idp.action, { ...idp.fields, account: 'erin.lopez@example.com', decision: 'approve' }));
-    const xml = Buffer.from(post.fields.SAMLResponse ?? '', 'base64').toString('utf8').replace('erin.lopez@example.com', 'bootstrapuser@example.com');
+    const post = await formOf(
+      await b.go('POST', idp.action, { ...idp.fields, account: 'erin.lopez@example.com', decision: 'approve' }),
+    );
+    const xml = Buffer.from(post.fields.SAMLResponse ?? '', 'base64')
+      .toString('utf8')
+      .replace('erin.lopez@example.com', 'bootstrapuser@example.com');
     const end = await b.go('POST', post.action, { ...post.fields, SAMLResponse: Buffer.from(xml).toString('base64') });
-    expect(iamErrorOf(end)).toBe('Sign-in with Okta failed: the SAML response is not one the identity provider issued for this sign-in.');
+    expect(iamErrorOf(end)).toBe(
+      'Sign-in with Okta failed: the SAML response is not one the identity provider issued for this sign-in.',
+    );
   });
 
   it('comes back with the reason when the person denies', async () => {
@@ -183,7 +231,12 @@ describe('SAML sign-in (GET /auth/login?saml-provider=…, the IdP, POST …/acs
   });
 
   it('shows the token and sets no cookie for the CLI target', async () => {
-    const { end } = await signIn('saml', 'okta-saml', { account: 'erin.lopez@example.com' }, 'dcos:authenticationresponse:html');
+    const { end } = await signIn(
+      'saml',
+      'okta-saml',
+      { account: 'erin.lopez@example.com' },
+      'dcos:authenticationresponse:html',
+    );
     expect(end.status).toBe(200);
     expect(end.headers.getSetCookie()).toEqual([]);
     expect(await end.text()).toMatch(/<textarea readonly aria-label="Authentication token"[^>]*>eyJ/);
@@ -192,18 +245,31 @@ describe('SAML sign-in (GET /auth/login?saml-provider=…, the IdP, POST …/acs
 
 describe('The simulated identity provider', () => {
   it('serves its pages with a strict CSP of their own and escapes what it shows', async () => {
-    db().sso.oidc.set('x', { description: '<img src=x onerror=alert(1)>', issuer: 'https://x.example', base_url: ORIGIN, client_id: 'c', client_secret: 's' });
+    db().sso.oidc.set('x', {
+      description: '<img src=x onerror=alert(1)>',
+      issuer: 'https://x.example',
+      base_url: ORIGIN,
+      client_id: 'c',
+      client_secret: 's',
+    });
     const b = browser();
     const start = await b.go('GET', '/acs/api/v1/auth/login?oidc-provider=x');
     const page = await b.go('GET', start.headers.get('Location') ?? '');
-    expect(page.headers.get('Content-Security-Policy')).toBe("default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    expect(page.headers.get('Content-Security-Policy')).toBe(
+      "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     const html = await page.text();
     expect(html).toContain('Sign in with &lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(/<script|<img/);
   });
 
   it('will not send a code to a redirect URI on another origin', async () => {
-    const query = new URLSearchParams({ client_id: '1234567890-dcos.apps.googleusercontent.com', redirect_uri: 'https://evil.example/acs/api/v1/auth/oidc/callback', state: 's', nonce: 'n' });
+    const query = new URLSearchParams({
+      client_id: '1234567890-dcos.apps.googleusercontent.com',
+      redirect_uri: 'https://evil.example/acs/api/v1/auth/oidc/callback',
+      state: 's',
+      nonce: 'n',
+    });
     const response = await browser().go('GET', `/__sim/idp/oidc/google-idp/authorize?${query.toString()}`);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('The redirect_uri is not registered for this client.');

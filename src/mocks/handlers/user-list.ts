@@ -3,7 +3,15 @@ import { json } from '../lib/http.ts';
 import { userJson } from './iam.ts';
 
 /** Every field of an account: a change to any of them re-encodes the list. */
-const FIELDS = ['uid', 'description', 'passwordHash', 'publicKey', 'isService', 'providerType', 'providerId'] as const satisfies readonly (keyof SimUser)[];
+const FIELDS = [
+  'uid',
+  'description',
+  'passwordHash',
+  'publicKey',
+  'isService',
+  'providerType',
+  'providerId',
+] as const satisfies readonly (keyof SimUser)[];
 type OnlyNever<T extends never> = T;
 /** Compiles only when SimUser has no field that FIELDS lacks (a change to it would go unnoticed). */
 export type UnlistedUserFields = OnlyNever<Exclude<keyof SimUser, (typeof FIELDS)[number]>>;

@@ -74,17 +74,45 @@ const SERVICE_ACCOUNTS = [
   service('jenkins', 'Jenkins CI pipelines', JENKINS_PUBLIC_KEY),
 ];
 const GROUPS = {
-  superusers: { gid: 'superusers', url: '/acs/api/v1/groups/superusers', description: 'Superusers: full access to the cluster', provider_type: 'internal' },
-  operators: { gid: 'operators', url: '/acs/api/v1/groups/operators', description: 'Cluster operators', provider_type: 'internal' },
-  developers: { gid: 'developers', url: '/acs/api/v1/groups/developers', description: 'Application developers', provider_type: 'internal' },
-  dataScience: { gid: 'data-science', url: '/acs/api/v1/groups/data-science', description: 'Data science and analytics', provider_type: 'internal' },
+  superusers: {
+    gid: 'superusers',
+    url: '/acs/api/v1/groups/superusers',
+    description: 'Superusers: full access to the cluster',
+    provider_type: 'internal',
+  },
+  operators: {
+    gid: 'operators',
+    url: '/acs/api/v1/groups/operators',
+    description: 'Cluster operators',
+    provider_type: 'internal',
+  },
+  developers: {
+    gid: 'developers',
+    url: '/acs/api/v1/groups/developers',
+    description: 'Application developers',
+    provider_type: 'internal',
+  },
+  dataScience: {
+    gid: 'data-science',
+    url: '/acs/api/v1/groups/data-science',
+    description: 'Data science and analytics',
+    provider_type: 'internal',
+  },
 };
 
 const BAD_REQUEST = { title: 'Bad Request' };
 const invalidData = (description: string) => ({ ...BAD_REQUEST, description, code: 'ERR_INVALID_DATA' });
-const unknownUser = (uid: string) => ({ ...BAD_REQUEST, description: `User with uid \`${uid}\` not known.`, code: 'ERR_UNKNOWN_USER_ID' });
+const unknownUser = (uid: string) => ({
+  ...BAD_REQUEST,
+  description: `User with uid \`${uid}\` not known.`,
+  code: 'ERR_UNKNOWN_USER_ID',
+});
 const hint = (text: string) => ({ ...BAD_REQUEST, description: `Unexpected JSON input. Hint: ${text}` });
-const LAST_SUPERUSER = { ...BAD_REQUEST, description: 'Last member from `superusers` group cannot be removed', code: 'ERR_NO_MORE_SUPERUSERS' };
+const LAST_SUPERUSER = {
+  ...BAD_REQUEST,
+  description: 'Last member from `superusers` group cannot be removed',
+  code: 'ERR_NO_MORE_SUPERUSERS',
+};
 
 describe('GET /acs/api/v1/users', () => {
   it('lists the regular users, local and remote, wrapped in {"array":[…]}', async () => {
@@ -154,7 +182,9 @@ describe('PUT /acs/api/v1/users/{uid}', () => {
 
   it('creates a service account from an RSA public key: is_service, listed only under ?type=service', async () => {
     await expectEmpty(await put('ci-bot', { description: 'CI bot', public_key: keys.publicKeyPem }), 201);
-    expect(await (await get('/acs/api/v1/users/ci-bot')).json()).toEqual(service('ci-bot', 'CI bot', keys.publicKeyPem));
+    expect(await (await get('/acs/api/v1/users/ci-bot')).json()).toEqual(
+      service('ci-bot', 'CI bot', keys.publicKeyPem),
+    );
     const services = (await (await get('/acs/api/v1/users?type=service')).json()) as { array: { uid: string }[] };
     expect(services.array.map((user) => user.uid)).toEqual(['dcos_marathon', 'dcos_metronome', 'jenkins', 'ci-bot']);
     const regular = (await (await get('/acs/api/v1/users')).json()) as { array: { uid: string }[] };
@@ -181,15 +211,26 @@ describe('PUT /acs/api/v1/users/{uid}', () => {
     },
   );
 
-  it.each(['a!', '!a', 'a'.repeat(97), 'anonymous', 'a b', 'jürgen', 'a+b', 'a:b'])('refuses the uid %j with ERR_INVALID_USER_ID', async (uid) => {
-    const response = await put(encodeURIComponent(uid), { description: 'Invalid', password: 'valid-pass' });
-    await expectIamError(response, 400, { ...BAD_REQUEST, description: `Invalid user ID: ${uid}`, code: 'ERR_INVALID_USER_ID' });
-    expect(db().users.has(uid)).toBe(false);
-  });
+  it.each(['a!', '!a', 'a'.repeat(97), 'anonymous', 'a b', 'jürgen', 'a+b', 'a:b'])(
+    'refuses the uid %j with ERR_INVALID_USER_ID',
+    async (uid) => {
+      const response = await put(encodeURIComponent(uid), { description: 'Invalid', password: 'valid-pass' });
+      await expectIamError(response, 400, {
+        ...BAD_REQUEST,
+        description: `Invalid user ID: ${uid}`,
+        code: 'ERR_INVALID_USER_ID',
+      });
+      expect(db().users.has(uid)).toBe(false);
+    },
+  );
 
   it('answers an existing uid with 409 ERR_USER_EXISTS and leaves the user alone', async () => {
     const response = await put('alice', { description: 'Impostor', password: 'other-pass' });
-    await expectIamError(response, 409, { title: 'Conflict', description: 'User with id `alice` already exists.', code: 'ERR_USER_EXISTS' });
+    await expectIamError(response, 409, {
+      title: 'Conflict',
+      description: 'User with id `alice` already exists.',
+      code: 'ERR_USER_EXISTS',
+    });
     expect(await (await get('/acs/api/v1/users/alice')).json()).toEqual(USERS.alice);
     expect((await login('alice', 'alice-pass')).status).toBe(200);
   });
@@ -200,19 +241,47 @@ describe('PUT /acs/api/v1/users/{uid}', () => {
       400,
       invalidData('Password does not match rules: Must be at least 5 characters long.'),
     );
-    await expectIamError(await put('bad%21uid', {}), 400, invalidData('One of `password` or `public_key` must be provided'));
+    await expectIamError(
+      await put('bad%21uid', {}),
+      400,
+      invalidData('One of `password` or `public_key` must be provided'),
+    );
   });
 
   it.each([
     ['an empty password', { password: '' }, '`password` must not be empty when provided'],
     ['an empty public key', { public_key: '' }, '`public_key` must not be empty when provided'],
-    ['an empty password next to a public key', { password: '', public_key: 'x' }, '`password` must not be empty when provided'],
-    ['an unknown provider type', { password: 'valid-pass', provider_type: 'kerberos' }, 'Invalid provider_type: kerberos'],
+    [
+      'an empty password next to a public key',
+      { password: '', public_key: 'x' },
+      '`password` must not be empty when provided',
+    ],
+    [
+      'an unknown provider type',
+      { password: 'valid-pass', provider_type: 'kerberos' },
+      'Invalid provider_type: kerberos',
+    ],
     ['an empty provider type', { password: 'valid-pass', provider_type: '' }, 'Invalid provider_type: '],
-    ['neither password nor public key', { description: 'Nothing' }, 'One of `password` or `public_key` must be provided'],
-    ['both password and public key', { password: 'valid-pass', public_key: 'x' }, 'One of `password` or `public_key` must be provided'],
-    ['a four-character password', { password: 'abcd' }, 'Password does not match rules: Must be at least 5 characters long.'],
-    ['a password for an LDAP user', { provider_type: 'ldap', password: 'valid-pass' }, 'external provider: `password` is unexpected'],
+    [
+      'neither password nor public key',
+      { description: 'Nothing' },
+      'One of `password` or `public_key` must be provided',
+    ],
+    [
+      'both password and public key',
+      { password: 'valid-pass', public_key: 'x' },
+      'One of `password` or `public_key` must be provided',
+    ],
+    [
+      'a four-character password',
+      { password: 'abcd' },
+      'Password does not match rules: Must be at least 5 characters long.',
+    ],
+    [
+      'a password for an LDAP user',
+      { provider_type: 'ldap', password: 'valid-pass' },
+      'external provider: `password` is unexpected',
+    ],
     [
       'a public key for an OIDC user',
       { provider_type: 'oidc', provider_id: 'google-idp', public_key: 'x' },
@@ -273,8 +342,16 @@ describe('PUT /acs/api/v1/users/{uid}', () => {
   });
 
   it.each([
-    ['an unknown property', { password: 'valid-pass', someprop: 'x' }, "Additional properties are not allowed ('someprop' was unexpected)"],
-    ['two unknown properties', { password: 'valid-pass', groups: [], uid: 'x' }, "Additional properties are not allowed ('groups', 'uid' were unexpected)"],
+    [
+      'an unknown property',
+      { password: 'valid-pass', someprop: 'x' },
+      "Additional properties are not allowed ('someprop' was unexpected)",
+    ],
+    [
+      'two unknown properties',
+      { password: 'valid-pass', groups: [], uid: 'x' },
+      "Additional properties are not allowed ('groups', 'uid' were unexpected)",
+    ],
     ['a numeric password', { password: 12345 }, "12345 is not of type 'string'"],
     ['a null description', { description: null, password: 'valid-pass' }, "None is not of type 'string'"],
     ['a boolean provider_type', { provider_type: true }, "True is not of type 'string'"],
@@ -288,7 +365,10 @@ describe('PUT /acs/api/v1/users/{uid}', () => {
     ['a body that is not JSON', 'description=x'],
     ['a JSON array', '[]'],
   ])('refuses %s', async (_what, body) => {
-    await expectIamError(await put('newbie', body), 400, { ...BAD_REQUEST, description: 'Request has bad Content-Type or lacks JSON data.' });
+    await expectIamError(await put('newbie', body), 400, {
+      ...BAD_REQUEST,
+      description: 'Request has bad Content-Type or lacks JSON data.',
+    });
   });
 });
 
@@ -315,13 +395,23 @@ describe('PATCH /acs/api/v1/users/{uid}', () => {
   it('changes the description of service accounts and remote users', async () => {
     await expectEmpty(await patch('jenkins', { description: 'Jenkins' }), 204);
     await expectEmpty(await patch('carol', { description: 'Carol J.' }), 204);
-    expect(await (await get('/acs/api/v1/users/jenkins')).json()).toEqual(service('jenkins', 'Jenkins', JENKINS_PUBLIC_KEY));
+    expect(await (await get('/acs/api/v1/users/jenkins')).json()).toEqual(
+      service('jenkins', 'Jenkins', JENKINS_PUBLIC_KEY),
+    );
     expect(await (await get('/acs/api/v1/users/carol')).json()).toEqual(remote('carol', 'Carol J.', 'ldap', ''));
   });
 
   it('needs description or password: 400 ERR_INVALID_DATA, even before looking the user up', async () => {
-    await expectIamError(await patch('alice', {}), 400, invalidData('One of `description` and `password` must be provided.'));
-    await expectIamError(await patch('nobody', {}), 400, invalidData('One of `description` and `password` must be provided.'));
+    await expectIamError(
+      await patch('alice', {}),
+      400,
+      invalidData('One of `description` and `password` must be provided.'),
+    );
+    await expectIamError(
+      await patch('nobody', {}),
+      400,
+      invalidData('One of `description` and `password` must be provided.'),
+    );
   });
 
   it('answers an unknown uid with 400 ERR_UNKNOWN_USER_ID', async () => {
@@ -336,14 +426,17 @@ describe('PATCH /acs/api/v1/users/{uid}', () => {
     );
   });
 
-  it.each(['carol', 'dave.kim%40example.com', 'erin.lopez@example.com'])('refuses a password for the remote user %s', async (uid) => {
-    await expectIamError(
-      await patch(uid, { password: 'new-password' }),
-      400,
-      invalidData('Password update is not available for remote user accounts.'),
-    );
-    expect(db().users.get(decodeURIComponent(uid))?.passwordHash).toBeUndefined();
-  });
+  it.each(['carol', 'dave.kim%40example.com', 'erin.lopez@example.com'])(
+    'refuses a password for the remote user %s',
+    async (uid) => {
+      await expectIamError(
+        await patch(uid, { password: 'new-password' }),
+        400,
+        invalidData('Password update is not available for remote user accounts.'),
+      );
+      expect(db().users.get(decodeURIComponent(uid))?.passwordHash).toBeUndefined();
+    },
+  );
 
   it('refuses a short password and then changes nothing, not even the description', async () => {
     await expectIamError(
@@ -375,7 +468,9 @@ describe('DELETE /acs/api/v1/users/{uid}', () => {
     // The ACL itself stays, as in the IAM.
     expect(db().acls.has('dcos:secrets:default:/alice/*')).toBe(true);
     expect((await login('alice', 'alice-pass')).status).toBe(401);
-    const withOldToken = await simulator.handle(apiRequest('/acs/api/v1/users/alice/permissions', { via: 'token', token: aliceToken }));
+    const withOldToken = await simulator.handle(
+      apiRequest('/acs/api/v1/users/alice/permissions', { via: 'token', token: aliceToken }),
+    );
     expect(withOldToken.status).toBe(401);
   });
 
@@ -402,7 +497,9 @@ describe('DELETE /acs/api/v1/users/{uid}', () => {
     await expectEmpty(await del('bootstrapuser'), 204);
     expect([...(db().memberships.get('superusers') ?? [])]).toEqual(['alice']);
     await expectIamError(
-      await simulator.handle(iamRequest('DELETE', '/acs/api/v1/users/alice', await loginAs(simulator, 'alice', 'alice-pass'))),
+      await simulator.handle(
+        iamRequest('DELETE', '/acs/api/v1/users/alice', await loginAs(simulator, 'alice', 'alice-pass')),
+      ),
       400,
       LAST_SUPERUSER,
     );
@@ -495,7 +592,12 @@ describe('GET /acs/api/v1/users/{uid}/permissions', () => {
           rid: 'dcos:secrets:default:/group/spark/aws-secret-key',
           description: 'Spark AWS secret key',
           aclurl: '/acs/api/v1/acls/dcos:secrets:default:%252Fgroup%252Fspark%252Faws-secret-key',
-          actions: [{ name: 'read', url: '/acs/api/v1/acls/dcos:secrets:default:%252Fgroup%252Fspark%252Faws-secret-key/users/alice/read' }],
+          actions: [
+            {
+              name: 'read',
+              url: '/acs/api/v1/acls/dcos:secrets:default:%252Fgroup%252Fspark%252Faws-secret-key/users/alice/read',
+            },
+          ],
         },
       ],
       groups: [
@@ -537,7 +639,9 @@ describe('GET /acs/api/v1/users/{uid}/permissions', () => {
           rid: 'dcos:secrets:default:/jenkins/*',
           description: 'Jenkins secrets',
           aclurl: '/acs/api/v1/acls/dcos:secrets:default:%252Fjenkins%252F*',
-          actions: [{ name: 'read', url: '/acs/api/v1/acls/dcos:secrets:default:%252Fjenkins%252F*/users/jenkins/read' }],
+          actions: [
+            { name: 'read', url: '/acs/api/v1/acls/dcos:secrets:default:%252Fjenkins%252F*/users/jenkins/read' },
+          ],
         },
       ],
       groups: [
@@ -555,7 +659,12 @@ describe('GET /acs/api/v1/users/{uid}/permissions', () => {
           description: 'Marathon apps under /dev',
           aclurl: '/acs/api/v1/acls/dcos:service:marathon:marathon:services:%252Fdev',
           membershipurl: '/acs/api/v1/groups/developers/users/jenkins',
-          actions: [{ name: 'full', url: '/acs/api/v1/acls/dcos:service:marathon:marathon:services:%252Fdev/groups/developers/full' }],
+          actions: [
+            {
+              name: 'full',
+              url: '/acs/api/v1/acls/dcos:service:marathon:marathon:services:%252Fdev/groups/developers/full',
+            },
+          ],
         },
       ],
     });
@@ -586,18 +695,27 @@ describe('Admin Router in front of the user routes', () => {
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
   });
 
-  it.each(ROUTES)('%s %s needs dcos:adminrouter:acs full (bob gets the 403 page, nothing changes)', async (method, path, body) => {
-    const bobToken = await loginAs(simulator, 'bob', 'bob-pass');
-    const response = await simulator.handle(iamRequest(method, path, bobToken, body));
-    expect(response.status).toBe(403);
-    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-    expect(db().users.has('newbie')).toBe(false);
-    expect(db().users.get('alice')?.description).toBe('Alice Operator');
-  });
+  it.each(ROUTES)(
+    '%s %s needs dcos:adminrouter:acs full (bob gets the 403 page, nothing changes)',
+    async (method, path, body) => {
+      const bobToken = await loginAs(simulator, 'bob', 'bob-pass');
+      const response = await simulator.handle(iamRequest(method, path, bobToken, body));
+      expect(response.status).toBe(403);
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(db().users.has('newbie')).toBe(false);
+      expect(db().users.get('alice')?.description).toBe('Alice Operator');
+    },
+  );
 
   it('refuses a cookie-authenticated write without the CSRF header, and takes it with the header', async () => {
     const request = (csrf: boolean) =>
-      apiRequest('/acs/api/v1/users/alice', { via: 'cookie', token, method: 'PATCH', body: '{"description":"x"}', csrf });
+      apiRequest('/acs/api/v1/users/alice', {
+        via: 'cookie',
+        token,
+        method: 'PATCH',
+        body: '{"description":"x"}',
+        csrf,
+      });
     const refused = await simulator.handle(request(false));
     expect(refused.status).toBe(403);
     expect(db().users.get('alice')?.description).toBe('Alice Operator');

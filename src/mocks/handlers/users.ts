@@ -57,7 +57,14 @@ function permissionsJson(db: SimDb, uid: string) {
       const theirs = acl.groups.get(gid);
       if (!theirs) continue;
       const actions = [...theirs].map((name) => ({ name, url: `${aclurl}/groups/${gid}/${name}` }));
-      groups.push({ rid: acl.rid, gid, description: acl.description, aclurl, membershipurl: membershipUrl(gid, uid), actions });
+      groups.push({
+        rid: acl.rid,
+        gid,
+        description: acl.description,
+        aclurl,
+        membershipurl: membershipUrl(gid, uid),
+        actions,
+      });
     }
   }
   return { direct, groups };
@@ -90,7 +97,8 @@ async function createUser(request: Request, db: SimDb, uid: string): Promise<Res
 
   let passwordHash: string | undefined;
   if (providerType === 'internal') {
-    if ((password === undefined) === (publicKey === undefined)) return invalidData('One of `password` or `public_key` must be provided');
+    if ((password === undefined) === (publicKey === undefined))
+      return invalidData('One of `password` or `public_key` must be provided');
     if (password !== undefined) {
       const weak = passwordProblem(password);
       if (weak) return weak;
@@ -115,7 +123,14 @@ async function createUser(request: Request, db: SimDb, uid: string): Promise<Res
   if (db.users.has(uid)) return iamError(409, `User with id \`${uid}\` already exists.`, 'ERR_USER_EXISTS');
 
   if (publicKey !== undefined) addServiceAccount(db, { uid, description, publicKey });
-  else addUser(db, { uid, description, providerType, providerId, ...(passwordHash === undefined ? {} : { passwordHash }) });
+  else
+    addUser(db, {
+      uid,
+      description,
+      providerType,
+      providerId,
+      ...(passwordHash === undefined ? {} : { passwordHash }),
+    });
   return empty(201);
 }
 
@@ -127,7 +142,8 @@ async function updateUser(request: Request, db: SimDb, uid: string): Promise<Res
   if (invalid) return invalid;
   const password = body.password as string | undefined;
   const description = body.description as string | undefined;
-  if (password === undefined && description === undefined) return invalidData('One of `description` and `password` must be provided.');
+  if (password === undefined && description === undefined)
+    return invalidData('One of `description` and `password` must be provided.');
   const user = db.users.get(uid);
   if (!user) return unknownUser(uid);
   let passwordHash: string | undefined;
@@ -136,7 +152,8 @@ async function updateUser(request: Request, db: SimDb, uid: string): Promise<Res
     if (user.isService) return invalidData('Password update is not available for service user accounts.');
     // Not in the open-source IAM, whose remote users cannot exist without Enterprise: a remote user's password lives in
     // the directory or identity provider, so the simulator refuses it the same way.
-    if (user.providerType !== 'internal') return invalidData('Password update is not available for remote user accounts.');
+    if (user.providerType !== 'internal')
+      return invalidData('Password update is not available for remote user accounts.');
     const weak = passwordProblem(password);
     if (weak) return weak;
     passwordHash = sha512Crypt(password);
@@ -165,57 +182,85 @@ export function userHandlers(sim: SimContext) {
   return [
     http.get(
       `*${IAM}/users`,
-      guarded(sim, () => IAM_ACCESS, ({ request, db }) => {
-        return listUsersResponse(db, new URL(request.url).searchParams.get('type') === 'service');
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ request, db }) => {
+          return listUsersResponse(db, new URL(request.url).searchParams.get('type') === 'service');
+        },
+      ),
     ),
     http.get(
       `*${IAM}/users/:uid`,
-      guarded(sim, () => IAM_ACCESS, ({ params, db }) => {
-        const uid = String(params.uid);
-        const user = db.users.get(uid);
-        return user ? json(userJson(user)) : unknownUser(uid);
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ params, db }) => {
+          const uid = String(params.uid);
+          const user = db.users.get(uid);
+          return user ? json(userJson(user)) : unknownUser(uid);
+        },
+      ),
     ),
     http.put(
       `*${IAM}/users/:uid`,
-      guarded(sim, () => IAM_ACCESS, ({ request, params, db }) => createUser(request, db, String(params.uid))),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ request, params, db }) => createUser(request, db, String(params.uid)),
+      ),
     ),
     http.patch(
       `*${IAM}/users/:uid`,
-      guarded(sim, () => IAM_ACCESS, ({ request, params, db }) => updateUser(request, db, String(params.uid))),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ request, params, db }) => updateUser(request, db, String(params.uid)),
+      ),
     ),
     http.delete(
       `*${IAM}/users/:uid`,
-      guarded(sim, () => IAM_ACCESS, ({ params, db }) => {
-        const uid = String(params.uid);
-        if (!db.users.has(uid)) return unknownUser(uid);
-        const refused = superuserDeletionProblem(db, uid);
-        if (refused) return refused;
-        removeUser(db, uid);
-        return empty(204);
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ params, db }) => {
+          const uid = String(params.uid);
+          if (!db.users.has(uid)) return unknownUser(uid);
+          const refused = superuserDeletionProblem(db, uid);
+          if (refused) return refused;
+          removeUser(db, uid);
+          return empty(204);
+        },
+      ),
     ),
     http.get(
       `*${IAM}/users/:uid/groups`,
-      guarded(sim, () => IAM_ACCESS, ({ params, db }) => {
-        const uid = String(params.uid);
-        if (!db.users.has(uid)) return unknownUser(uid);
-        const array = [];
-        for (const gid of groupsOf(db, uid)) {
-          const group = db.groups.get(gid);
-          if (group) array.push({ membershipurl: membershipUrl(gid, uid), group: groupJson(group) });
-        }
-        return json({ array });
-      }),
+      guarded(
+        sim,
+        () => IAM_ACCESS,
+        ({ params, db }) => {
+          const uid = String(params.uid);
+          if (!db.users.has(uid)) return unknownUser(uid);
+          const array = [];
+          for (const gid of groupsOf(db, uid)) {
+            const group = db.groups.get(gid);
+            if (group) array.push({ membershipurl: membershipUrl(gid, uid), group: groupJson(group) });
+          }
+          return json({ array });
+        },
+      ),
     ),
     http.get(
       `*${IAM}/users/:uid/permissions`,
       // Every account may read its own permissions (the UI reads them after each login); others need IAM access.
-      guarded(sim, ({ params, principal }) => (String(params.uid) === principal.uid ? null : IAM_ACCESS), ({ params, db }) => {
-        const uid = String(params.uid);
-        return db.users.has(uid) ? json(permissionsJson(db, uid)) : unknownUser(uid);
-      }),
+      guarded(
+        sim,
+        ({ params, principal }) => (String(params.uid) === principal.uid ? null : IAM_ACCESS),
+        ({ params, db }) => {
+          const uid = String(params.uid);
+          return db.users.has(uid) ? json(permissionsJson(db, uid)) : unknownUser(uid);
+        },
+      ),
     ),
   ];
 }

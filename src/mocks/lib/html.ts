@@ -8,7 +8,8 @@ export function escapeHtml(text: string): string {
 }
 
 /** No script at all; the one stylesheet is the simulator's own; forms may only post back to this origin. */
-export const SIM_PAGE_CSP = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const SIM_PAGE_CSP =
+  "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export const IDP_STYLESHEET_PATH = '/__sim/idp/idp.css';
 

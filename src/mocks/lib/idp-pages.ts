@@ -33,7 +33,12 @@ ${error}<form method="post" action="${escapeHtml(page.action)}">${hiddenInputs(p
 }
 
 /** The HTTP-POST binding's page: the response goes back to the cluster when the person presses Continue. */
-export function samlPostPage(providerName: string, acsUrl: string, fields: { SAMLResponse: string; RelayState: string }, approved: boolean): Response {
+export function samlPostPage(
+  providerName: string,
+  acsUrl: string,
+  fields: { SAMLResponse: string; RelayState: string },
+  approved: boolean,
+): Response {
   const body = `<h1>${approved ? 'Signed in' : 'Sign-in denied'} at ${escapeHtml(providerName)}</h1>
 <p>${approved ? 'Continue to send your sign-in back to DC/OS.' : 'Continue to tell DC/OS that you denied the sign-in.'}</p>
 <form method="post" action="${escapeHtml(acsUrl)}">${hiddenInputs(fields)}
@@ -43,5 +48,9 @@ export function samlPostPage(providerName: string, acsUrl: string, fields: { SAM
 
 /** An error the IdP shows itself, without sending the person anywhere (e.g. an unregistered redirect URI). */
 export function idpErrorPage(message: string, status = 400): Response {
-  return htmlPage('Identity provider error', `<h1>Identity provider error</h1><p class="error" role="alert">${escapeHtml(message)}</p>`, status);
+  return htmlPage(
+    'Identity provider error',
+    `<h1>Identity provider error</h1><p class="error" role="alert">${escapeHtml(message)}</p>`,
+    status,
+  );
 }

@@ -52,14 +52,19 @@ describe('verifyAuthToken', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('a-shared-secret-of-enough-length!!'));
-    const payload = Buffer.from(JSON.stringify({ uid: 'bob', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ uid: 'bob', exp: Math.floor(Date.now() / 1000) + 60 })).toString(
+      'base64url',
+    );
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
     expect(await verifyAuthToken(keys, hs256)).toBeNull();
     expect(await verifyAuthToken(keys, unsigned)).toBeNull();
   });
 
   it('refuses a validly signed token without a uid claim', async () => {
-    const token = await new SignJWT({ sub: 'bob' }).setProtectedHeader({ alg: 'RS256' }).setExpirationTime('1h').sign(keys.privateKey);
+    const token = await new SignJWT({ sub: 'bob' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setExpirationTime('1h')
+      .sign(keys.privateKey);
     expect(await verifyAuthToken(keys, token)).toBeNull();
   });
 

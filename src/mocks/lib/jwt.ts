@@ -12,7 +12,12 @@ export async function createSigningKeys(kid = 'dcos-sim-1'): Promise<SigningKeys
 }
 
 /** A DC/OS authentication token: RS256 with exactly the `uid` and `exp` claims the IAM writes. */
-export async function signAuthToken(keys: SigningKeys, uid: string, ttlSeconds: number, now = Date.now()): Promise<string> {
+export async function signAuthToken(
+  keys: SigningKeys,
+  uid: string,
+  ttlSeconds: number,
+  now = Date.now(),
+): Promise<string> {
   const exp = Math.floor(now / 1000) + ttlSeconds;
   return new SignJWT({ uid })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keys.kid })

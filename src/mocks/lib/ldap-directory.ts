@@ -16,7 +16,12 @@ export const GROUPNAME = '%(groupname)s';
 export function normalizeDn(dn: string): string {
   return dn
     .split(',')
-    .map((rdn) => rdn.split('=').map((part) => part.trim().toLowerCase()).join('='))
+    .map((rdn) =>
+      rdn
+        .split('=')
+        .map((part) => part.trim().toLowerCase())
+        .join('='),
+    )
     .join(',');
 }
 
@@ -33,13 +38,16 @@ export function entryAt(directory: SimDirectory, dn: string): DirectoryEntry | u
 /** Opens the connection the configuration describes; the directory listens on 389 (StartTLS offered) and 636 (LDAPS). */
 export function connect(config: LdapConfig, directory: SimDirectory): Outcome<null> {
   const where = `${config.host}:${config.port}`;
-  if (config.host.trim().toLowerCase() !== directory.host) return fail('CONNECTION_FAILED', `Could not connect to ${where}: name or service not known.`);
+  if (config.host.trim().toLowerCase() !== directory.host)
+    return fail('CONNECTION_FAILED', `Could not connect to ${where}: name or service not known.`);
   if (config['use-ldaps']) {
     if (config.port === directory.ldapsPort) return done(null);
-    if (config.port === directory.plainPort) return fail('TLS_FAILED', `TLS handshake with ${where} failed: the server does not speak LDAPS on this port.`);
+    if (config.port === directory.plainPort)
+      return fail('TLS_FAILED', `TLS handshake with ${where} failed: the server does not speak LDAPS on this port.`);
   } else {
     if (config.port === directory.plainPort) return done(null);
-    if (config.port === directory.ldapsPort) return fail('CONNECTION_FAILED', `${where} closed the connection: it expects TLS from the start (LDAPS).`);
+    if (config.port === directory.ldapsPort)
+      return fail('CONNECTION_FAILED', `${where} closed the connection: it expects TLS from the start (LDAPS).`);
   }
   return fail('CONNECTION_FAILED', `Could not connect to ${where}: connection refused.`);
 }
@@ -57,10 +65,12 @@ export function search(directory: SimDirectory, base: string, filterText: string
     return fail('SEARCH_FAILED', (error as Error).message);
   }
   const suffix = normalizeDn(base);
-  return done(directory.entries.filter((e) => {
-    const dn = normalizeDn(e.dn);
-    return (dn === suffix || dn.endsWith(`,${suffix}`)) && matchesFilter(e.attributes, filter);
-  }));
+  return done(
+    directory.entries.filter((e) => {
+      const dn = normalizeDn(e.dn);
+      return (dn === suffix || dn.endsWith(`,${suffix}`)) && matchesFilter(e.attributes, filter);
+    }),
+  );
 }
 
 /** The lookup bind of search-bind mode (anonymous without a lookup DN). */
@@ -90,12 +100,18 @@ export function findUser(config: LdapConfig, directory: SimDirectory, username: 
   if (!found.ok) return found;
   const [entry, ...more] = found.value;
   if (!entry) return fail('USER_NOT_FOUND', `No entry under ${userSearch['search-base']} matches ${filter}.`);
-  if (more.length > 0) return fail('USER_NOT_UNIQUE', `${found.value.length} entries under ${userSearch['search-base']} match ${filter}.`);
+  if (more.length > 0)
+    return fail('USER_NOT_UNIQUE', `${found.value.length} entries under ${userSearch['search-base']} match ${filter}.`);
   return done(entry);
 }
 
 /** Verifies a username and password the way an LDAP sign-in does: find the entry, then bind as it. */
-export function authenticate(config: LdapConfig, directory: SimDirectory, username: string, password: string): Outcome<DirectoryEntry> {
+export function authenticate(
+  config: LdapConfig,
+  directory: SimDirectory,
+  username: string,
+  password: string,
+): Outcome<DirectoryEntry> {
   const found = findUser(config, directory, username);
   if (!found.ok) return found;
   return bind(directory, found.value.dn, password)

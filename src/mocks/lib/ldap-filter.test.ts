@@ -23,7 +23,8 @@ describe('LDAP search filters', () => {
   });
 
   it('refuse malformed filters', () => {
-    for (const bad of ['uid=carol', '(uid=carol', '(=carol)', '(&)', '(uid=carol))']) expect(() => parseFilter(bad)).toThrow(/Bad search filter/);
+    for (const bad of ['uid=carol', '(uid=carol', '(=carol)', '(&)', '(uid=carol))'])
+      expect(() => parseFilter(bad)).toThrow(/Bad search filter/);
   });
 
   it('escape values so a username cannot change the filter', () => {

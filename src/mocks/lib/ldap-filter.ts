@@ -41,7 +41,14 @@ export function parseFilter(text: string): Filter {
       const item = text.slice(pos, end);
       const eq = item.indexOf('=');
       if (eq <= 0 || !/^[A-Za-z][\w-]*$/.test(item.slice(0, eq))) fail('bad attribute');
-      filter = { op: 'match', attribute: item.slice(0, eq).toLowerCase(), pattern: item.slice(eq + 1).split('*').map(unescape) };
+      filter = {
+        op: 'match',
+        attribute: item.slice(0, eq).toLowerCase(),
+        pattern: item
+          .slice(eq + 1)
+          .split('*')
+          .map(unescape),
+      };
       pos = end;
     }
     if (text[pos] !== ')') fail('expected ")"');

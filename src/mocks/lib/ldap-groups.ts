@@ -2,7 +2,17 @@
 // tell which attribute holds a member's username.
 import type { DirectoryEntry, LdapConfig, SimDirectory } from '../db/directory.ts';
 import { escapeFilterValue } from './ldap-filter.ts';
-import { GROUPNAME, connect, done, entryAt, fail, findUser, lookupBind, search, type Outcome } from './ldap-directory.ts';
+import {
+  GROUPNAME,
+  connect,
+  done,
+  entryAt,
+  fail,
+  findUser,
+  lookupBind,
+  search,
+  type Outcome,
+} from './ldap-directory.ts';
 
 /** The attribute usernames live in: the one the user filter or DN template puts `%(username)s` into. */
 export function usernameAttribute(config: LdapConfig): string {
@@ -10,7 +20,6 @@ export function usernameAttribute(config: LdapConfig): string {
   const match = /([A-Za-z][\w-]*)\s*=\s*%\(username\)s/.exec(template);
   return (match?.[1] ?? 'uid').toLowerCase();
 }
-
 
 /** The group entry for a name, by the group search. */
 export function findGroup(config: LdapConfig, directory: SimDirectory, groupname: string): Outcome<DirectoryEntry> {
@@ -24,11 +33,17 @@ export function findGroup(config: LdapConfig, directory: SimDirectory, groupname
   const found = search(directory, groupSearch['search-base'], filter);
   if (!found.ok) return found;
   const group = found.value[0];
-  return group ? done(group) : fail('GROUP_NOT_FOUND', `No entry under ${groupSearch['search-base']} matches ${filter}.`);
+  return group
+    ? done(group)
+    : fail('GROUP_NOT_FOUND', `No entry under ${groupSearch['search-base']} matches ${filter}.`);
 }
 
 /** A group's members as directory entries or, for values naming no entry, as the raw value (reported as failed). */
-export function groupMembers(config: LdapConfig, directory: SimDirectory, group: DirectoryEntry): (DirectoryEntry | string)[] {
+export function groupMembers(
+  config: LdapConfig,
+  directory: SimDirectory,
+  group: DirectoryEntry,
+): (DirectoryEntry | string)[] {
   const attributes = config['group-search']?.['member-attributes'] ?? ['member', 'uniqueMember', 'memberUid'];
   const members: (DirectoryEntry | string)[] = [];
   for (const attribute of attributes) {

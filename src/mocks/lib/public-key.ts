@@ -12,7 +12,8 @@ export function publicKeyProblem(pem: string): string | null {
   const text = pem.trim();
   // One armored SPKI block and nothing around it: no PKCS#1 `RSA PUBLIC KEY`, no certificate, no private key (from
   // which node would happily derive a public key).
-  if (!text.startsWith(BEGIN) || !text.endsWith(END) || text.includes(BEGIN, 1)) return 'Could not deserialize key data.';
+  if (!text.startsWith(BEGIN) || !text.endsWith(END) || text.includes(BEGIN, 1))
+    return 'Could not deserialize key data.';
   let type: string | undefined;
   try {
     type = createPublicKey({ key: text, format: 'pem' }).asymmetricKeyType;

@@ -26,7 +26,10 @@ export function encodeAuthnRequest(request: AuthnRequest, now = new Date()): str
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
+  return text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '',
+  );
 }
 
 function attribute(xml: string, element: string, name: string): string | undefined {
@@ -67,10 +70,14 @@ export function encodeSamlResponse(init: SamlResponseInit, now = new Date()): st
     return Buffer.from(`${head}${status}</samlp:Response>`, 'utf8').toString('base64');
   }
   const format = EMAIL_LIKE.test(subject.nameId) ? EMAIL_FORMAT : UNSPECIFIED_FORMAT;
-  const attr = (name: string, value: string) => `<saml:Attribute Name="${name}"><saml:AttributeValue>${escapeHtml(value)}</saml:AttributeValue></saml:Attribute>`;
+  const attr = (name: string, value: string) =>
+    `<saml:Attribute Name="${name}"><saml:AttributeValue>${escapeHtml(value)}</saml:AttributeValue></saml:Attribute>`;
   const attributes = `${subject.mail === undefined ? '' : attr('mail', subject.mail)}${attr('displayName', subject.name)}`;
   const assertion = `<saml:Assertion ID="${escapeHtml(init.id)}-a" Version="2.0" IssueInstant="${at}"><saml:Issuer>${escapeHtml(init.issuer)}</saml:Issuer><saml:Subject><saml:NameID Format="${format}">${escapeHtml(subject.nameId)}</saml:NameID></saml:Subject><saml:AttributeStatement>${attributes}</saml:AttributeStatement></saml:Assertion>`;
-  return Buffer.from(`${head}<samlp:Status><samlp:StatusCode Value="${STATUS_SUCCESS}"/></samlp:Status>${assertion}</samlp:Response>`, 'utf8').toString('base64');
+  return Buffer.from(
+    `${head}<samlp:Status><samlp:StatusCode Value="${STATUS_SUCCESS}"/></samlp:Status>${assertion}</samlp:Response>`,
+    'utf8',
+  ).toString('base64');
 }
 
 export interface SamlResponseSummary {

@@ -25,7 +25,10 @@ describe('pyRepr', () => {
 });
 
 describe('schemaViolation', () => {
-  const SCHEMA = { required: ['description'], properties: { description: 'string', count: 'integer', tags: 'array' } } as const;
+  const SCHEMA = {
+    required: ['description'],
+    properties: { description: 'string', count: 'integer', tags: 'array' },
+  } as const;
 
   it('accepts a conforming body', () => {
     expect(schemaViolation({ description: 'x', count: 3, tags: [] }, SCHEMA)).toBeNull();
@@ -37,12 +40,16 @@ describe('schemaViolation', () => {
   });
 
   it('reports wrong types, in schema order, before extra properties', () => {
-    expect(schemaViolation({ description: 'x', tags: {}, count: 1.5, extra: 1 }, SCHEMA)).toBe("1.5 is not of type 'integer'");
+    expect(schemaViolation({ description: 'x', tags: {}, count: 1.5, extra: 1 }, SCHEMA)).toBe(
+      "1.5 is not of type 'integer'",
+    );
     expect(schemaViolation({ description: 'x', tags: 'a', extra: 1 }, SCHEMA)).toBe("'a' is not of type 'array'");
   });
 
   it('lists extra properties in body order, with was/were', () => {
-    expect(schemaViolation({ description: 'x', zed: 1 }, SCHEMA)).toBe("Additional properties are not allowed ('zed' was unexpected)");
+    expect(schemaViolation({ description: 'x', zed: 1 }, SCHEMA)).toBe(
+      "Additional properties are not allowed ('zed' was unexpected)",
+    );
     expect(schemaViolation({ b: 1, description: 'x', a: 2 }, SCHEMA)).toBe(
       "Additional properties are not allowed ('b', 'a' were unexpected)",
     );

@@ -32,7 +32,9 @@ export function pyRepr(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value).map(([key, item]) => `${pyRepr(key)}: ${pyRepr(item)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${pyRepr(key)}: ${pyRepr(item)}`)
+      .join(', ')}}`;
   }
   return 'None'; // JSON has no other values.
 }

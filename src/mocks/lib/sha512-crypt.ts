@@ -11,9 +11,27 @@ const MAX_SALT = 16;
 
 // The spec's byte order for turning the 64-byte digest into 86 characters.
 const ORDER: readonly (readonly [number, number, number])[] = [
-  [0, 21, 42], [22, 43, 1], [44, 2, 23], [3, 24, 45], [25, 46, 4], [47, 5, 26], [6, 27, 48],
-  [28, 49, 7], [50, 8, 29], [9, 30, 51], [31, 52, 10], [53, 11, 32], [12, 33, 54], [34, 55, 13],
-  [56, 14, 35], [15, 36, 57], [37, 58, 16], [59, 17, 38], [18, 39, 60], [40, 61, 19], [62, 20, 41],
+  [0, 21, 42],
+  [22, 43, 1],
+  [44, 2, 23],
+  [3, 24, 45],
+  [25, 46, 4],
+  [47, 5, 26],
+  [6, 27, 48],
+  [28, 49, 7],
+  [50, 8, 29],
+  [9, 30, 51],
+  [31, 52, 10],
+  [53, 11, 32],
+  [12, 33, 54],
+  [34, 55, 13],
+  [56, 14, 35],
+  [15, 36, 57],
+  [37, 58, 16],
+  [59, 17, 38],
+  [18, 39, 60],
+  [40, 61, 19],
+  [62, 20, 41],
 ];
 
 function sha512(...parts: Buffer[]): Buffer {
@@ -25,7 +43,8 @@ function sha512(...parts: Buffer[]): Buffer {
 /** `source` repeated (and cut) to exactly `length` bytes. */
 function stretch(source: Buffer, length: number): Buffer {
   const out = Buffer.alloc(length);
-  for (let offset = 0; offset < length; offset += source.length) source.copy(out, offset, 0, Math.min(source.length, length - offset));
+  for (let offset = 0; offset < length; offset += source.length)
+    source.copy(out, offset, 0, Math.min(source.length, length - offset));
   return out;
 }
 

@@ -2,7 +2,8 @@
 // that could let someone in or read a secret is redacted before it is written (redact.ts).
 
 /** A body as recorded: parsed JSON (redacted), text (JWTs redacted, cut at 4 KiB), or only the size of bytes. */
-export type RecordedBody = { json: unknown } | { text: string } | { form: Record<string, string> } | { binary: number } | null;
+export type RecordedBody =
+  { json: unknown } | { text: string } | { form: Record<string, string> } | { binary: number } | null;
 
 export interface RecordedExchange {
   /** The order in which the console sent the requests. */
@@ -17,11 +18,7 @@ export interface RecordedExchange {
     headers: Record<string, string>;
     body: RecordedBody;
   };
-  response: {
-    status: number;
-    headers: Record<string, string | string[]>;
-    body: RecordedBody;
-  };
+  response: { status: number; headers: Record<string, string | string[]>; body: RecordedBody };
 }
 
 /** The placeholder every redacted string becomes. */

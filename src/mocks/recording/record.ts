@@ -7,12 +7,21 @@ import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import type { RecordedExchange } from './exchange.ts';
-import { accountFromCookies, recordBody, recordRequestHeaders, recordResponseHeaders, redactParameters } from './redact.ts';
+import {
+  accountFromCookies,
+  recordBody,
+  recordRequestHeaders,
+  recordResponseHeaders,
+  redactParameters,
+} from './redact.ts';
 
 /** The part of http-proxy's server the recorder listens to. */
 export interface ProxyEvents {
   on(event: 'proxyReq', listener: (proxyReq: unknown, req: IncomingMessage, res: ServerResponse) => void): unknown;
-  on(event: 'proxyRes', listener: (proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse) => void): unknown;
+  on(
+    event: 'proxyRes',
+    listener: (proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse) => void,
+  ): unknown;
 }
 
 function decoded(bytes: Buffer, encoding: string | undefined): Buffer {
@@ -27,7 +36,10 @@ function decoded(bytes: Buffer, encoding: string | undefined): Buffer {
 }
 
 function slug(path: string): string {
-  return path.replace(/^\//, '').replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 80);
+  return path
+    .replace(/^\//, '')
+    .replace(/[^a-zA-Z0-9._-]+/g, '_')
+    .slice(0, 80);
 }
 
 /** The uid a sign-in names (not a secret), for the login exchange itself. */
@@ -66,7 +78,10 @@ export function createRecorder(dir: string): Recorder {
         const chunks: Buffer[] = [];
         proxyRes.on('data', (chunk: Buffer) => chunks.push(chunk));
         proxyRes.on('end', () => {
-          const url = new URL((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/', 'http://recorded');
+          const url = new URL(
+            (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/',
+            'http://recorded',
+          );
           const requestBody = Buffer.concat(entry.chunks);
           const responseBody = decoded(Buffer.concat(chunks), proxyRes.headers['content-encoding']);
           const exchange: RecordedExchange = {
@@ -105,7 +120,8 @@ export function recordApi(env: NodeJS.ProcessEnv = process.env): Plugin {
     name: 'dcos-record',
     config(config) {
       if (!dir) return;
-      if (!env.DCOS_URL) throw new Error('RECORD=dir records what a cluster answers through the proxy: set DCOS_URL too.');
+      if (!env.DCOS_URL)
+        throw new Error('RECORD=dir records what a cluster answers through the proxy: set DCOS_URL too.');
       const recorder = createRecorder(resolve(dir));
       const wrapped = new WeakSet<object>();
       for (const proxies of [config.server?.proxy, config.preview?.proxy]) {
@@ -119,7 +135,9 @@ export function recordApi(env: NodeJS.ProcessEnv = process.env): Plugin {
           };
         }
       }
-      console.log(`  Recording every API exchange to ${resolve(dir)} (tokens, passwords, keys and secret values redacted).`);
+      console.log(
+        `  Recording every API exchange to ${resolve(dir)} (tokens, passwords, keys and secret values redacted).`,
+      );
     },
   };
 }

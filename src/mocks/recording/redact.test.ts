@@ -1,7 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from './exchange.ts';
-import { accountFromCookies, recordBody, recordRequestHeaders, recordResponseHeaders, redactJson, redactParameters } from './redact.ts';
+import {
+  accountFromCookies,
+  recordBody,
+  recordRequestHeaders,
+  recordResponseHeaders,
+  redactJson,
+  redactParameters,
+} from './redact.ts';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJ1aWQiOiJib290c3RyYXB1c2VyIn0.c2lnbmF0dXJl';
 
@@ -42,19 +49,41 @@ describe('What a recording keeps', () => {
     expect(recordBody(Buffer.from([0, 1, 2, 255]), 'application/octet-stream')).toEqual({ binary: 4 });
     expect(recordBody(Buffer.from(`token ${JWT}`), 'text/html; charset=utf-8')).toEqual({ text: `token ${REDACTED}` });
     expect(recordBody(Buffer.from(''), 'application/json')).toBeNull();
-    expect(recordBody(Buffer.from('SAMLResponse=abc&RelayState=r&x=1'), 'application/x-www-form-urlencoded')).toEqual({ form: { SAMLResponse: REDACTED, RelayState: REDACTED, x: '1' } });
+    expect(recordBody(Buffer.from('SAMLResponse=abc&RelayState=r&x=1'), 'application/x-www-form-urlencoded')).toEqual({
+      form: { SAMLResponse: REDACTED, RelayState: REDACTED, x: '1' },
+    });
   });
 
   it('redacts credentials in query strings and Location headers', () => {
-    expect(redactParameters('state=s&code=c&target=%2Fsecrets')).toBe(`state=${encodeURIComponent(REDACTED)}&code=${encodeURIComponent(REDACTED)}&target=%2Fsecrets`);
-    expect(recordResponseHeaders({ location: '/cb?code=abc&x=1' }).location).toBe(`/cb?code=${encodeURIComponent(REDACTED)}&x=1`);
+    expect(redactParameters('state=s&code=c&target=%2Fsecrets')).toBe(
+      `state=${encodeURIComponent(REDACTED)}&code=${encodeURIComponent(REDACTED)}&target=%2Fsecrets`,
+    );
+    expect(recordResponseHeaders({ location: '/cb?code=abc&x=1' }).location).toBe(
+      `/cb?code=${encodeURIComponent(REDACTED)}&x=1`,
+    );
   });
 
   it('keeps cookie names and attributes, the Authorization scheme, and nothing of their values', () => {
-    const request = recordRequestHeaders({ cookie: `dcos-acs-auth-cookie=${JWT}; dcos-acs-info-cookie=abc`, authorization: `token=${JWT}`, 'content-type': 'application/json', 'user-agent': 'x' });
-    expect(request).toEqual({ 'content-type': 'application/json', authorization: `token=${REDACTED}`, cookie: `dcos-acs-auth-cookie=${REDACTED}; dcos-acs-info-cookie=${REDACTED}` });
-    const response = recordResponseHeaders({ 'set-cookie': [`dcos-acs-auth-cookie=${JWT}; HttpOnly; Path=/`], 'content-type': 'application/json', server: 'openresty' });
-    expect(response).toEqual({ 'content-type': 'application/json', 'set-cookie': [`dcos-acs-auth-cookie=${REDACTED}; HttpOnly; Path=/`] });
+    const request = recordRequestHeaders({
+      cookie: `dcos-acs-auth-cookie=${JWT}; dcos-acs-info-cookie=abc`,
+      authorization: `token=${JWT}`,
+      'content-type': 'application/json',
+      'user-agent': 'x',
+    });
+    expect(request).toEqual({
+      'content-type': 'application/json',
+      authorization: `token=${REDACTED}`,
+      cookie: `dcos-acs-auth-cookie=${REDACTED}; dcos-acs-info-cookie=${REDACTED}`,
+    });
+    const response = recordResponseHeaders({
+      'set-cookie': [`dcos-acs-auth-cookie=${JWT}; HttpOnly; Path=/`],
+      'content-type': 'application/json',
+      server: 'openresty',
+    });
+    expect(response).toEqual({
+      'content-type': 'application/json',
+      'set-cookie': [`dcos-acs-auth-cookie=${REDACTED}; HttpOnly; Path=/`],
+    });
     expect(JSON.stringify([request, response])).not.toContain('eyJ');
   });
 

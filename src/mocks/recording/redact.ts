@@ -20,14 +20,24 @@ export const SECRET_PROPERTIES = new Set([
 ]);
 
 /** Query and form parameters that carry a credential or a one-time grant. */
-export const SECRET_PARAMETERS = new Set(['token', 'code', 'state', 'SAMLResponse', 'RelayState', 'password', 'nonce', 'id_token']);
+export const SECRET_PARAMETERS = new Set([
+  'token',
+  'code',
+  'state',
+  'SAMLResponse',
+  'RelayState',
+  'password',
+  'nonce',
+  'id_token',
+]);
 
 const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
 
 function redactAll(value: unknown): unknown {
   if (typeof value === 'string') return REDACTED;
   if (Array.isArray(value)) return value.map(redactAll);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v)]));
   return value;
 }
 
@@ -36,7 +46,9 @@ export function redactJson(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.map(redactJson);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_PROPERTIES.has(k) ? redactAll(v) : redactJson(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_PROPERTIES.has(k) ? redactAll(v) : redactJson(v)]),
+    );
   }
   return value;
 }
@@ -89,7 +101,10 @@ export function recordRequestHeaders(headers: Record<string, string | string[] |
     if (value !== undefined) out[name] = value;
   }
   const authorization = one('authorization');
-  if (authorization !== undefined) out.authorization = /^(token=|bearer )/i.test(authorization) ? `${authorization.slice(0, authorization.toLowerCase().startsWith('token=') ? 6 : 7)}${REDACTED}` : REDACTED;
+  if (authorization !== undefined)
+    out.authorization = /^(token=|bearer )/i.test(authorization)
+      ? `${authorization.slice(0, authorization.toLowerCase().startsWith('token=') ? 6 : 7)}${REDACTED}`
+      : REDACTED;
   const cookie = one('cookie');
   if (cookie !== undefined) {
     out.cookie = cookie
@@ -103,7 +118,9 @@ export function recordRequestHeaders(headers: Record<string, string | string[] |
 }
 
 /** Response headers that matter to the console; Set-Cookie values redacted, their attributes kept. */
-export function recordResponseHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string | string[]> {
+export function recordResponseHeaders(
+  headers: Record<string, string | string[] | number | undefined>,
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const name of ['content-type', 'www-authenticate', 'cache-control']) {
     const value = headers[name];

@@ -37,7 +37,16 @@ describe.each(dirs)('the recording %s', (dir) => {
   it('holds no token, password, unseal key or secret value', () => {
     const text = JSON.stringify(readRecording(dir));
     expect(text).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+/);
-    for (const secret of ['deleteme', 'alice-pass', 'bob-pass', 'Pg-8r!ck-Lantern-42', 'wJalrXUtnFEMI', 'BEGIN RSA PRIVATE KEY', 'BEGIN PUBLIC KEY']) expect(text).not.toContain(secret);
+    for (const secret of [
+      'deleteme',
+      'alice-pass',
+      'bob-pass',
+      'Pg-8r!ck-Lantern-42',
+      'wJalrXUtnFEMI',
+      'BEGIN RSA PRIVATE KEY',
+      'BEGIN PUBLIC KEY',
+    ])
+      expect(text).not.toContain(secret);
     expect(text).not.toMatch(/[0-9a-f]{64}/);
   });
 });
@@ -46,7 +55,13 @@ describe('the replay reports what differs', () => {
   const login: RecordedExchange = {
     seq: 1,
     account: 'bootstrapuser',
-    request: { method: 'POST', path: '/acs/api/v1/auth/login', query: '', headers: { 'content-type': 'application/json' }, body: { json: { uid: 'bootstrapuser', password: '<redacted>' } } },
+    request: {
+      method: 'POST',
+      path: '/acs/api/v1/auth/login',
+      query: '',
+      headers: { 'content-type': 'application/json' },
+      body: { json: { uid: 'bootstrapuser', password: '<redacted>' } },
+    },
     response: { status: 200, headers: { 'content-type': 'application/json' }, body: { json: { token: '<redacted>' } } },
   };
 
@@ -56,30 +71,62 @@ describe('the replay reports what differs', () => {
       {
         seq: 2,
         account: 'bootstrapuser',
-        request: { method: 'GET', path: '/acs/api/v1/users/nobody', query: '', headers: { cookie: 'dcos-acs-auth-cookie=<redacted>' }, body: null },
-        response: { status: 400, headers: { 'content-type': 'application/json' }, body: { json: { title: 'Bad Request', description: 'x', code: 'ERR_SOMETHING_ELSE' } } },
+        request: {
+          method: 'GET',
+          path: '/acs/api/v1/users/nobody',
+          query: '',
+          headers: { cookie: 'dcos-acs-auth-cookie=<redacted>' },
+          body: null,
+        },
+        response: {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          body: { json: { title: 'Bad Request', description: 'x', code: 'ERR_SOMETHING_ELSE' } },
+        },
       },
       {
         seq: 3,
         account: 'bootstrapuser',
-        request: { method: 'GET', path: '/secrets/v1/seal-status/default', query: '', headers: { cookie: 'dcos-acs-auth-cookie=<redacted>' }, body: null },
-        response: { status: 200, headers: { 'content-type': 'application/json' }, body: { json: { sealed: 'no', threshold: 1, shares: 1, progress: 0, nonce: 'x' } } },
+        request: {
+          method: 'GET',
+          path: '/secrets/v1/seal-status/default',
+          query: '',
+          headers: { cookie: 'dcos-acs-auth-cookie=<redacted>' },
+          body: null,
+        },
+        response: {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: { json: { sealed: 'no', threshold: 1, shares: 1, progress: 0, nonce: 'x' } },
+        },
       },
       {
         seq: 4,
         account: null,
         request: { method: 'GET', path: '/acs/api/v1/users', query: '', headers: {}, body: null },
-        response: { status: 404, headers: { 'content-type': 'application/json' }, body: { json: { title: 'Not Found' } } },
+        response: {
+          status: 404,
+          headers: { 'content-type': 'application/json' },
+          body: { json: { title: 'Not Found' } },
+        },
       },
     ];
     const report = formatDifferences(await replay(lying, sim));
     expect(report).toContain('#1 POST /acs/api/v1/auth/login — status: recorded 201, simulator 200');
-    expect(report).toContain('#2 GET /acs/api/v1/users/nobody — code: recorded ERR_SOMETHING_ELSE, simulator ERR_UNKNOWN_USER_ID');
-    expect(report).toContain('#3 GET /secrets/v1/seal-status/default .sealed — shape: recorded string, simulator boolean');
-    expect(report).toContain('#3 GET /secrets/v1/seal-status/default .nonce — shape: recorded present, simulator missing');
+    expect(report).toContain(
+      '#2 GET /acs/api/v1/users/nobody — code: recorded ERR_SOMETHING_ELSE, simulator ERR_UNKNOWN_USER_ID',
+    );
+    expect(report).toContain(
+      '#3 GET /secrets/v1/seal-status/default .sealed — shape: recorded string, simulator boolean',
+    );
+    expect(report).toContain(
+      '#3 GET /secrets/v1/seal-status/default .nonce — shape: recorded present, simulator missing',
+    );
     expect(report).toContain('#4 GET /acs/api/v1/users — status: recorded 404, simulator 401');
     expect(report).toContain('#4 GET /acs/api/v1/users — www-authenticate: recorded none, simulator acsjwt');
-    expect(report).toContain('#4 GET /acs/api/v1/users — content-type: recorded application/json, simulator text/html; charset=utf-8');
+    expect(report).toContain(
+      '#4 GET /acs/api/v1/users — content-type: recorded application/json, simulator text/html; charset=utf-8',
+    );
   });
 
   it('nothing for a faithful recording', async () => {
@@ -87,7 +134,12 @@ describe('the replay reports what differs', () => {
   });
 
   it('compares list items as the union of their keys', () => {
-    expect(shapeDifferences({ array: [{ uid: 'a' }, { uid: 'b', public_key: 'k' }] }, { array: [{ uid: 'c', public_key: 'k' }] })).toEqual([]);
+    expect(
+      shapeDifferences(
+        { array: [{ uid: 'a' }, { uid: 'b', public_key: 'k' }] },
+        { array: [{ uid: 'c', public_key: 'k' }] },
+      ),
+    ).toEqual([]);
     expect(shapeDifferences({ array: [] }, { array: [{ uid: 'c' }] })).toEqual([]);
     expect(shapeDifferences([{ a: 1 }], [{ a: '1' }])).toEqual(['[].a: number ≠ string']);
   });

@@ -35,12 +35,17 @@ const PASSWORDS: Readonly<Record<string, string>> = {
 
 // ---- Shapes -----------------------------------------------------------------------------------------------------
 
-type Shape = { type: 'object'; keys: Map<string, Shape> } | { type: 'array'; items: Shape | null } | { type: 'string' | 'number' | 'boolean' | 'null' };
+type Shape =
+  | { type: 'object'; keys: Map<string, Shape> }
+  | { type: 'array'; items: Shape | null }
+  | { type: 'string' | 'number' | 'boolean' | 'null' };
 
 function shapeOf(value: unknown): Shape {
   if (value === null) return { type: 'null' };
-  if (Array.isArray(value)) return { type: 'array', items: value.reduce<Shape | null>((merged, item) => merge(merged, shapeOf(item)), null) };
-  if (typeof value === 'object') return { type: 'object', keys: new Map(Object.entries(value).map(([k, v]) => [k, shapeOf(v)])) };
+  if (Array.isArray(value))
+    return { type: 'array', items: value.reduce<Shape | null>((merged, item) => merge(merged, shapeOf(item)), null) };
+  if (typeof value === 'object')
+    return { type: 'object', keys: new Map(Object.entries(value).map(([k, v]) => [k, shapeOf(v)])) };
   return { type: typeof value as 'string' | 'number' | 'boolean' };
 }
 
@@ -52,7 +57,8 @@ function merge(a: Shape | null, b: Shape): Shape {
     for (const [k, v] of b.keys) keys.set(k, merge(keys.get(k) ?? null, v));
     return { type: 'object', keys };
   }
-  if (a.type === 'array' && b.type === 'array') return { type: 'array', items: b.items === null ? a.items : merge(a.items, b.items) };
+  if (a.type === 'array' && b.type === 'array')
+    return { type: 'array', items: b.items === null ? a.items : merge(a.items, b.items) };
   return a;
 }
 
@@ -72,7 +78,8 @@ export function shapeDifferences(recorded: unknown, simulated: unknown): string[
       }
       for (const k of b.keys.keys()) if (!a.keys.has(k)) out.push(`${path}.${k}: missing ≠ present`);
     }
-    if (a.type === 'array' && b.type === 'array' && a.items !== null && b.items !== null) walk(a.items, b.items, `${path}[]`);
+    if (a.type === 'array' && b.type === 'array' && a.items !== null && b.items !== null)
+      walk(a.items, b.items, `${path}[]`);
   };
   walk(shapeOf(recorded), shapeOf(simulated), '');
   return out;
@@ -83,14 +90,20 @@ export function shapeDifferences(recorded: unknown, simulated: unknown): string[
 /** Why an exchange cannot be replayed, or null when it can. */
 function notReplayable(exchange: RecordedExchange): string | null {
   const { path, method } = exchange.request;
-  if (path === '/acs/api/v1/auth/oidc/callback' || path.endsWith('/acs-callback') || (path === '/acs/api/v1/auth/login' && method === 'GET')) {
+  if (
+    path === '/acs/api/v1/auth/oidc/callback' ||
+    path.endsWith('/acs-callback') ||
+    (path === '/acs/api/v1/auth/login' && method === 'GET')
+  ) {
     return 'single sign-on goes through an identity provider the replay cannot reach';
   }
   return null;
 }
 
 function publicKeyPem(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .publicKey.export({ type: 'spki', format: 'pem' })
+    .toString();
 }
 
 /**
@@ -110,7 +123,8 @@ function restoredJson(exchange: RecordedExchange, body: unknown, sim: Simulator,
   };
   const walk = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) return value.map((item) => walk(item, key));
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return fill(key, value);
   };
   return walk(body, '');
@@ -128,23 +142,36 @@ function bodyInit(exchange: RecordedExchange, sim: Simulator, dbId: string): Bod
 async function replayRequest(exchange: RecordedExchange, sim: Simulator, dbId: string): Promise<Request> {
   const { method, path, query, headers } = exchange.request;
   const out = new Headers();
-  for (const name of ['content-type', 'accept', 'x-requested-with']) if (headers[name] !== undefined) out.set(name, headers[name]);
+  for (const name of ['content-type', 'accept', 'x-requested-with'])
+    if (headers[name] !== undefined) out.set(name, headers[name]);
   const cookies = [`${SIM_DB_COOKIE}=${dbId}`];
   const sent = headers.cookie ?? '';
   const account = exchange.account;
   const db = sim.context.dbFor(new Request('http://replay/', { headers: { Cookie: `${SIM_DB_COOKIE}=${dbId}` } }));
-  const token = account !== null && db?.users.has(account) ? await signAuthToken(sim.context.keys, account, db.tokenTtlSeconds) : 'not-a-token-for-an-unknown-account';
+  const token =
+    account !== null && db?.users.has(account)
+      ? await signAuthToken(sim.context.keys, account, db.tokenTtlSeconds)
+      : 'not-a-token-for-an-unknown-account';
   if (sent.includes(`${AUTH_COOKIE}=`)) cookies.push(`${AUTH_COOKIE}=${token}`);
-  if (sent.includes(`${INFO_COOKIE}=`) && account !== null) cookies.push(`${INFO_COOKIE}=${Buffer.from(JSON.stringify({ uid: account })).toString('base64')}`);
+  if (sent.includes(`${INFO_COOKIE}=`) && account !== null)
+    cookies.push(`${INFO_COOKIE}=${Buffer.from(JSON.stringify({ uid: account })).toString('base64')}`);
   out.set('cookie', cookies.join('; '));
   if (headers.authorization !== undefined) out.set('authorization', headers.authorization.replace(REDACTED, token));
   const body = method === 'GET' || method === 'HEAD' ? undefined : bodyInit(exchange, sim, dbId);
-  return new Request(`http://127.0.0.1:5173${path}${query === '' ? '' : `?${query}`}`, { method, headers: out, ...(body === undefined ? {} : { body }) });
+  return new Request(`http://127.0.0.1:5173${path}${query === '' ? '' : `?${query}`}`, {
+    method,
+    headers: out,
+    ...(body === undefined ? {} : { body }),
+  });
 }
 
 // ---- Answers ----------------------------------------------------------------------------------------------------
 
-const mediaType = (value: string | string[] | null | undefined) => String(value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+const mediaType = (value: string | string[] | null | undefined) =>
+  String(value ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase() ?? '';
 
 async function simulatedBody(response: Response): Promise<RecordedBody> {
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -160,8 +187,11 @@ async function simulatedBody(response: Response): Promise<RecordedBody> {
   return media.startsWith('text/') ? { text: bytes.toString('utf8') } : { binary: bytes.length };
 }
 
-const bodyKind = (body: RecordedBody) => (body === null ? 'no body' : Object.keys(body)[0] ?? 'no body');
-const codeOf = (body: RecordedBody) => (body && 'json' in body && body.json !== null && typeof body.json === 'object' ? (body.json as { code?: unknown }).code : undefined);
+const bodyKind = (body: RecordedBody) => (body === null ? 'no body' : (Object.keys(body)[0] ?? 'no body'));
+const codeOf = (body: RecordedBody) =>
+  body && 'json' in body && body.json !== null && typeof body.json === 'object'
+    ? (body.json as { code?: unknown }).code
+    : undefined;
 
 /** Every difference between the recording and what the simulator answers to the same requests, in order. */
 export async function replay(exchanges: readonly RecordedExchange[], sim: Simulator): Promise<Difference[]> {
@@ -171,7 +201,13 @@ export async function replay(exchanges: readonly RecordedExchange[], sim: Simula
     for (const exchange of exchanges) {
       const label = `${exchange.request.method} ${exchange.request.path}${exchange.request.query === '' ? '' : `?${exchange.request.query}`}`;
       const add = (what: Difference['what'], recorded: unknown, simulated: unknown) =>
-        differences.push({ seq: exchange.seq, request: label, what, recorded: String(recorded), simulated: String(simulated) });
+        differences.push({
+          seq: exchange.seq,
+          request: label,
+          what,
+          recorded: String(recorded),
+          simulated: String(simulated),
+        });
       const skip = notReplayable(exchange);
       if (skip) {
         add('not replayed', skip, '—');
@@ -185,14 +221,21 @@ export async function replay(exchanges: readonly RecordedExchange[], sim: Simula
         add('content-type', recorded.headers['content-type'] ?? 'none', response.headers.get('content-type') ?? 'none');
       }
       const authenticate = recorded.headers['www-authenticate'];
-      if ((authenticate ?? null) !== response.headers.get('www-authenticate')) add('www-authenticate', authenticate ?? 'none', response.headers.get('www-authenticate') ?? 'none');
+      if ((authenticate ?? null) !== response.headers.get('www-authenticate'))
+        add('www-authenticate', authenticate ?? 'none', response.headers.get('www-authenticate') ?? 'none');
       if (codeOf(recorded.body) !== codeOf(body)) add('code', codeOf(recorded.body) ?? 'none', codeOf(body) ?? 'none');
       if (bodyKind(recorded.body) !== bodyKind(body)) add('shape', bodyKind(recorded.body), bodyKind(body));
       else if (recorded.body && body && 'json' in recorded.body && 'json' in body) {
         for (const line of shapeDifferences(recorded.body.json, body.json)) {
           const [where = '', what = ''] = line.split(': ');
           const [a = '', b = ''] = what.split(' ≠ ');
-          differences.push({ seq: exchange.seq, request: `${label} ${where}`, what: 'shape', recorded: a, simulated: b });
+          differences.push({
+            seq: exchange.seq,
+            request: `${label} ${where}`,
+            what: 'shape',
+            recorded: a,
+            simulated: b,
+          });
         }
       }
     }
@@ -205,5 +248,7 @@ export async function replay(exchanges: readonly RecordedExchange[], sim: Simula
 /** A readable report, one line per difference. */
 export function formatDifferences(differences: readonly Difference[]): string {
   if (differences.length === 0) return 'No differences.';
-  return differences.map((d) => `#${d.seq} ${d.request} — ${d.what}: recorded ${d.recorded}, simulator ${d.simulated}`).join('\n');
+  return differences
+    .map((d) => `#${d.seq} ${d.request} — ${d.what}: recorded ${d.recorded}, simulator ${d.simulated}`)
+    .join('\n');
 }

@@ -11,7 +11,10 @@ import { useOrgMutation } from '../shared/use-org-mutation.ts';
 
 export function CreateGroupDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const navigate = useNavigate();
-  const form = useForm<NewGroup>({ resolver: zodResolver(newGroupSchema), defaultValues: { gid: '', description: '' } });
+  const form = useForm<NewGroup>({
+    resolver: zodResolver(newGroupSchema),
+    defaultValues: { gid: '', description: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const create = useOrgMutation(createGroup, (g) => `Created group ${g.gid}.`);
   const onSubmit = form.handleSubmit(async (values) => {
@@ -21,7 +24,11 @@ export function CreateGroupDialog({ isOpen, onClose }: { isOpen: boolean; onClos
       onClose();
       await navigate(orgPaths.group(values.gid));
     } catch (error) {
-      applyServerError(error, form.setError, { ERR_GROUP_EXISTS: 'gid', ERR_INVALID_GROUP_ID: 'gid', ERR_INVALID_DATA: 'description' });
+      applyServerError(error, form.setError, {
+        ERR_GROUP_EXISTS: 'gid',
+        ERR_INVALID_GROUP_ID: 'gid',
+        ERR_INVALID_DATA: 'description',
+      });
     }
   });
   return (

@@ -12,7 +12,12 @@ import { useOrgMutation } from '../shared/use-org-mutation.ts';
 import { GroupMembers } from './group-members.tsx';
 
 const TABS: readonly GroupTab[] = ['details', 'users', 'service-accounts', 'permissions'];
-const TAB_LABELS: Record<GroupTab, string> = { details: 'Details', users: 'Users', 'service-accounts': 'Service accounts', permissions: 'Permissions' };
+const TAB_LABELS: Record<GroupTab, string> = {
+  details: 'Details',
+  users: 'Users',
+  'service-accounts': 'Service accounts',
+  permissions: 'Permissions',
+};
 
 export function GroupDetailPage() {
   const { gid = '' } = useParams();
@@ -20,8 +25,14 @@ export function GroupDetailPage() {
   const navigate = useNavigate();
   const group = useQuery(groupQueries.detail(gid));
   const [deleting, setDeleting] = useState(false);
-  const save = useOrgMutation((description: string) => updateGroup(gid, description), () => `Saved the description of ${gid}.`);
-  const remove = useOrgMutation(() => deleteGroup(gid), () => `Deleted group ${gid}.`);
+  const save = useOrgMutation(
+    (description: string) => updateGroup(gid, description),
+    () => `Saved the description of ${gid}.`,
+  );
+  const remove = useOrgMutation(
+    () => deleteGroup(gid),
+    () => `Deleted group ${gid}.`,
+  );
   const currentTab = TABS.find((t) => t === tab);
 
   const breadcrumbs = (
@@ -35,7 +46,14 @@ export function GroupDetailPage() {
       <h1>{gid}</h1>
     </div>
   );
-  if (group.isPending) return <>{breadcrumbs}{heading}<LoadingState>Loading {gid}…</LoadingState></>;
+  if (group.isPending)
+    return (
+      <>
+        {breadcrumbs}
+        {heading}
+        <LoadingState>Loading {gid}…</LoadingState>
+      </>
+    );
   if (group.isError) {
     return (
       <>
@@ -43,12 +61,19 @@ export function GroupDetailPage() {
         {isApiError(group.error, 'not-found') ? (
           <div className="alert alert-error" role="alert">
             <h1 className="alert-title">No group “{gid}”</h1>
-            <p>It may have been deleted. <Link to={orgPaths.groups()}>Back to groups</Link></p>
+            <p>
+              It may have been deleted. <Link to={orgPaths.groups()}>Back to groups</Link>
+            </p>
           </div>
         ) : (
           <>
             {heading}
-            <ErrorState title={`Could not load ${gid}`} error={group.error} onRetry={() => void group.refetch()} retrying={group.isFetching} />
+            <ErrorState
+              title={`Could not load ${gid}`}
+              error={group.error}
+              onRetry={() => void group.refetch()}
+              retrying={group.isFetching}
+            />
           </>
         )}
       </>
@@ -68,7 +93,10 @@ export function GroupDetailPage() {
         </div>
       </div>
       {group.data.description && <p className="muted">{group.data.description}</p>}
-      <TabLinks label={`${gid} sections`} tabs={TABS.map((t) => ({ to: orgPaths.group(gid, t), label: TAB_LABELS[t] }))} />
+      <TabLinks
+        label={`${gid} sections`}
+        tabs={TABS.map((t) => ({ to: orgPaths.group(gid, t), label: TAB_LABELS[t] }))}
+      />
       {currentTab === 'details' && (
         <section className="card" aria-label="Group details">
           <DescriptionForm initial={group.data.description} save={(d) => save.mutateAsync(d)} required />
@@ -92,7 +120,9 @@ export function GroupDetailPage() {
           await navigate(orgPaths.groups(), { replace: true });
         }}
       >
-        <p>Its members lose the permissions they have through {gid}. The accounts themselves stay. This cannot be undone.</p>
+        <p>
+          Its members lose the permissions they have through {gid}. The accounts themselves stay. This cannot be undone.
+        </p>
       </ConfirmDialog>
     </>
   );

@@ -10,7 +10,10 @@ import { EntityPicker } from '../shared/entity-picker.tsx';
 import { useOrgMutation } from '../shared/use-org-mutation.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 
-interface Change { kind: 'add' | 'remove'; uid: string }
+interface Change {
+  kind: 'add' | 'remove';
+  uid: string;
+}
 
 /** Users or service accounts of a group: add through a picker over the cached list, remove with confirmation. */
 export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'service' }) {
@@ -25,7 +28,15 @@ export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'servi
   );
 
   if (members.isPending) return <LoadingState>Loading {noun}…</LoadingState>;
-  if (members.isError) return <ErrorState title={`Could not load the ${noun}`} error={members.error} onRetry={() => void members.refetch()} retrying={members.isFetching} />;
+  if (members.isError)
+    return (
+      <ErrorState
+        title={`Could not load the ${noun}`}
+        error={members.error}
+        onRetry={() => void members.refetch()}
+        retrying={members.isFetching}
+      />
+    );
   const memberIds = new Set(members.data.map((m) => m.uid));
   const system = change !== null && isSystemAccount(change.uid);
 
@@ -49,7 +60,12 @@ export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'servi
                 <span>
                   <Link to={detail(m.uid)}>{m.uid}</Link> <span className="muted">{m.description}</span>
                 </span>
-                <button type="button" className="btn btn-quiet btn-small" onClick={() => setChange({ kind: 'remove', uid: m.uid })} aria-label={`Remove ${m.uid}`}>
+                <button
+                  type="button"
+                  className="btn btn-quiet btn-small"
+                  onClick={() => setChange({ kind: 'remove', uid: m.uid })}
+                  aria-label={`Remove ${m.uid}`}
+                >
                   Remove
                 </button>
               </li>
@@ -85,7 +101,11 @@ export function GroupMembers({ gid, type }: { gid: string; type: 'user' | 'servi
         }}
       >
         {system && <p>{change.uid} is a DC/OS component account: changing its memberships may break the cluster.</p>}
-        <p>{change?.kind === 'add' ? `${change.uid} gets every permission of ${gid}.` : `${change?.uid ?? ''} loses the permissions it has through ${gid}.`}</p>
+        <p>
+          {change?.kind === 'add'
+            ? `${change.uid} gets every permission of ${gid}.`
+            : `${change?.uid ?? ''} loses the permissions it has through ${gid}.`}
+        </p>
       </ConfirmDialog>
     </div>
   );

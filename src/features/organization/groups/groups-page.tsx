@@ -66,16 +66,29 @@ export function GroupsPage() {
       {groups.isPending ? (
         <LoadingState>Loading groups…</LoadingState>
       ) : groups.isError ? (
-        <ErrorState title="Could not load the groups" error={groups.error} onRetry={() => void groups.refetch()} retrying={groups.isFetching} />
+        <ErrorState
+          title="Could not load the groups"
+          error={groups.error}
+          onRetry={() => void groups.refetch()}
+          retrying={groups.isFetching}
+        />
       ) : (
         <>
           <div className="toolbar" role="search">
             <div className="field">
               <label htmlFor="group-search">Search groups</label>
-              <input id="group-search" type="search" value={params.query} onChange={(e) => params.set({ query: e.target.value })} placeholder="ID or description" />
+              <input
+                id="group-search"
+                type="search"
+                value={params.query}
+                onChange={(e) => params.set({ query: e.target.value })}
+                placeholder="ID or description"
+              />
             </div>
             <p className="count" aria-live="polite">
-              {visible.length === groups.data.length ? `${groups.data.length} groups` : `${visible.length} of ${groups.data.length} groups`}
+              {visible.length === groups.data.length
+                ? `${groups.data.length} groups`
+                : `${visible.length} of ${groups.data.length} groups`}
             </p>
             <ListOptions />
           </div>

@@ -17,7 +17,14 @@ function Page() {
 
 function renderDialog() {
   const view = renderRoutes([
-    { path: '/', element: <ToastProvider><Page /></ToastProvider> },
+    {
+      path: '/',
+      element: (
+        <ToastProvider>
+          <Page />
+        </ToastProvider>
+      ),
+    },
     { path: '/organization/service-accounts/:uid', element: <h1>Service account page</h1> },
   ]);
   return { ...view, dialog: screen.getByRole('dialog', { name: 'Create service account' }) };
@@ -34,7 +41,11 @@ afterEach(() => {
 describe('Creating a service account without Web Crypto', { timeout: 30_000 }, () => {
   it('offers no Generate on a page without crypto.subtle (plain HTTP) and says why', async () => {
     // What a browser gives a page served over plain HTTP from a host other than localhost.
-    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const { publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     vi.stubGlobal('crypto', undefined);
     const { user, dialog } = renderDialog();
     const generate = within(dialog).getByLabelText('Generate in this browser (RSA 2048)');
@@ -54,14 +65,20 @@ describe('Creating a service account without Web Crypto', { timeout: 30_000 }, (
   });
 
   it('says at the key choice when generating fails, keeps the form and creates nothing', async () => {
-    vi.spyOn(globalThis.crypto.subtle, 'generateKey').mockRejectedValue(new DOMException('The operation failed for an operation-specific reason', 'OperationError'));
+    vi.spyOn(globalThis.crypto.subtle, 'generateKey').mockRejectedValue(
+      new DOMException('The operation failed for an operation-specific reason', 'OperationError'),
+    );
     const { user, dialog } = renderDialog();
     await user.type(within(dialog).getByLabelText('Service account ID'), 'ci-runner');
     await user.type(within(dialog).getByLabelText('Description'), 'CI runner');
     await user.click(within(dialog).getByRole('button', { name: 'Create service account' }));
 
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Could not make the key: The operation failed for an operation-specific reason');
-    expect(within(dialog).getByRole('group', { name: 'Key pair' })).toHaveAccessibleDescription(/Could not make the key/);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Could not make the key: The operation failed for an operation-specific reason',
+    );
+    expect(within(dialog).getByRole('group', { name: 'Key pair' })).toHaveAccessibleDescription(
+      /Could not make the key/,
+    );
     expect(within(dialog).getByLabelText('Service account ID')).toHaveValue('ci-runner');
     expect(within(dialog).getByLabelText('Description')).toHaveValue('CI runner');
     expect(within(dialog).getByRole('button', { name: 'Create service account' })).toBeEnabled();

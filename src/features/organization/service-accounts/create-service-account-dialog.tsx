@@ -13,7 +13,12 @@ import { PrivateKeyDialog } from './private-key-dialog.tsx';
 import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 const schema = z.object({
-  uid: uidSchema.check(z.refine((uid) => !uid.startsWith('dcos_'), 'The dcos_ prefix is reserved for the accounts DC/OS provisions for its own components.')),
+  uid: uidSchema.check(
+    z.refine(
+      (uid) => !uid.startsWith('dcos_'),
+      'The dcos_ prefix is reserved for the accounts DC/OS provisions for its own components.',
+    ),
+  ),
   description: z.string().check(z.trim()),
   keySource: z.enum(['generate', 'paste']),
   publicKey: z.string(),
@@ -59,14 +64,20 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
       // WebCrypto refused (no secure context, a policy, a browser bug) or the key module failed to load: nothing was
       // sent, the form keeps every value, and the reason sits at the key choice.
       // A DOMException from another realm is not `instanceof Error`, but has a message all the same.
-      const reason = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+      const reason =
+        typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
       form.setError('keySource', { type: 'crypto', message: `Could not make the key: ${reason}` });
       return;
     }
     try {
       await create.mutateAsync({ uid: values.uid, description: values.description, publicKey });
     } catch (error) {
-      applyServerError(error, form.setError, { ERR_USER_EXISTS: 'uid', ERR_INVALID_USER_ID: 'uid', ERR_INVALID_PUBLIC_KEY: 'publicKey', ERR_INVALID_DATA: 'description' });
+      applyServerError(error, form.setError, {
+        ERR_USER_EXISTS: 'uid',
+        ERR_INVALID_USER_ID: 'uid',
+        ERR_INVALID_PUBLIC_KEY: 'publicKey',
+        ERR_INVALID_DATA: 'description',
+      });
       return;
     }
     form.reset();
@@ -86,7 +97,15 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
   };
 
   if (created) {
-    return <PrivateKeyDialog key={created.uid} uid={created.uid} privateKeyPem={created.privateKeyPem} isOpen={isOpen} onFinish={finish} />;
+    return (
+      <PrivateKeyDialog
+        key={created.uid}
+        uid={created.uid}
+        privateKeyPem={created.privateKeyPem}
+        isOpen={isOpen}
+        onFinish={finish}
+      />
+    );
   }
 
   return (
@@ -99,10 +118,17 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
         <Field label="Description" error={errors.description}>
           {(props) => <input {...props} autoComplete="off" {...form.register('description')} />}
         </Field>
-        <fieldset className="field" aria-describedby={[noWebCrypto ? 'sa-key-hint' : '', errors.keySource ? 'sa-key-error' : ''].filter(Boolean).join(' ') || undefined}>
+        <fieldset
+          className="field"
+          aria-describedby={
+            [noWebCrypto ? 'sa-key-hint' : '', errors.keySource ? 'sa-key-error' : ''].filter(Boolean).join(' ') ||
+            undefined
+          }
+        >
           <legend>Key pair</legend>
           <label>
-            <input type="radio" value="generate" disabled={noWebCrypto} {...form.register('keySource')} /> Generate in this browser (RSA 2048)
+            <input type="radio" value="generate" disabled={noWebCrypto} {...form.register('keySource')} /> Generate in
+            this browser (RSA 2048)
           </label>
           <label>
             <input type="radio" value="paste" {...form.register('keySource')} /> Paste a public key
@@ -119,11 +145,20 @@ export function CreateServiceAccountDialog({ isOpen, onClose }: { isOpen: boolea
           )}
         </fieldset>
         {keySource === 'paste' && (
-          <Field label="Public key (PEM)" error={errors.publicKey} hint="-----BEGIN PUBLIC KEY----- … (never paste a private key).">
+          <Field
+            label="Public key (PEM)"
+            error={errors.publicKey}
+            hint="-----BEGIN PUBLIC KEY----- … (never paste a private key)."
+          >
             {(props) => <textarea {...props} spellCheck={false} {...form.register('publicKey')} />}
           </Field>
         )}
-        <FormActions onCancel={onClose} pending={isSubmitting} label="Create service account" pendingLabel="Creating…" />
+        <FormActions
+          onCancel={onClose}
+          pending={isSubmitting}
+          label="Create service account"
+          pendingLabel="Creating…"
+        />
       </form>
     </Dialog>
   );

@@ -8,7 +8,17 @@ import { Dialog } from '@/ui/dialog.tsx';
  * Shows a private key generated in this browser, once: copy, download, or store it as a secret for the service. It is
  * never dismissable by Escape or a click outside, so the key is not lost by accident.
  */
-export function PrivateKeyDialog({ uid, privateKeyPem, isOpen, onFinish }: { uid: string; privateKeyPem: string; isOpen: boolean; onFinish: () => void }) {
+export function PrivateKeyDialog({
+  uid,
+  privateKeyPem,
+  isOpen,
+  onFinish,
+}: {
+  uid: string;
+  privateKeyPem: string;
+  isOpen: boolean;
+  onFinish: () => void;
+}) {
   const [secretPath, setSecretPath] = useState(`${uid}/private-key`);
   const [stored, setStored] = useState<{ ok: boolean; message: string } | null>(null);
 
@@ -23,7 +33,10 @@ export function PrivateKeyDialog({ uid, privateKeyPem, isOpen, onFinish }: { uid
       setStored({ ok: true, message: `Stored as secret ${parsed.data}.` });
     } catch (error) {
       // The key stays on screen and downloadable: nothing is lost when storing fails.
-      setStored({ ok: false, message: `Could not store the secret: ${error instanceof Error ? error.message : 'unknown error'}` });
+      setStored({
+        ok: false,
+        message: `Could not store the secret: ${error instanceof Error ? error.message : 'unknown error'}`,
+      });
     }
   };
 
@@ -31,8 +44,8 @@ export function PrivateKeyDialog({ uid, privateKeyPem, isOpen, onFinish }: { uid
     <Dialog title={`Private key of ${uid}`} isOpen={isOpen} onClose={onFinish} isDismissable={false}>
       <div className="notice" role="alert">
         <p>
-          <strong>Save this private key now: it cannot be shown again.</strong> It was generated in this browser and has not
-          been sent anywhere. Whoever holds it can sign in as {uid}.
+          <strong>Save this private key now: it cannot be shown again.</strong> It was generated in this browser and has
+          not been sent anywhere. Whoever holds it can sign in as {uid}.
         </p>
       </div>
       <label htmlFor="private-key" className="visually-hidden">
@@ -49,7 +62,13 @@ export function PrivateKeyDialog({ uid, privateKeyPem, isOpen, onFinish }: { uid
       >
         <div className="field">
           <label htmlFor="sa-secret-path">Store it as a secret at</label>
-          <input id="sa-secret-path" value={secretPath} onChange={(e) => setSecretPath(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input
+            id="sa-secret-path"
+            value={secretPath}
+            onChange={(e) => setSecretPath(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         {stored && (
           <p className={stored.ok ? 'muted' : 'field-error'} role={stored.ok ? 'status' : 'alert'}>
@@ -62,7 +81,11 @@ export function PrivateKeyDialog({ uid, privateKeyPem, isOpen, onFinish }: { uid
       </form>
       <div className="dialog-actions">
         <CopyButton text={privateKeyPem} label="Copy the private key" />
-        <button type="button" className="btn" onClick={() => downloadText(`${uid}-private-key.pem`, privateKeyPem, 'application/x-pem-file')}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => downloadText(`${uid}-private-key.pem`, privateKeyPem, 'application/x-pem-file')}
+        >
           Download {uid}-private-key.pem
         </button>
         <button type="button" className="btn btn-primary" onClick={onFinish}>

@@ -15,7 +15,10 @@ function Fingerprint({ pem }: { pem: string }) {
 }
 
 export function ServiceAccountDetails({ account }: { account: User }) {
-  const save = useOrgMutation((description: string) => updateUser(account.uid, { description }), () => `Saved the description of ${account.uid}.`);
+  const save = useOrgMutation(
+    (description: string) => updateUser(account.uid, { description }),
+    () => `Saved the description of ${account.uid}.`,
+  );
   return (
     <div className="grid-2">
       <section className="card" aria-label="Profile">

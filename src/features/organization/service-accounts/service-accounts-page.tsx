@@ -5,7 +5,9 @@ import { BulkRunArea } from '../shared/bulk-run.tsx';
 import { lazyDialog } from '@/ui/lazy-dialog.tsx';
 
 // Not needed for the list to show: fetched once the page is idle.
-const CreateServiceAccountDialog = lazyDialog(async () => (await import('./create-service-account-dialog.tsx')).CreateServiceAccountDialog);
+const CreateServiceAccountDialog = lazyDialog(
+  async () => (await import('./create-service-account-dialog.tsx')).CreateServiceAccountDialog,
+);
 
 const NOUN = { one: 'service account', many: 'service accounts' };
 
@@ -25,8 +27,8 @@ export function ServiceAccountsPage() {
         </div>
       </div>
       <p className="muted">
-        Accounts marked <span className="badge badge-system">system</span> (ID starting with dcos_) belong to DC/OS components;
-        changing them may break the cluster.
+        Accounts marked <span className="badge badge-system">system</span> (ID starting with dcos_) belong to DC/OS
+        components; changing them may break the cluster.
       </p>
       <BulkRunArea>
         <AccountList

@@ -44,7 +44,14 @@ export function AccountDetail({
       <h1>{uid}</h1>
     </div>
   );
-  if (account.isPending) return <>{breadcrumbs}{heading}<LoadingState>Loading {uid}…</LoadingState></>;
+  if (account.isPending)
+    return (
+      <>
+        {breadcrumbs}
+        {heading}
+        <LoadingState>Loading {uid}…</LoadingState>
+      </>
+    );
   if (account.isError) {
     return (
       <>
@@ -52,13 +59,22 @@ export function AccountDetail({
         {breadcrumbs}
         {isApiError(account.error, 'not-found') ? (
           <div className="alert alert-error" role="alert">
-            <h1 className="alert-title">No {noun} “{uid}”</h1>
-            <p>It may have been deleted. <Link to={listPath}>Back to {listLabel.toLowerCase()}</Link></p>
+            <h1 className="alert-title">
+              No {noun} “{uid}”
+            </h1>
+            <p>
+              It may have been deleted. <Link to={listPath}>Back to {listLabel.toLowerCase()}</Link>
+            </p>
           </div>
         ) : (
           <>
             {heading}
-            <ErrorState title={`Could not load ${uid}`} error={account.error} onRetry={() => void account.refetch()} retrying={account.isFetching} />
+            <ErrorState
+              title={`Could not load ${uid}`}
+              error={account.error}
+              onRetry={() => void account.refetch()}
+              retrying={account.isFetching}
+            />
           </>
         )}
       </>
@@ -83,12 +99,15 @@ export function AccountDetail({
       {isSystemAccount(user.uid) && (
         <div className="notice">
           <p>
-            <strong>DC/OS component account.</strong> The cluster provisioned it for one of its own services; changing its
-            memberships, permissions or credentials may break that service.
+            <strong>DC/OS component account.</strong> The cluster provisioned it for one of its own services; changing
+            its memberships, permissions or credentials may break that service.
           </p>
         </div>
       )}
-      <TabLinks label={`${user.uid} sections`} tabs={TABS.map((t) => ({ to: pathFor(user.uid, t), label: TAB_LABELS[t] }))} />
+      <TabLinks
+        label={`${user.uid} sections`}
+        tabs={TABS.map((t) => ({ to: pathFor(user.uid, t), label: TAB_LABELS[t] }))}
+      />
       {currentTab === 'details' && renderDetails(user)}
       {currentTab === 'groups' && <AccountGroups uid={user.uid} />}
       {currentTab === 'permissions' && <Outlet />}
@@ -97,7 +116,13 @@ export function AccountDetail({
           There is no “{tab}” tab. <Link to={pathFor(user.uid)}>Show the details</Link>
         </p>
       )}
-      <DeleteAccountDialog uid={user.uid} noun={noun} isOpen={deleting} onClose={() => setDeleting(false)} listPath={listPath} />
+      <DeleteAccountDialog
+        uid={user.uid}
+        noun={noun}
+        isOpen={deleting}
+        onClose={() => setDeleting(false)}
+        listPath={listPath}
+      />
     </>
   );
 }

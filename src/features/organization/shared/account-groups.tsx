@@ -10,7 +10,10 @@ import { EntityPicker } from './entity-picker.tsx';
 import { useOrgMutation } from './use-org-mutation.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 
-interface Change { kind: 'add' | 'remove'; gid: string }
+interface Change {
+  kind: 'add' | 'remove';
+  gid: string;
+}
 
 /**
  * The groups of a user or service account: leave with confirmation, join through a searchable picker. Changing a
@@ -27,7 +30,15 @@ export function AccountGroups({ uid }: { uid: string }) {
   );
 
   if (groups.isPending) return <LoadingState>Loading groups…</LoadingState>;
-  if (groups.isError) return <ErrorState title="Could not load the groups" error={groups.error} onRetry={() => void groups.refetch()} retrying={groups.isFetching} />;
+  if (groups.isError)
+    return (
+      <ErrorState
+        title="Could not load the groups"
+        error={groups.error}
+        onRetry={() => void groups.refetch()}
+        retrying={groups.isFetching}
+      />
+    );
   const memberOf = new Set(groups.data.map((g) => g.gid));
 
   return (
@@ -41,9 +52,15 @@ export function AccountGroups({ uid }: { uid: string }) {
             {groups.data.map((group) => (
               <li key={group.gid}>
                 <span>
-                  <Link to={orgPaths.group(group.gid)}>{group.gid}</Link> <span className="muted">{group.description}</span>
+                  <Link to={orgPaths.group(group.gid)}>{group.gid}</Link>{' '}
+                  <span className="muted">{group.description}</span>
                 </span>
-                <button type="button" className="btn btn-quiet btn-small" onClick={() => setChange({ kind: 'remove', gid: group.gid })} aria-label={`Remove from ${group.gid}`}>
+                <button
+                  type="button"
+                  className="btn btn-quiet btn-small"
+                  onClick={() => setChange({ kind: 'remove', gid: group.gid })}
+                  aria-label={`Remove from ${group.gid}`}
+                >
                   Remove
                 </button>
               </li>

@@ -67,7 +67,13 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
           </>
         ),
       },
-      { id: 'description', header: 'Description', sortable: true, width: 'minmax(12rem, 2fr)', cell: (u) => u.description },
+      {
+        id: 'description',
+        header: 'Description',
+        sortable: true,
+        width: 'minmax(12rem, 2fr)',
+        cell: (u) => u.description,
+      },
       { id: 'origin', header: 'Origin', sortable: true, width: '7rem', cell: (u) => <OriginBadge user={u} /> },
     ],
     [detailPath],
@@ -82,7 +88,13 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
     () => (
       <div className="field">
         <label htmlFor="list-search">Search {many}</label>
-        <input id="list-search" type="search" value={params.query} onChange={(e) => set({ query: e.target.value })} placeholder="ID or description" />
+        <input
+          id="list-search"
+          type="search"
+          value={params.query}
+          onChange={(e) => set({ query: e.target.value })}
+          placeholder="ID or description"
+        />
       </div>
     ),
     [many, params.query, set],
@@ -105,7 +117,11 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
         {type === 'user' && (
           <div className="field">
             <label htmlFor="list-origin">Origin</label>
-            <select id="list-origin" value={params.filter} onChange={(e) => set({ filter: e.target.value as OriginFilter })}>
+            <select
+              id="list-origin"
+              value={params.filter}
+              onChange={(e) => set({ filter: e.target.value as OriginFilter })}
+            >
               <option value="all">All</option>
               <option value="local">Local</option>
               <option value="external">External (LDAP, OIDC, SAML)</option>
@@ -171,7 +187,14 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
 
   if (accounts.isPending) return <LoadingState>Loading {many}…</LoadingState>;
   if (accounts.isError)
-    return <ErrorState title={`Could not load the ${many}`} error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />;
+    return (
+      <ErrorState
+        title={`Could not load the ${many}`}
+        error={accounts.error}
+        onRetry={() => void accounts.refetch()}
+        retrying={accounts.isFetching}
+      />
+    );
   return (
     <>
       <div className="toolbar" role="search">

@@ -44,26 +44,48 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
     onDone();
   };
 
-  const confirming = pending && pending.kind !== 'delete' && pending.gid !== undefined ? { kind: pending.kind, gid: pending.gid } : null;
+  const confirming =
+    pending && pending.kind !== 'delete' && pending.gid !== undefined ? { kind: pending.kind, gid: pending.gid } : null;
 
   return (
     <>
       <div className="bulk-actions" role="group" aria-label="Bulk actions">
-        <button type="button" className="btn" disabled={uids.length === 0 || running} onClick={() => setPending({ kind: 'add' })}>
+        <button
+          type="button"
+          className="btn"
+          disabled={uids.length === 0 || running}
+          onClick={() => setPending({ kind: 'add' })}
+        >
           Add to group…
         </button>
-        <button type="button" className="btn" disabled={uids.length === 0 || running} onClick={() => setPending({ kind: 'remove' })}>
+        <button
+          type="button"
+          className="btn"
+          disabled={uids.length === 0 || running}
+          onClick={() => setPending({ kind: 'remove' })}
+        >
           Remove from group…
         </button>
-        <button type="button" className="btn" disabled={uids.length === 0 || running} onClick={() => setPending({ kind: 'delete' })}>
+        <button
+          type="button"
+          className="btn"
+          disabled={uids.length === 0 || running}
+          onClick={() => setPending({ kind: 'delete' })}
+        >
           Delete…
         </button>
       </div>
       {(pending?.kind === 'add' || pending?.kind === 'remove') && pending.gid === undefined && (
-        <Dialog title={`${pending.kind === 'add' ? 'Add' : 'Remove'} ${uids.length} ${noun} ${pending.kind === 'add' ? 'to' : 'from'} a group`} isOpen onClose={() => setPending(null)}>
+        <Dialog
+          title={`${pending.kind === 'add' ? 'Add' : 'Remove'} ${uids.length} ${noun} ${pending.kind === 'add' ? 'to' : 'from'} a group`}
+          isOpen
+          onClose={() => setPending(null)}
+        >
           {systemCount > 0 && (
             <div className="notice">
-              <p>{systemCount} of them are DC/OS component accounts; changing their memberships may break the cluster.</p>
+              <p>
+                {systemCount} of them are DC/OS component accounts; changing their memberships may break the cluster.
+              </p>
             </div>
           )}
           <EntityPicker
@@ -95,7 +117,8 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
           }}
         >
           <p>
-            {systemUids.join(', ')} {systemCount === 1 ? 'is a DC/OS component account' : 'are DC/OS component accounts'}: changing{' '}
+            {systemUids.join(', ')}{' '}
+            {systemCount === 1 ? 'is a DC/OS component account' : 'are DC/OS component accounts'}: changing{' '}
             {systemCount === 1 ? 'its' : 'their'} memberships may break the cluster.
           </p>
         </ConfirmDialog>
@@ -114,9 +137,12 @@ function BulkActionsPanel({ selected, onDone, noun }: { selected: readonly User[
       >
         <p>
           {uids.slice(0, 5).join(', ')}
-          {uids.length > 5 ? ` and ${uids.length - 5} more` : ''} lose their memberships and permissions. This cannot be undone.
+          {uids.length > 5 ? ` and ${uids.length - 5} more` : ''} lose their memberships and permissions. This cannot be
+          undone.
         </p>
-        {systemCount > 0 && <p>{systemCount} of them are DC/OS component accounts: deleting them may break the cluster.</p>}
+        {systemCount > 0 && (
+          <p>{systemCount} of them are DC/OS component accounts: deleting them may break the cluster.</p>
+        )}
       </ConfirmDialog>
     </>
   );

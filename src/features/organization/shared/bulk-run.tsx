@@ -34,7 +34,15 @@ export function BulkRunArea({ children }: { children: ReactNode }) {
   const api = useMemo(() => ({ start, running }), [start, running]);
   return (
     <BulkRunContext value={api}>
-      {bulk.snapshot && <BulkPanel title={bulk.title} snapshot={bulk.snapshot} onRetry={bulk.retryFailed} onCancel={bulk.cancel} onClose={bulk.close} />}
+      {bulk.snapshot && (
+        <BulkPanel
+          title={bulk.title}
+          snapshot={bulk.snapshot}
+          onRetry={bulk.retryFailed}
+          onCancel={bulk.cancel}
+          onClose={bulk.close}
+        />
+      )}
       {children}
       <LeaveGuard active={running} onLeave={bulk.cancel} what="the bulk action" />
     </BulkRunContext>

@@ -8,9 +8,19 @@ import { ErrorAlert } from '@/ui/alert.tsx';
 const schema = z.object({ description: z.string().check(z.trim()) });
 
 /** Edits a description in place; a failed save keeps what was typed and says why. */
-export function DescriptionForm({ initial, save, required = false }: { initial: string; save: (description: string) => Promise<void>; required?: boolean }) {
+export function DescriptionForm({
+  initial,
+  save,
+  required = false,
+}: {
+  initial: string;
+  save: (description: string) => Promise<void>;
+  required?: boolean;
+}) {
   const form = useForm({
-    resolver: zodResolver(required ? z.object({ description: z.string().check(z.trim(), z.minLength(1, 'Enter a description.')) }) : schema),
+    resolver: zodResolver(
+      required ? z.object({ description: z.string().check(z.trim(), z.minLength(1, 'Enter a description.')) }) : schema,
+    ),
     values: { description: initial },
   });
   const { errors, isSubmitting, isDirty } = form.formState;

@@ -48,7 +48,9 @@ export function EntityPicker({
   const deferred = useDeferredValue(query.trim().toLowerCase());
   const { matches, total } = useMemo(() => {
     const all = items.filter(
-      (item) => !exclude.has(item.id) && (item.id.toLowerCase().includes(deferred) || item.description.toLowerCase().includes(deferred)),
+      (item) =>
+        !exclude.has(item.id) &&
+        (item.id.toLowerCase().includes(deferred) || item.description.toLowerCase().includes(deferred)),
     );
     return { matches: all.slice(0, MAX_RESULTS), total: all.length };
   }, [items, exclude, deferred]);
@@ -62,7 +64,12 @@ export function EntityPicker({
         <input id={inputId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
       {loadError ? (
-        <ErrorState title={`Could not load the ${noun}`} error={loadError} onRetry={() => void source.refetch()} retrying={source.isFetching} />
+        <ErrorState
+          title={`Could not load the ${noun}`}
+          error={loadError}
+          onRetry={() => void source.refetch()}
+          retrying={source.isFetching}
+        />
       ) : (
         <p className="count" aria-live="polite">
           {source.isPending
@@ -81,7 +88,13 @@ export function EntityPicker({
               <span>
                 <strong>{item.id}</strong> {item.description && <span className="muted">{item.description}</span>}
               </span>
-              <button type="button" className="btn btn-small" disabled={disabled} onClick={() => onPick(item.id)} aria-label={`${actionLabel} ${item.id}`}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={disabled}
+                onClick={() => onPick(item.id)}
+                aria-label={`${actionLabel} ${item.id}`}
+              >
                 {actionLabel}
               </button>
             </li>

@@ -16,7 +16,14 @@ function Page({ kind }: { kind: 'user' | 'group' }) {
 
 function renderDialog(kind: 'user' | 'group') {
   return renderRoutes([
-    { path: '/', element: <ToastProvider><Page kind={kind} /></ToastProvider> },
+    {
+      path: '/',
+      element: (
+        <ToastProvider>
+          <Page kind={kind} />
+        </ToastProvider>
+      ),
+    },
     { path: '/organization/users/:uid', element: <h1>User page</h1> },
     { path: '/organization/groups/:gid/:tab', element: <h1>Group page</h1> },
   ]);
@@ -48,21 +55,34 @@ describe('Importing from LDAP', { timeout: 30_000 }, () => {
     const dialog = screen.getByRole('dialog', { name: 'Import a group from LDAP' });
     await user.type(within(dialog).getByLabelText('Directory group name'), 'auditors');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect(await within(dialog).findByRole('status')).toHaveTextContent('Imported the group auditors with 1 member; the directory lists others that could not be imported');
-    expect(within(dialog).getByRole('link', { name: 'Open auditors' })).toHaveAttribute('href', '/organization/groups/auditors/users');
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'Imported the group auditors with 1 member; the directory lists others that could not be imported',
+    );
+    expect(within(dialog).getByRole('link', { name: 'Open auditors' })).toHaveAttribute(
+      'href',
+      '/organization/groups/auditors/users',
+    );
   });
 
   it('says when the directory search itself failed, or when no directory is configured', async () => {
-    db().ldap.config = { ...(db().ldap.config ?? { host: '', port: 389, 'enforce-starttls': true, 'use-ldaps': false }), host: 'down.example.com' };
+    db().ldap.config = {
+      ...(db().ldap.config ?? { host: '', port: 389, 'enforce-starttls': true, 'use-ldaps': false }),
+      host: 'down.example.com',
+    };
     const { user } = renderDialog('group');
     const dialog = screen.getByRole('dialog', { name: 'Import a group from LDAP' });
     await user.type(within(dialog).getByLabelText('Directory group name'), 'engineering');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Searching the directory failed. The directory search failed: Could not connect to down.example.com:389');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Searching the directory failed. The directory search failed: Could not connect to down.example.com:389',
+    );
 
     db().ldap.config = null;
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     expect(await within(dialog).findByText('No directory is configured.')).toBeInTheDocument();
-    expect(within(dialog).getByRole('link', { name: 'Configure the directory' })).toHaveAttribute('href', '/settings/directory');
+    expect(within(dialog).getByRole('link', { name: 'Configure the directory' })).toHaveAttribute(
+      'href',
+      '/settings/directory',
+    );
   });
 });

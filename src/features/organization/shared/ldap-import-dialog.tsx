@@ -13,8 +13,16 @@ import { useToast } from '@/ui/toast.tsx';
 type Kind = 'user' | 'group';
 
 const TEXT = {
-  user: { title: 'Import a user from LDAP', label: 'Directory username', hint: 'The name the person signs in with, as the directory knows it.' },
-  group: { title: 'Import a group from LDAP', label: 'Directory group name', hint: 'The group is created here with the members the directory lists.' },
+  user: {
+    title: 'Import a user from LDAP',
+    label: 'Directory username',
+    hint: 'The name the person signs in with, as the directory knows it.',
+  },
+  group: {
+    title: 'Import a group from LDAP',
+    label: 'Directory group name',
+    hint: 'The group is created here with the members the directory lists.',
+  },
 } as const;
 
 /** What the IAM's refusal means here: a problem with the name (shown at the field) or with the directory. */
@@ -50,8 +58,13 @@ export function LdapImportDialog({ kind, isOpen, onClose }: { kind: Kind; isOpen
   const [partial, setPartial] = useState<{ name: string; count: number } | null>(null);
   const text = TEXT[kind];
   const importIt = useMutation({
-    mutationFn: async (target: string) => (kind === 'user' ? (await importLdapUser(target), { complete: true as const }) : importLdapGroup(target)),
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: userQueries.all() }), queryClient.invalidateQueries({ queryKey: groupQueries.all() })]),
+    mutationFn: async (target: string) =>
+      kind === 'user' ? (await importLdapUser(target), { complete: true as const }) : importLdapGroup(target),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: userQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: groupQueries.all() }),
+      ]),
   });
   const failure = importIt.isError ? describe(importIt.error, kind, importIt.variables) : null;
 
@@ -73,7 +86,11 @@ export function LdapImportDialog({ kind, isOpen, onClose }: { kind: Kind; isOpen
         setPartial({ name: target, count: result.importedUserCount });
         return;
       }
-      toast.show(kind === 'user' ? `Imported ${target} from the directory.` : `Imported the group ${target} with all its members.`);
+      toast.show(
+        kind === 'user'
+          ? `Imported ${target} from the directory.`
+          : `Imported the group ${target} with all its members.`,
+      );
       close();
       await navigate(kind === 'user' ? orgPaths.user(target) : orgPaths.group(target, 'users'));
     } catch {
@@ -102,8 +119,9 @@ export function LdapImportDialog({ kind, isOpen, onClose }: { kind: Kind; isOpen
         {partial && (
           <div className="notice" role="status">
             <p>
-              Imported the group {partial.name} with {partial.count} {partial.count === 1 ? 'member' : 'members'}; the directory lists others that could not be
-              imported (an existing account of another kind with the same ID, or a member entry the directory does not have).{' '}
+              Imported the group {partial.name} with {partial.count} {partial.count === 1 ? 'member' : 'members'}; the
+              directory lists others that could not be imported (an existing account of another kind with the same ID,
+              or a member entry the directory does not have).{' '}
               <Link to={orgPaths.group(partial.name, 'users')} onClick={close}>
                 Open {partial.name}
               </Link>

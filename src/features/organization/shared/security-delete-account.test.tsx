@@ -13,7 +13,14 @@ const db = () => simulator.context.defaultDb;
 
 function renderDialog(uid: string) {
   return renderRoutes([
-    { path: '/', element: <ToastProvider><DeleteAccountDialog uid={uid} noun="service account" isOpen onClose={() => undefined} listPath="/list" /></ToastProvider> },
+    {
+      path: '/',
+      element: (
+        <ToastProvider>
+          <DeleteAccountDialog uid={uid} noun="service account" isOpen onClose={() => undefined} listPath="/list" />
+        </ToastProvider>
+      ),
+    },
     { path: '/list', element: <h1>Service accounts</h1> },
   ]);
 }

@@ -12,14 +12,30 @@ beforeEach(async () => {
 });
 
 describe('Creating a user', { timeout: 30_000 }, () => {
-  it('puts the IAM\'s password rule (400 ERR_INVALID_DATA) at the password field and keeps the form', async () => {
+  it("puts the IAM's password rule (400 ERR_INVALID_DATA) at the password field and keeps the form", async () => {
     // A cluster whose password rules are stricter than the console's own check (at least 5 characters).
     server.use(
       http.put('*/acs/api/v1/users/:uid', () =>
-        HttpResponse.json({ title: 'Bad Request', description: 'Password does not match rules: Must contain a digit.', code: 'ERR_INVALID_DATA' }, { status: 400 }),
+        HttpResponse.json(
+          {
+            title: 'Bad Request',
+            description: 'Password does not match rules: Must contain a digit.',
+            code: 'ERR_INVALID_DATA',
+          },
+          { status: 400 },
+        ),
       ),
     );
-    const { user } = renderRoutes([{ path: '/', element: <ToastProvider><CreateUserDialog isOpen onClose={() => undefined} /></ToastProvider> }]);
+    const { user } = renderRoutes([
+      {
+        path: '/',
+        element: (
+          <ToastProvider>
+            <CreateUserDialog isOpen onClose={() => undefined} />
+          </ToastProvider>
+        ),
+      },
+    ]);
     const dialog = screen.getByRole('dialog', { name: 'Create user' });
     await user.type(within(dialog).getByLabelText('User ID'), 'mallory');
     await user.type(within(dialog).getByLabelText('Description'), 'Mallory');
@@ -28,7 +44,9 @@ describe('Creating a user', { timeout: 30_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create user' }));
 
     const password = within(dialog).getByLabelText('Password');
-    expect(await within(dialog).findByText('Password does not match rules: Must contain a digit.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Password does not match rules: Must contain a digit.', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(password).toHaveAttribute('aria-invalid', 'true');
     expect(password).toHaveAccessibleDescription(/Must contain a digit/);
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();

@@ -11,7 +11,10 @@ import { ErrorAlert, FormActions } from '@/ui/alert.tsx';
 
 export function CreateUserDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const navigate = useNavigate();
-  const form = useForm<NewUser>({ resolver: zodResolver(newUserSchema), defaultValues: { uid: '', description: '', password: '', confirm: '' } });
+  const form = useForm<NewUser>({
+    resolver: zodResolver(newUserSchema),
+    defaultValues: { uid: '', description: '', password: '', confirm: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const create = useOrgMutation(createUser, (u) => `Created user ${u.uid}.`);
 
@@ -23,7 +26,11 @@ export function CreateUserDialog({ isOpen, onClose }: { isOpen: boolean; onClose
       await navigate(orgPaths.user(values.uid));
     } catch (error) {
       // The IAM answers a password its rules refuse with ERR_INVALID_DATA ("Password does not match rules: …").
-      applyServerError(error, form.setError, { ERR_USER_EXISTS: 'uid', ERR_INVALID_USER_ID: 'uid', ERR_INVALID_DATA: 'password' });
+      applyServerError(error, form.setError, {
+        ERR_USER_EXISTS: 'uid',
+        ERR_INVALID_USER_ID: 'uid',
+        ERR_INVALID_DATA: 'password',
+      });
     }
   });
 

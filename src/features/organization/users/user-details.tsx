@@ -10,7 +10,10 @@ import { ErrorAlert } from '@/ui/alert.tsx';
 function PasswordForm({ uid }: { uid: string }) {
   const form = useForm({ resolver: zodResolver(passwordChangeSchema), defaultValues: { password: '', confirm: '' } });
   const { errors, isSubmitting } = form.formState;
-  const change = useOrgMutation((password: string) => updateUser(uid, { password }), () => `Changed the password of ${uid}.`);
+  const change = useOrgMutation(
+    (password: string) => updateUser(uid, { password }),
+    () => `Changed the password of ${uid}.`,
+  );
   const onSubmit = form.handleSubmit(async ({ password }) => {
     try {
       await change.mutateAsync(password);
@@ -37,7 +40,10 @@ function PasswordForm({ uid }: { uid: string }) {
 }
 
 export function UserDetails({ user }: { user: User }) {
-  const save = useOrgMutation((description: string) => updateUser(user.uid, { description }), () => `Saved the description of ${user.uid}.`);
+  const save = useOrgMutation(
+    (description: string) => updateUser(user.uid, { description }),
+    () => `Saved the description of ${user.uid}.`,
+  );
   const origin = originOf(user);
   return (
     <div className="grid-2">
@@ -46,7 +52,11 @@ export function UserDetails({ user }: { user: User }) {
           <dt>User ID</dt>
           <dd>{user.uid}</dd>
           <dt>Origin</dt>
-          <dd>{origin === 'local' ? 'Local account' : `${ORIGIN_LABELS[origin]}${user.provider_id ? ` (${user.provider_id})` : ''}`}</dd>
+          <dd>
+            {origin === 'local'
+              ? 'Local account'
+              : `${ORIGIN_LABELS[origin]}${user.provider_id ? ` (${user.provider_id})` : ''}`}
+          </dd>
         </dl>
         <DescriptionForm initial={user.description} save={(d) => save.mutateAsync(d)} />
       </section>

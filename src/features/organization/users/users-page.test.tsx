@@ -19,7 +19,19 @@ function withViewport() {
 }
 
 function renderUsers(url = '/organization/users') {
-  return renderRoutes([{ path: '/organization/users', element: <ToastProvider><UsersPage /></ToastProvider> }], url);
+  return renderRoutes(
+    [
+      {
+        path: '/organization/users',
+        element: (
+          <ToastProvider>
+            <UsersPage />
+          </ToastProvider>
+        ),
+      },
+    ],
+    url,
+  );
 }
 
 describe('The users list', { timeout: 30_000 }, () => {

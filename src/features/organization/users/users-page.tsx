@@ -30,13 +30,7 @@ export function UsersPage() {
         </div>
       </div>
       <BulkRunArea>
-        <AccountList
-          type="user"
-          noun={NOUN}
-          detailPath={orgPaths.user}
-          csvFilename="dcos-users.csv"
-          create={create}
-        />
+        <AccountList type="user" noun={NOUN} detailPath={orgPaths.user} csvFilename="dcos-users.csv" create={create} />
       </BulkRunArea>
       <CreateUserDialog isOpen={creating} onClose={() => setCreating(false)} />
       <LdapImportDialog kind="user" isOpen={importing} onClose={() => setImporting(false)} />
