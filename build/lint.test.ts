@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { noImportCycle } from '../eslint-rules/no-import-cycle.js';
@@ -61,5 +62,15 @@ describe('npm run lint', () => {
       const config = (await eslint.calculateConfigForFile(file)) as { rules: Record<string, unknown> };
       expect(config.rules['local/no-import-cycle'], file).toEqual([2]);
     }
+  });
+
+  it('fails on a file Prettier would change', async () => {
+    const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+      .scripts.lint;
+    expect(script).toMatch(/\bprettier --check \.(\s|$)/);
+    const options = await prettier.resolveConfig(join(ROOT, 'src/main.tsx'));
+    const file = { ...options, filepath: join(ROOT, 'src/lib/sample.ts') };
+    expect(await prettier.check('export const sample = {a:1,\n  b: "two"}\n', file)).toBe(false);
+    expect(await prettier.check("export const sample = { a: 1, b: 'two' };\n", file)).toBe(true);
   });
 });
