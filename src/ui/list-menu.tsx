@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import {
   Button,
   Header,
@@ -12,6 +12,7 @@ import {
 } from 'react-aria-components';
 import { ChevronDownIcon } from './icons.tsx';
 import { setDensity, useDensity } from './list-density.ts';
+import { useStandInMenu } from './use-stand-in-menu.ts';
 
 export interface ListMenuProps {
   /** Exports the rows in view; without it the menu has no export. Keep its identity (the menu is memoized). */
@@ -31,13 +32,7 @@ export const ListMenu = memo(function ListMenu({
   defaultOpen = false,
   takeFocus = false,
 }: ListMenuProps) {
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  const onMount = useRef({ open: defaultOpen, focus: takeFocus });
-  useEffect(() => {
-    if (onMount.current.focus) button.current?.focus();
-    if (onMount.current.open) setOpen(true);
-  }, []);
+  const { button, open, setOpen } = useStandInMenu({ defaultOpen, takeFocus });
   const density = useDensity();
   const onDensityChange = (selection: Selection) =>
     setDensity(selection !== 'all' && selection.has('compact') ? 'compact' : 'comfortable');

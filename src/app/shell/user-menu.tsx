@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import {
   Button,
   Header,
@@ -15,6 +15,7 @@ import { ChevronDownIcon, UserIcon } from '@/ui/icons.tsx';
 import { sessionLabel, type SessionInfo } from '@/lib/session.ts';
 import { applyThemeChoice, readThemeChoice, THEME_CHOICES, type ThemeChoice } from '@/ui/theme.ts';
 import { CONSOLE_VERSION } from '@/lib/version.ts';
+import { useStandInMenu } from '@/ui/use-stand-in-menu.ts';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Match the system', light: 'Light', dark: 'Dark' };
 
@@ -52,15 +53,7 @@ const MenuView = memo(function MenuView({
   signingOut,
   error,
 }: MenuViewProps) {
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  // Only as it mounts, once its trigger is there to anchor the popover: the focus was on the button this one replaces,
-  // or that button was pressed.
-  const onMount = useRef({ open: defaultOpen, focus: takeFocus });
-  useEffect(() => {
-    if (onMount.current.focus) button.current?.focus();
-    if (onMount.current.open) setOpen(true);
-  }, []);
+  const { button, open, setOpen } = useStandInMenu({ defaultOpen, takeFocus });
   const [theme, setTheme] = useState<ThemeChoice>(readThemeChoice);
 
   const onThemeChange = (selection: Selection) => {
