@@ -1,10 +1,9 @@
 import type { Page, Route } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { chooseBulkGroup } from './bulk.ts';
-import { DEMO, expect, injectFault, signIn, test } from './fixtures.ts';
+import { DEMO, expect, injectFault, signIn, startSession, test } from './fixtures.ts';
 import { ROUTE_SAMPLES, type RouteSample } from './route-samples.ts';
 
-const PASSWORDS = { bootstrapuser: DEMO.password, alice: 'alice-pass', bob: 'bob-pass' } as const;
 /** Every loading message ends with an ellipsis ("Loading users…", "Checking…"); the empty toast region does not. */
 const loadingStatus = (page: Page) => page.getByRole('status').filter({ hasText: /…$/ });
 
@@ -20,13 +19,7 @@ async function expectLoaded(page: Page, sample: RouteSample, state: string) {
  */
 async function walkStates(page: Page, sample: RouteSample): Promise<string[]> {
   const checked: string[] = [];
-  const account = sample.account === undefined ? DEMO.uid : sample.account;
-  if (account !== null) {
-    const login = await page.request.post('/acs/api/v1/auth/login', {
-      data: { uid: account, password: PASSWORDS[account] },
-    });
-    expect(login.ok()).toBe(true);
-  }
+  await startSession(page, sample.account === undefined ? DEMO.uid : sample.account);
   await page.goto(sample.url);
   await expectLoaded(page, sample, 'when loaded');
   await expectNoAxeViolations(page, 'when loaded');

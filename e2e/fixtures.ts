@@ -163,9 +163,23 @@ function pageAfterSignIn(path: string): string {
  * HttpOnly as always), then the page the sign-in at `path` would lead to, and the signed-in shell. The form itself is
  * tested by the sign-in and session specs (`signInThroughForm`); the other specs need only a session (issue 23).
  */
-export async function signIn(page: Page, uid: string = DEMO.uid, password: string = DEMO.password, path = '/login') {
+/** A session through the IAM's login API: its HttpOnly `Set-Cookie` lands in the page's browser context. */
+async function loginThroughApi(page: Page, uid: string, password: string) {
   const login = await page.request.post('/acs/api/v1/auth/login', { data: { uid, password } });
   expect(login.status(), await login.text()).toBe(200);
+}
+
+/** The demo accounts the route samples look through (src/mocks/db/create-db.ts), with their passwords. */
+export const DEMO_PASSWORDS = { bootstrapuser: DEMO.password, alice: 'alice-pass', bob: 'bob-pass' } as const;
+export type DemoAccount = keyof typeof DEMO_PASSWORDS;
+
+/** A session for a demo account, or none for `null` (the page then opens signed out). */
+export async function startSession(page: Page, account: DemoAccount | null) {
+  if (account !== null) await loginThroughApi(page, account, DEMO_PASSWORDS[account]);
+}
+
+export async function signIn(page: Page, uid: string = DEMO.uid, password: string = DEMO.password, path = '/login') {
+  await loginThroughApi(page, uid, password);
   await page.goto(pageAfterSignIn(path));
   await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
 }

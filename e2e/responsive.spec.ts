@@ -1,9 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { DEMO, expect, signIn, test } from './fixtures.ts';
+import { DEMO, expect, signIn, startSession, test } from './fixtures.ts';
 import { ROUTE_SAMPLES, type RouteSample } from './route-samples.ts';
 
-const PASSWORDS = { bootstrapuser: DEMO.password, alice: 'alice-pass', bob: 'bob-pass' } as const;
 /** Every loading message ends with an ellipsis ("Loading users…"); see e2e/accessibility.spec.ts. */
 const loadingStatus = (page: Page) => page.getByRole('status').filter({ hasText: /…$/ });
 
@@ -50,13 +49,7 @@ async function tabTo(page: Page, target: Locator, max: number) {
 }
 
 async function open(page: Page, sample: RouteSample) {
-  const account = sample.account === undefined ? DEMO.uid : sample.account;
-  if (account !== null) {
-    const login = await page.request.post('/acs/api/v1/auth/login', {
-      data: { uid: account, password: PASSWORDS[account] },
-    });
-    expect(login.ok()).toBe(true);
-  }
+  await startSession(page, sample.account === undefined ? DEMO.uid : sample.account);
   await page.goto(sample.url);
   await expect(page.getByRole('heading', { level: 1, name: sample.heading })).toBeVisible();
   await expect(loadingStatus(page)).toHaveCount(0);

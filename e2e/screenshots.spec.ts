@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, expect, test } from './fixtures.ts';
+import { DEMO, expect, startSession, test, type DemoAccount } from './fixtures.ts';
 
 /**
  * The look of every route family, on a phone and on a laptop, in both themes (issue 22): Playwright's
@@ -12,8 +12,6 @@ import { DEMO, expect, test } from './fixtures.ts';
  * itself is masked: times, a service account's generated public key, the simulator's cluster id.
  */
 
-const PASSWORDS = { bootstrapuser: DEMO.password, alice: 'alice-pass' } as const;
-
 interface Shot {
   /** The image's name. */
   name: string;
@@ -21,7 +19,7 @@ interface Shot {
   /** The page's h1 once loaded; null when a dialog opened by the URL hides the page from the accessibility tree. */
   heading: string | RegExp | null;
   /** Default: bootstrapuser; null: signed out. */
-  account?: keyof typeof PASSWORDS | null;
+  account?: DemoAccount | null;
   /** What to do on the page before the picture (open a dialog, ...). */
   act?: (page: Page) => Promise<void>;
 }
@@ -92,13 +90,7 @@ const volatile = (page: Page) => [
 
 /** Signs in as the shot's account (through the API: the sign-in page has its own tests) and opens its page, loaded. */
 async function open(page: Page, shot: Shot) {
-  const account = shot.account === undefined ? DEMO.uid : shot.account;
-  if (account !== null) {
-    const login = await page.request.post('/acs/api/v1/auth/login', {
-      data: { uid: account, password: PASSWORDS[account] },
-    });
-    expect(login.ok()).toBe(true);
-  }
+  await startSession(page, shot.account === undefined ? DEMO.uid : shot.account);
   await page.goto(shot.url);
   if (shot.heading !== null) await expect(page.getByRole('heading', { level: 1, name: shot.heading })).toBeVisible();
   await expect(stillLoading(page)).toHaveCount(0);
