@@ -51,7 +51,7 @@ const FORMS: FormCase[] = [
       await page.getByRole('button', { name: 'Grant permission' }).click();
       const dialog = page.getByRole('dialog', { name: 'Grant a permission to bob' });
       await dialog.getByLabel('Search resources').fill('IAM API');
-      await dialog.getByRole('radio', { name: /^dcos:adminrouter:acs/ }).check();
+      await dialog.getByRole('option', { name: /^dcos:adminrouter:acs/ }).click();
       await dialog.getByRole('checkbox', { name: 'full' }).check();
     },
     submit: (page) =>
