@@ -47,6 +47,16 @@ test.describe('Byte budgets of the production build', () => {
     expect([...fetched].sort()).toEqual([...measureBuild(DIST).login.files].sort());
   });
 
+  test('the shell and first pages ("frame") never wait for React Aria: no static import of its chunks', () => {
+    // React Aria ("widgets", "aria") comes after the first paint (src/ui/deferred.tsx). One static import of it from a
+    // module of the frame chunk makes every signed-in first paint wait for ~60 KiB more: on Slow 4G the users page's
+    // LCP went from 2.3 to 3.2 s when the Secrets page's seal menu was imported directly (issue 22).
+    const frames = readdirSync(join(DIST, 'assets')).filter((name) => /^frame-[\w-]+\.js$/.test(name));
+    expect(frames).toHaveLength(1);
+    const code = readFileSync(join(DIST, 'assets', frames[0] ?? ''), 'utf8');
+    expect(code.match(/(from|import)\s*"\.\/(widgets|aria)-[\w-]+\.js"/g) ?? []).toEqual([]);
+  });
+
   test('the byte check counts the entry, its preloads and the login route, and flags an oversized chunk', () => {
     // A tiny build of known shape: the entry imports a shared chunk; login and a page are lazy; the page is too big.
     const dist = mkdtempSync(join(tmpdir(), 'budget-'));

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import { isApiError } from '@/api/errors.ts';
 import { secretQueries, sealStore } from '@/api/secrets.ts';
 import { ConfirmDialog, Dialog } from '@/ui/dialog.tsx';
-import { ChevronDownIcon, LockIcon, UnlockIcon } from '@/ui/icons.tsx';
+import { ChevronDownIcon } from '@/ui/icons.tsx';
 import { useToast } from '@/ui/toast.tsx';
+import { useStandInMenu } from '@/ui/use-stand-in-menu.ts';
+import { chipLook, type SealMenuProps } from './seal-chip.tsx';
 import { SEALED_MEANING } from './seal-panel.tsx';
 import { UnsealForm } from './unseal-form.tsx';
 import { useIsSuperuser } from './use-own-access.ts';
@@ -13,29 +14,24 @@ import { useIsSuperuser } from './use-own-access.ts';
 const shares = (n: number) => `${n} key share${n === 1 ? '' : 's'}`;
 
 /**
- * The store's seal state as a chip in the Secrets page's header, its actions in the chip's menu: a superuser seals it
- * (after a confirmation) or unseals it (a dialog taking the key shares one at a time); anyone can ask for the state
- * again. While sealed, the page body also holds the unseal form (sealed-store.tsx): there is nothing else to do then.
+ * The seal chip's menu (loaded once the Secrets page has painted, seal-chip.tsx): a superuser seals the store (after a
+ * confirmation) or unseals it (a dialog taking the key shares one at a time); anyone can ask for the state again.
+ * While sealed, the page body also holds the unseal form (sealed-store.tsx): there is nothing else to do then.
  */
-export function SealMenu() {
+export function SealMenu({ defaultOpen = false, takeFocus = false }: SealMenuProps) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const status = useQuery(secretQueries.sealStatus());
   const superuser = useIsSuperuser();
   const [open, setOpen] = useState<'seal' | 'unseal' | null>(null);
-
-  if (status.isPending) return null;
-  // A cluster may keep the seal status from accounts that are not superusers: then there is nothing to show them.
-  if (status.isError && isApiError(status.error, 'forbidden')) return null;
+  const { button, open: menuOpen, setOpen: setMenuOpen } = useStandInMenu({ defaultOpen, takeFocus });
   const s = status.data;
-  const label = s === undefined ? 'Seal status unknown' : s.sealed ? 'Sealed' : 'Unsealed';
-  const Icon = s?.sealed === false ? UnlockIcon : LockIcon;
-  const tone = s === undefined ? 'is-unknown' : s.sealed ? 'is-sealed' : 'is-unsealed';
+  const { label, Icon, tone } = chipLook(s);
 
   return (
     <>
-      <MenuTrigger>
-        <Button className={`seal-chip ${tone}`} aria-label={`Secret store: ${label}`}>
+      <MenuTrigger isOpen={menuOpen} onOpenChange={setMenuOpen}>
+        <Button ref={button} className={`seal-chip ${tone}`} aria-label={`Secret store: ${label}`}>
           <Icon />
           {label}
           <ChevronDownIcon size={12} />
@@ -53,7 +49,7 @@ export function SealMenu() {
             <MenuSection>
               <Header className="menu-header seal-menu-state">
                 {s === undefined
-                  ? `Could not read the seal status: ${status.error.message}`
+                  ? `Could not read the seal status: ${status.error?.message ?? 'no answer'}`
                   : s.sealed
                     ? `Sealed. ${shares(s.progress)} of ${s.threshold} entered.`
                     : `Unsealed: secrets can be read and written. Unsealing needs ${shares(s.threshold)} of ${s.shares}.`}

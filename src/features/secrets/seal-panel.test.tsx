@@ -6,7 +6,7 @@ import { secretQueries } from '@/api/secrets.ts';
 import { server, simulator } from '@/mocks/node.ts';
 import { renderRoutes } from '@/test/render.tsx';
 import { ToastProvider } from '@/ui/toast.tsx';
-import { SealMenu } from './seal-menu.tsx';
+import { SealChip } from './seal-chip.tsx';
 import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 
 const SEAL_STATUS = '*/secrets/v1/seal-status/default';
@@ -17,7 +17,7 @@ function SealControls() {
   return (
     <ToastProvider>
       <header>
-        <SealMenu />
+        <SealChip />
       </header>
       {sealed && <SealedStoreNotice what="browse secrets" />}
     </ToastProvider>

@@ -8,7 +8,7 @@ import { useSearchUpdate } from '@/lib/use-search-update.ts';
 import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { ListRefused } from './list-refused.tsx';
-import { SealMenu } from './seal-menu.tsx';
+import { SealChip } from './seal-chip.tsx';
 import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretsList } from './secrets-list.tsx';
 
@@ -42,7 +42,7 @@ export function SecretsPage() {
       <title>Secrets · DC/OS Security Console</title>
       <div className="page-head">
         <h1>Secrets</h1>
-        <SealMenu />
+        <SealChip />
         <div className="actions">
           <Link className="btn btn-primary" to={secretPaths.create(view === 'tree' ? folder : '')}>
             Create secret
