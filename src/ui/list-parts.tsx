@@ -2,16 +2,12 @@ import { memo, useState, type ReactNode } from 'react';
 import { deferred } from './deferred.tsx';
 import { ChevronDownIcon } from './icons.tsx';
 import type { ListMenuProps } from './list-menu.tsx';
+import { NO_INTENT, standInTriggerProps, type MenuIntent } from './use-stand-in-menu.ts';
 
 /* The parts every list page (users, groups, service accounts, secrets, ACLs) builds its toolbar from. */
 
-interface Intent {
-  open: boolean;
-  focus: boolean;
-}
-
 interface OptionsProps extends ListMenuProps {
-  onIntent: (intent: Intent) => void;
+  onIntent: (intent: MenuIntent) => void;
 }
 
 /**
@@ -20,15 +16,7 @@ interface OptionsProps extends ListMenuProps {
  */
 function OptionsButton({ onIntent }: OptionsProps) {
   return (
-    <button
-      type="button"
-      className="btn list-options"
-      aria-haspopup="menu"
-      aria-expanded={false}
-      onFocus={() => onIntent({ open: false, focus: true })}
-      onBlur={() => onIntent({ open: false, focus: false })}
-      onClick={() => onIntent({ open: true, focus: true })}
-    >
+    <button type="button" className="btn list-options" {...standInTriggerProps(onIntent)}>
       Options
       <ChevronDownIcon />
     </button>
@@ -42,7 +30,7 @@ const DeferredListMenu = deferred<OptionsProps>(async () => (await import('./lis
 
 /** The list's Options menu (compact rows, export): at the end of its toolbar. Memoized: give it stable callbacks. */
 export const ListOptions = memo(function ListOptions(props: Omit<ListMenuProps, 'defaultOpen' | 'takeFocus'>) {
-  const [intent, setIntent] = useState<Intent>({ open: false, focus: false });
+  const [intent, setIntent] = useState<MenuIntent>(NO_INTENT);
   return <DeferredListMenu {...props} defaultOpen={intent.open} takeFocus={intent.focus} onIntent={setIntent} />;
 });
 

@@ -21,3 +21,25 @@ export function useStandInMenu({
   }, []);
   return { button, open, setOpen };
 }
+
+/** What was done to a menu's stand-in button before the menu's code arrived: pressed (open), or focused. */
+export interface MenuIntent {
+  open: boolean;
+  focus: boolean;
+}
+
+export const NO_INTENT: MenuIntent = { open: false, focus: false };
+
+/**
+ * The stand-in's props: a menu button, not yet expanded, that reports focus and presses as the intent the real menu
+ * acts on once it mounts (`useStandInMenu`).
+ */
+export function standInTriggerProps(onIntent: (intent: MenuIntent) => void) {
+  return {
+    'aria-haspopup': 'menu',
+    'aria-expanded': false,
+    onFocus: () => onIntent({ open: false, focus: true }),
+    onBlur: () => onIntent(NO_INTENT),
+    onClick: () => onIntent({ open: true, focus: true }),
+  } as const;
+}

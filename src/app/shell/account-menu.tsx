@@ -3,14 +3,10 @@ import { ChevronDownIcon, UserIcon } from '@/ui/icons.tsx';
 import { sessionLabel } from '@/lib/session.ts';
 import { deferred } from '@/ui/deferred.tsx';
 import type { UserMenuProps } from './user-menu.tsx';
-
-interface Intent {
-  open: boolean;
-  focus: boolean;
-}
+import { NO_INTENT, standInTriggerProps, type MenuIntent } from '@/ui/use-stand-in-menu.ts';
 
 interface AccountMenuProps extends UserMenuProps {
-  onIntent: (intent: Intent) => void;
+  onIntent: (intent: MenuIntent) => void;
 }
 
 /**
@@ -24,11 +20,7 @@ function AccountButton({ session, onIntent }: AccountMenuProps) {
       type="button"
       className="btn account-button"
       aria-label={`Account: ${sessionLabel(session)}`}
-      aria-haspopup="menu"
-      aria-expanded={false}
-      onFocus={() => onIntent({ open: false, focus: true })}
-      onBlur={() => onIntent({ open: false, focus: false })}
-      onClick={() => onIntent({ open: true, focus: true })}
+      {...standInTriggerProps(onIntent)}
     >
       <UserIcon />
       <span className="account-name" aria-hidden="true">
@@ -49,6 +41,6 @@ export const preloadAccountMenu = DeferredUserMenu.preload;
 
 /** The signed-in account's menu (theme, sign-out) in the header; its code is not part of the page's first load. */
 export function AccountMenu({ session }: Pick<UserMenuProps, 'session'>) {
-  const [intent, setIntent] = useState<Intent>({ open: false, focus: false });
+  const [intent, setIntent] = useState<MenuIntent>(NO_INTENT);
   return <DeferredUserMenu session={session} defaultOpen={intent.open} takeFocus={intent.focus} onIntent={setIntent} />;
 }

@@ -4,6 +4,7 @@ import { isApiError } from '@/api/errors.ts';
 import { secretQueries, type SealStatus } from '@/api/secrets.ts';
 import { deferred } from '@/ui/deferred.tsx';
 import { ChevronDownIcon, LockIcon, UnlockIcon, type IconProps } from '@/ui/icons.tsx';
+import { NO_INTENT, standInTriggerProps, type MenuIntent } from '@/ui/use-stand-in-menu.ts';
 
 /** How the chip shows a seal state (or a failure to read it): its words, icon and colour class. */
 export function chipLook(status: SealStatus | undefined): {
@@ -17,11 +18,6 @@ export function chipLook(status: SealStatus | undefined): {
     : { label: 'Unsealed', Icon: UnlockIcon, tone: 'is-unsealed' };
 }
 
-interface Intent {
-  open: boolean;
-  focus: boolean;
-}
-
 export interface SealMenuProps {
   /** Open at once (the stand-in chip was pressed before the menu's code arrived). */
   defaultOpen?: boolean;
@@ -31,7 +27,7 @@ export interface SealMenuProps {
 
 interface ChipProps extends SealMenuProps {
   status: SealStatus | undefined;
-  onIntent: (intent: Intent) => void;
+  onIntent: (intent: MenuIntent) => void;
 }
 
 /**
@@ -45,11 +41,7 @@ function ChipButton({ status, onIntent }: ChipProps) {
       type="button"
       className={`seal-chip ${tone}`}
       aria-label={`Secret store: ${label}`}
-      aria-haspopup="menu"
-      aria-expanded={false}
-      onFocus={() => onIntent({ open: false, focus: true })}
-      onBlur={() => onIntent({ open: false, focus: false })}
-      onClick={() => onIntent({ open: true, focus: true })}
+      {...standInTriggerProps(onIntent)}
     >
       <Icon />
       {label}
@@ -71,7 +63,7 @@ const DeferredSealMenu = deferred<ChipProps>(async () => (await import('./seal-m
  */
 export const SealChip = memo(function SealChip() {
   const status = useQuery(secretQueries.sealStatus());
-  const [intent, setIntent] = useState<Intent>({ open: false, focus: false });
+  const [intent, setIntent] = useState<MenuIntent>(NO_INTENT);
   if (status.isPending) return null;
   if (status.isError && isApiError(status.error, 'forbidden')) return null;
   return (
