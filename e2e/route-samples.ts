@@ -186,6 +186,8 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
     { url: '/settings/saml/okta-saml', heading: /^okta-saml/, main: iam('/auth/saml/providers/okta-saml') },
   ],
   '/settings/directory': [{ url: '/settings/directory', heading: 'Directory (LDAP)', main: iam('/ldap/config') }],
+  // Nothing is read until an export or a comparison is asked for.
+  '/settings/iam-file': [{ url: '/settings/iam-file', heading: 'IAM file', main: null }],
   // Outside the re-authentication popup the page just goes home, which without a session is the sign-in page.
   '/sso-done': [{ url: '/sso-done', heading: 'Sign in to DC/OS', account: null, main: null }],
   '/*': [{ url: '/no-such-page', heading: 'Page not found', main: null }],

@@ -179,6 +179,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: async () => ({ Component: (await settingsPages()).ProviderCreatePage }),
             },
             { path: 'settings/directory', lazy: async () => ({ Component: (await settingsPages()).DirectoryPage }) },
+            {
+              path: 'settings/iam-file',
+              lazy: async () => ({ Component: (await import('@/features/iam-file/iam-file-page.tsx')).IamFilePage }),
+            },
             { path: 'settings/:kind/:id', lazy: async () => ({ Component: (await settingsPages()).ProviderEditPage }) },
             { path: '*', lazy: async () => ({ Component: (await import('./not-found-page.tsx')).NotFoundPage }) },
           ],

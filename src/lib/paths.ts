@@ -58,11 +58,13 @@ export const permissionPaths = {
 
 export type ProviderKind = 'oidc' | 'saml';
 
-/** Settings: the identity providers (the first tab, at /settings) and the directory. */
+/** Settings: the identity providers (the first tab, at /settings), the directory and the IAM file. */
 export const settingsPaths = {
   providers: () => '/settings',
   provider: (kind: ProviderKind, id: string) => `/settings/${kind}/${seg(id)}`,
   /** `new` cannot clash with a provider: a provider's path has its kind first. */
   newProvider: (kind: ProviderKind) => `/settings/new/${kind}`,
   directory: () => '/settings/directory',
+  /** Export, compare and apply the cluster's IAM as one file. */
+  iamFile: () => '/settings/iam-file',
 } as const;

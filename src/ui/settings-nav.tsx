@@ -4,6 +4,7 @@ import { TabLinks } from './tab-links.tsx';
 const SETTINGS_TABS = [
   { to: settingsPaths.providers(), label: 'Identity providers' },
   { to: settingsPaths.directory(), label: 'Directory (LDAP)' },
+  { to: settingsPaths.iamFile(), label: 'IAM file' },
 ] as const;
 
 /**
