@@ -9,6 +9,7 @@ export interface SimOptions {
   groups?: number;
   serviceAccounts?: number;
   secrets?: number;
+  acls?: number;
   sealThreshold?: number;
   sealShares?: number;
   /** The Secret Store starts sealed. */

@@ -7,6 +7,7 @@ const NO_EXTRAS = {
   groups: 0,
   serviceAccounts: 0,
   secrets: 0,
+  acls: 0,
   sealThreshold: 1,
   sealShares: 1,
   sealed: false,
@@ -60,6 +61,7 @@ describe('readSimConfig', () => {
       'SIM_GROUPS',
       'SIM_SERVICE_ACCOUNTS',
       'SIM_SECRETS',
+      'SIM_ACLS',
       'SIM_SEAL_THRESHOLD',
       'SIM_SEAL_SHARES',
       'SIM_SEALED',
@@ -92,6 +94,7 @@ describe('readSimConfig', () => {
       groups: 50,
       serviceAccounts: 7,
       secrets: 0,
+      acls: 0,
       ...SEAL_DEFAULTS,
     });
     expect(readSimConfig({ SIM_USERS: '0', SIM_GROUPS: '', SIM_SERVICE_ACCOUNTS: '100000' })).toEqual({
@@ -101,6 +104,7 @@ describe('readSimConfig', () => {
       groups: 0,
       serviceAccounts: 100000,
       secrets: 0,
+      acls: 0,
       ...SEAL_DEFAULTS,
     });
   });
@@ -123,6 +127,8 @@ describe('readSimConfig', () => {
     ['SIM_SERVICE_ACCOUNTS', '100001'],
     ['SIM_SECRETS', '-3'],
     ['SIM_SECRETS', '100001'],
+    ['SIM_ACLS', '1e4'],
+    ['SIM_ACLS', '100001'],
   ])('refuses %s=%j with a clear message', (name, value) => {
     expect(() => readSimConfig({ [name]: value })).toThrow(
       new Error(`${name} must be a whole number from 0 to 100000; got "${value}"`),
@@ -137,6 +143,16 @@ describe('readSimConfig', () => {
       secrets: 10000,
     });
     expect(readSimConfig({ SIM_SECRETS: '' }).secrets).toBe(0);
+  });
+
+  it('reads SIM_ACLS as the count of extra generated ACLs', () => {
+    expect(readSimConfig({ SIM_ACLS: '10000' })).toEqual({
+      securityMode: 'strict',
+      tokenTtlSeconds: 432000,
+      ...NO_EXTRAS,
+      acls: 10000,
+    });
+    expect(readSimConfig({ SIM_ACLS: '' }).acls).toBe(0);
   });
 
   it('reads SIM_SEAL_THRESHOLD, SIM_SEAL_SHARES and SIM_SEALED', () => {

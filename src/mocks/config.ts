@@ -16,6 +16,7 @@ export const SCALE_ENV: Readonly<Record<keyof SimScale, string>> = {
   groups: 'SIM_GROUPS',
   serviceAccounts: 'SIM_SERVICE_ACCOUNTS',
   secrets: 'SIM_SECRETS',
+  acls: 'SIM_ACLS',
 };
 
 export function isScaleCount(value: unknown): value is number {
@@ -60,7 +61,7 @@ export const SIM_CONTROL_NOTICE =
 
 /**
  * Reads the simulator's settings from the environment, refusing bad values: `SECURITY_MODE`, `SIM_TOKEN_TTL`;
- * `SIM_USERS`, `SIM_GROUPS`, `SIM_SERVICE_ACCOUNTS`, `SIM_SECRETS` (how many extra generated entities every db gets,
+ * `SIM_USERS`, `SIM_GROUPS`, `SIM_SERVICE_ACCOUNTS`, `SIM_SECRETS`, `SIM_ACLS` (how many extra generated entities every db gets,
  * default 0); `SIM_SEAL_THRESHOLD`, `SIM_SEAL_SHARES` (unseal keys needed and made, default 1 of 1) and `SIM_SEALED`
  * (whether the Secret Store starts sealed, default false).
  */
@@ -85,6 +86,7 @@ export function readSimConfig(env: Record<string, string | undefined> = process.
     groups: readCount(env, SCALE_ENV.groups),
     serviceAccounts: readCount(env, SCALE_ENV.serviceAccounts),
     secrets: readCount(env, SCALE_ENV.secrets),
+    acls: readCount(env, SCALE_ENV.acls),
     sealThreshold,
     sealShares,
     sealed: readFlag(env, 'SIM_SEALED'),

@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 const SEAL_DEFAULTS = { sealThreshold: 1, sealShares: 1, sealed: false };
-const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0, secrets: 0, ...SEAL_DEFAULTS };
+const NO_EXTRAS = { users: 0, groups: 0, serviceAccounts: 0, secrets: 0, acls: 0, ...SEAL_DEFAULTS };
 const REGULAR_UIDS = ['bootstrapuser', 'alice', 'bob', 'carol', 'dave.kim@example.com', 'erin.lopez@example.com'];
 const ALL_UIDS = [...REGULAR_UIDS, 'dcos_marathon', 'dcos_metronome', 'jenkins'];
 
@@ -115,7 +115,7 @@ describe('POST /__sim/dbs', () => {
     expect(users.filter((user) => !user.isService)).toHaveLength(REGULAR_UIDS.length + 40);
     expect(users.filter((user) => user.isService)).toHaveLength(3 + 3);
     expect(db?.groups.size).toBe(4 + 5);
-    expect(db?.scale).toEqual({ users: 40, groups: 5, serviceAccounts: 3, secrets: 0 });
+    expect(db?.scale).toEqual({ users: 40, groups: 5, serviceAccounts: 3, secrets: 0, acls: 0 });
   });
 
   it('lets a generated local user sign in with the shared password', async () => {
@@ -143,7 +143,7 @@ describe('POST /__sim/dbs', () => {
     [{ serviceAccounts: true }, 'serviceAccounts must be a whole number from 0 to 100000'],
     [
       { users: 1, servicAccounts: 2 },
-      'unknown option servicAccounts; known are securityMode, tokenTtlSeconds, users, groups, serviceAccounts, secrets, sealThreshold, sealShares, sealed',
+      'unknown option servicAccounts; known are securityMode, tokenTtlSeconds, users, groups, serviceAccounts, secrets, acls, sealThreshold, sealShares, sealed',
     ],
   ])('refuses %j with "Bad simulator options: %s."', async (body, why) => {
     const response = await sim.handle(

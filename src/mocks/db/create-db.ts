@@ -97,6 +97,7 @@ export function createDb(id: string, options: SimDbOptions): SimDb {
     groups: options.groups ?? 0,
     serviceAccounts: options.serviceAccounts ?? 0,
     secrets: options.secrets ?? 0,
+    acls: options.acls ?? 0,
   };
   const seal = createSeal(id, {
     threshold: options.sealThreshold ?? DEFAULT_SEAL_THRESHOLD,

@@ -46,14 +46,14 @@ function snapshot(db: SimDb) {
 describe('the scale knob', () => {
   it('adds nothing by default', () => {
     const db = createDb('plain', { securityMode: 'strict', tokenTtlSeconds: 60 });
-    expect(db.scale).toEqual({ users: 0, groups: 0, serviceAccounts: 0, secrets: 0 });
+    expect(db.scale).toEqual({ users: 0, groups: 0, serviceAccounts: 0, secrets: 0, acls: 0 });
     expect(new Set(db.users.keys())).toEqual(DEMO_UIDS);
     expect(new Set(db.groups.keys())).toEqual(DEMO_GIDS);
   });
 
   it('adds exactly the asked number of users, groups and service accounts', () => {
     const db = seeded({ users: 120, groups: 15, serviceAccounts: 9 });
-    expect(db.scale).toEqual({ users: 120, groups: 15, serviceAccounts: 9, secrets: 0 });
+    expect(db.scale).toEqual({ users: 120, groups: 15, serviceAccounts: 9, secrets: 0, acls: 0 });
     expect(generatedUsers(db).filter((user) => !user.isService)).toHaveLength(120);
     expect(generatedUsers(db).filter((user) => user.isService)).toHaveLength(9);
     expect(generatedGroups(db)).toHaveLength(15);

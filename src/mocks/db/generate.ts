@@ -1,9 +1,9 @@
 import { sha512Crypt } from '../lib/sha512-crypt.ts';
 import { SUPERUSERS_GID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
 import { SEED_PUBLIC_KEYS } from './seed-keys.ts';
-import type { ProviderType, SimDb, SimScale } from './types.ts';
+import type { Action, ProviderType, SimDb, SimScale } from './types.ts';
 
-// The scale knob: `users`, `groups`, `serviceAccounts` and `secrets` extra entities on top of the fixed demo seed, for
+// The scale knob: `users`, `groups`, `serviceAccounts`, `secrets` and `acls` extra entities on top of the fixed demo seed, for
 // trying the console against a large organization. Everything comes from seeded PRNGs, so the same counts give the same data.
 // Each kind has its own stream and entities are drawn in order, so N users are also the first N of N + 1 users.
 
@@ -409,11 +409,149 @@ function generateSecrets(db: SimDb, count: number): void {
   }
 }
 
-/** Adds the generated groups, then users and service accounts spread over every group but `superusers`, then secrets. */
+/**
+ * The one large group every db with generated ACLs gets: it holds `read` on every generated ACL, so its Permissions
+ * tab lists as many entries as `SIM_ACLS` asks for (the bench's walk opens it). It has no members.
+ */
+export const ACL_AUDITORS_GID = 'acl-auditors';
+
+const JOB_NAMES = ['nightly-backup', 'report', 'cleanup', 'sync', 'reindex', 'export', 'rotate-logs'] as const;
+
+/** A generated ACL's rid and description, before it is made unique. */
+interface AclSketch {
+  /** The rid without its last segment's number: `${base}${n}` (n from 2) when taken. */
+  base: string;
+  /** What follows the number (`/*` for a secrets folder), so the numbered rid keeps its shape. */
+  suffix: string;
+  description: string;
+}
+
+/**
+ * Rids as a cluster's admins write them (DOCS perms-reference): Marathon service groups (45%), secrets (25%: a
+ * folder with `/*` or one secret), Admin Router routes to services (10%), Mesos roles and Linux task users (15%) and
+ * Metronome jobs (5%). Every one passes the IAM's rid rule the simulator enforces (handlers/acl-common.ts).
+ */
+function sketchAcl(random: () => number): AclSketch {
+  const team = pick(random, TEAMS);
+  const app = pick(random, SECRET_APPS);
+  const env = pick(random, SECRET_ENVS);
+  const kind = random();
+  if (kind < 0.45) {
+    const deep = random() < 0.5;
+    const group = deep ? `/${team}/${app}/${env}` : `/${team}/${app}`;
+    return {
+      base: `dcos:service:marathon:marathon:services:${group}`,
+      suffix: '',
+      description: `Marathon apps under ${group}`,
+    };
+  }
+  if (kind < 0.7) {
+    const secret = pick(random, SECRET_NAMES);
+    if (random() < 0.5)
+      return {
+        base: `dcos:secrets:default:/${team}/${app}/${env}`,
+        suffix: '/*',
+        description: `Secrets of ${team}/${app} (${env})`,
+      };
+    return {
+      base: `dcos:secrets:default:/${team}/${app}/${env}/${secret.name}`,
+      suffix: '',
+      description: `${secret.what} for ${team}/${app} (${env})`,
+    };
+  }
+  if (kind < 0.8)
+    return {
+      base: `dcos:adminrouter:service:${team}-${app}`,
+      suffix: '',
+      description: `Admin Router: /service/${team}-${app}`,
+    };
+  if (kind < 0.95) {
+    const which = random();
+    if (which < 0.4)
+      return {
+        base: `dcos:mesos:master:framework:role:${team}-${app}`,
+        suffix: '',
+        description: `Register frameworks with the ${team}-${app} role`,
+      };
+    if (which < 0.7)
+      return {
+        base: `dcos:mesos:master:reservation:role:${team}-${env}`,
+        suffix: '',
+        description: `Reserve resources for the ${team}-${env} role`,
+      };
+    // The Linux account a team's app runs as (`nobody` and `root` are the demo's and the cluster's own).
+    return {
+      base: `dcos:mesos:master:task:user:${team}-${app}`,
+      suffix: '',
+      description: `Run Mesos tasks as the Linux user ${team}-${app}`,
+    };
+  }
+  const job = pick(random, JOB_NAMES);
+  return {
+    base: `dcos:service:metronome:metronome:jobs:${team}.${job}`,
+    suffix: '',
+    description: `Metronome job ${team}.${job}`,
+  };
+}
+
+/** Mostly `read` or `full`; now and then a single write action. */
+function aclAction(r: number): Action {
+  if (r < 0.5) return 'read';
+  if (r < 0.8) return 'full';
+  if (r < 0.9) return 'create';
+  if (r < 0.95) return 'update';
+  return 'delete';
+}
+
+/**
+ * `count` new ACLs (rids the db does not have yet), each granted to 1–3 of the generated groups and accounts (none of
+ * the demo ones, whose permissions the tests rely on), and `read` on all of them to ACL_AUDITORS_GID.
+ */
+function generateAcls(db: SimDb, count: number, gids: readonly string[], uids: readonly string[]): void {
+  if (count === 0) return;
+  const random = prng(0x5eed0005);
+  addGroup(db, ACL_AUDITORS_GID, 'Auditors: read access to every generated resource');
+  const counts = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const sketch = sketchAcl(random);
+    let n = counts.get(sketch.base) ?? 0;
+    let rid: string;
+    do {
+      n += 1;
+      rid = n === 1 ? `${sketch.base}${sketch.suffix}` : `${sketch.base}-${n}${sketch.suffix}`;
+    } while (db.acls.has(rid));
+    counts.set(sketch.base, n);
+    const description = n === 1 ? sketch.description : `${sketch.description} (${n})`;
+    grant(db, rid, { gid: ACL_AUDITORS_GID }, 'read', description);
+    const holders = 1 + Math.floor(random() * 3);
+    for (let h = 0; h < holders; h++) {
+      const toGroup = random() < 0.6;
+      const pool = toGroup ? gids : uids;
+      const r = random();
+      const action = aclAction(random());
+      if (pool.length === 0) continue;
+      const id = pool[Math.floor(r * pool.length)] ?? '';
+      grant(db, rid, toGroup ? { gid: id } : { uid: id }, action);
+    }
+  }
+}
+
+/**
+ * Adds the generated groups, then users and service accounts spread over every group but `superusers`, then secrets,
+ * then ACLs granted to the generated groups and accounts.
+ */
 export function seedScale(db: SimDb, scale: SimScale): void {
+  const demoGids = new Set(db.groups.keys());
+  const demoUids = new Set(db.users.keys());
   generateGroups(db, scale.groups);
   const pool = [...db.groups.keys()].filter((gid) => gid !== SUPERUSERS_GID);
   generateUsers(db, scale.users, pool);
   generateServiceAccounts(db, scale.serviceAccounts, pool);
   generateSecrets(db, scale.secrets);
+  generateAcls(
+    db,
+    scale.acls,
+    [...db.groups.keys()].filter((gid) => !demoGids.has(gid)),
+    [...db.users.keys()].filter((uid) => !demoUids.has(uid)),
+  );
 }

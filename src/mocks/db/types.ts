@@ -41,9 +41,11 @@ export interface SimScale {
   serviceAccounts: number;
   /** Extra secret paths in the Secret Store (`team/app/env/name`…). */
   secrets: number;
+  /** Extra ACLs (Marathon service groups, secrets, Admin Router and Mesos rids) granted to generated accounts. */
+  acls: number;
 }
 
-export const SCALE_KEYS: readonly (keyof SimScale)[] = ['users', 'groups', 'serviceAccounts', 'secrets'];
+export const SCALE_KEYS: readonly (keyof SimScale)[] = ['users', 'groups', 'serviceAccounts', 'secrets', 'acls'];
 /** Upper bound for each scale count: enough for any UI stress test, small enough not to exhaust memory. */
 export const MAX_SCALE = 100_000;
 

@@ -93,7 +93,7 @@ export function controlHandlers(sim: SimContext, control: boolean) {
           return badOptions('tokenTtlSeconds must be a positive whole number');
         options.tokenTtlSeconds = ttl;
       }
-      // How many extra generated users, groups, service accounts and secrets the db gets (db/generate.ts).
+      // How many extra generated users, groups, service accounts, secrets and ACLs the db gets (db/generate.ts).
       for (const key of SCALE_KEYS) {
         const count = body[key];
         if (count === undefined) continue;
