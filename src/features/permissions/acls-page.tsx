@@ -48,6 +48,32 @@ export function AclsPage() {
   // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
   const sorted = useMemo(() => sortRows(acls.data ?? [], sort, sortValue), [acls.data, sort]);
   const visible = useMemo(() => filterByText(sorted, query, searchFields), [sorted, query]);
+  // Memoized: the render after the search reaches the URL (useListParams) would otherwise render the search box again,
+  // and React writes an input's attributes on every render of it: a DOM change ~250 ms after each keystroke (as in
+  // AccountList).
+  const { set } = params;
+  const total = acls.data?.length ?? 0;
+  const toolbar = useMemo(
+    () => (
+      <div className="toolbar" role="search">
+        <div className="field">
+          <label htmlFor="acl-search">Search resources</label>
+          <input
+            id="acl-search"
+            type="search"
+            value={params.query}
+            onChange={(e) => set({ query: e.target.value })}
+            placeholder="Resource ID or description"
+          />
+        </div>
+        <p className="count" aria-live="polite">
+          {visible.length === total ? `${total} resources with an ACL` : `${visible.length} of ${total} resources`}
+        </p>
+        <ListOptions />
+      </div>
+    ),
+    [params.query, set, visible.length, total],
+  );
 
   return (
     <>
@@ -69,24 +95,7 @@ export function AclsPage() {
         </ErrorState>
       ) : (
         <>
-          <div className="toolbar" role="search">
-            <div className="field">
-              <label htmlFor="acl-search">Search resources</label>
-              <input
-                id="acl-search"
-                type="search"
-                value={params.query}
-                onChange={(e) => params.set({ query: e.target.value })}
-                placeholder="Resource ID or description"
-              />
-            </div>
-            <p className="count" aria-live="polite">
-              {visible.length === acls.data.length
-                ? `${acls.data.length} resources with an ACL`
-                : `${visible.length} of ${acls.data.length} resources`}
-            </p>
-            <ListOptions />
-          </div>
+          {toolbar}
           <DataTable
             label="Resources"
             rows={visible}

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { revokePermission, type Principal } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
+import { filterByText } from '@/lib/text-search.ts';
 import { useSearchUpdate, type SearchChanges } from '@/lib/use-search-update.ts';
+import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { BulkGrant } from './bulk-grant.tsx';
@@ -13,6 +15,13 @@ import { GrantFromUrl } from './grant-from-url.tsx';
 import { isSuperuserRow, PermissionTable, type PermissionRow } from './permission-table.tsx';
 import { usePermissionChange } from './use-permission-change.ts';
 import { catalogQuery } from './catalog-query.ts';
+
+/**
+ * Rows rendered at first, and added by each "Show more": a group may hold thousands of grants (10,000 in the bench's
+ * walk), and a table of all of them is 110,000 DOM nodes that take seconds to render at every visit and keystroke.
+ */
+export const PERMISSION_ROWS_STEP = 50;
+const searchFields = (row: PermissionRow) => [row.rid, row.description];
 
 interface Revoking {
   row: PermissionRow;
@@ -42,10 +51,53 @@ export function PermissionsEditor({
     ({ row, action }: Revoking) => revokePermission(principal, row.rid, action),
     ({ row, action }) => `Revoked ${action ?? 'all actions'} on ${row.rid} from ${principalName(principal)}.`,
   );
-  const query = params.get('q') ?? '';
+  // The box's own state; the URL follows once typing pauses (a router navigation per keystroke cost more than the rows).
+  const [query, setQuery] = useUrlSearchText('q');
   const update = useSearchUpdate();
-  // flushSync: the URL-controlled search box must show each keystroke before the next one lands.
+  // flushSync: a panel opened through the URL (grant, add from text) shows in the click's own render.
   const setParam = (changes: SearchChanges) => update(changes, { replace: true, flushSync: true });
+  // Filtered over an index kept per list (rows.data keeps its identity: the tabs' selects are module-level).
+  const shown = useMemo(() => filterByText(rows.data ?? [], query.trim(), searchFields), [rows.data, query]);
+  const [limit, setLimit] = useState(PERMISSION_ROWS_STEP);
+  const name = principalName(principal);
+  const onRevoke = useCallback((row: PermissionRow, action?: string) => setRevoking({ row, action }), []);
+  // Memoized: the render after the search reaches the URL changes neither, and React writes an input's attributes on
+  // every render of it (a DOM change ~250 ms after each keystroke, as in AccountList).
+  const searchField = useMemo(
+    () => (
+      <div className="field field-inline">
+        <label htmlFor="permission-search">Search permissions</label>
+        <input id="permission-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+      </div>
+    ),
+    [query, setQuery],
+  );
+  const listing = useMemo(() => {
+    if (!rows.data) return null;
+    if (rows.data.length === 0)
+      return <p className="muted">No permissions yet.{unlocked ? ' Grant one to start.' : ''}</p>;
+    if (shown.length === 0) return <p className="muted">No permission matches “{query}”.</p>;
+    return (
+      <>
+        <PermissionTable
+          rows={shown.length > limit ? shown.slice(0, limit) : shown}
+          label={`Permissions of ${name}`}
+          editable={unlocked}
+          onRevoke={onRevoke}
+        />
+        {shown.length > limit && (
+          <div className="toolbar">
+            <p className="muted">
+              Showing {limit} of {shown.length} permissions; search to narrow them.
+            </p>
+            <button type="button" className="btn" onClick={() => setLimit(limit + PERMISSION_ROWS_STEP)}>
+              Show {Math.min(PERMISSION_ROWS_STEP, shown.length - limit)} more
+            </button>
+          </div>
+        )}
+      </>
+    );
+  }, [rows.data, shown, query, limit, name, unlocked, onRevoke]);
   const granting = unlocked && params.get('grant') !== null;
   const bulk = unlocked && params.get('bulk') === '1';
 
@@ -62,12 +114,7 @@ export function PermissionsEditor({
     );
   }
   if (!rows.data) return <LoadingState>Loading permissions…</LoadingState>;
-  const words = query.toLowerCase();
-  const shown = rows.data.filter(
-    (r) => r.rid.toLowerCase().includes(words) || r.description.toLowerCase().includes(words),
-  );
   const superuser = rows.data.find(isSuperuserRow);
-  const name = principalName(principal);
 
   return (
     <section aria-label={`Permissions of ${name}`}>
@@ -82,15 +129,7 @@ export function PermissionsEditor({
         </div>
       )}
       <div className="toolbar">
-        <div className="field field-inline">
-          <label htmlFor="permission-search">Search permissions</label>
-          <input
-            id="permission-search"
-            type="search"
-            value={query}
-            onChange={(e) => setParam({ q: e.target.value || null })}
-          />
-        </div>
+        {searchField}
         {unlocked ? (
           <>
             <button type="button" className="btn btn-primary" onClick={() => setParam({ grant: '', bulk: null })}>
@@ -119,18 +158,7 @@ export function PermissionsEditor({
           onClose={() => setParam({ bulk: null })}
         />
       )}
-      {rows.data.length === 0 ? (
-        <p className="muted">No permissions yet.{unlocked ? ' Grant one to start.' : ''}</p>
-      ) : shown.length === 0 ? (
-        <p className="muted">No permission matches “{query}”.</p>
-      ) : (
-        <PermissionTable
-          rows={shown}
-          label={`Permissions of ${name}`}
-          editable={unlocked}
-          onRevoke={(row, action) => setRevoking({ row, action })}
-        />
-      )}
+      {listing}
       {granting && <GrantFromUrl principal={principal} onClose={() => setParam({ grant: null, action: null })} />}
       <ConfirmDialog
         title={revoking?.action ? `Revoke “${revoking.action}”?` : 'Revoke every action?'}

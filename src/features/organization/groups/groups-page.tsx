@@ -49,6 +49,32 @@ export function GroupsPage() {
   // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
   const sorted = useMemo(() => sortRows(groups.data ?? [], sort, sortValue), [groups.data, sort]);
   const visible = useMemo(() => filterByText(sorted, query, searchFields), [sorted, query]);
+  // Memoized: the render after the search reaches the URL (useListParams) would otherwise render the search box again,
+  // and React writes an input's attributes on every render of it: a DOM change ~250 ms after each keystroke (as in
+  // AccountList).
+  const { set } = params;
+  const total = groups.data?.length ?? 0;
+  const toolbar = useMemo(
+    () => (
+      <div className="toolbar" role="search">
+        <div className="field">
+          <label htmlFor="group-search">Search groups</label>
+          <input
+            id="group-search"
+            type="search"
+            value={params.query}
+            onChange={(e) => set({ query: e.target.value })}
+            placeholder="ID or description"
+          />
+        </div>
+        <p className="count" aria-live="polite">
+          {visible.length === total ? `${total} groups` : `${visible.length} of ${total} groups`}
+        </p>
+        <ListOptions />
+      </div>
+    ),
+    [params.query, set, visible.length, total],
+  );
   return (
     <>
       <title>Groups · DC/OS Security Console</title>
@@ -74,24 +100,7 @@ export function GroupsPage() {
         />
       ) : (
         <>
-          <div className="toolbar" role="search">
-            <div className="field">
-              <label htmlFor="group-search">Search groups</label>
-              <input
-                id="group-search"
-                type="search"
-                value={params.query}
-                onChange={(e) => params.set({ query: e.target.value })}
-                placeholder="ID or description"
-              />
-            </div>
-            <p className="count" aria-live="polite">
-              {visible.length === groups.data.length
-                ? `${groups.data.length} groups`
-                : `${visible.length} of ${groups.data.length} groups`}
-            </p>
-            <ListOptions />
-          </div>
+          {toolbar}
           <DataTable
             label="Groups"
             rows={visible}
