@@ -3,7 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { CPU_SLOWDOWN, signedInContext, throttle } from './browser.ts';
 import { summarize, type Summary } from './stats.ts';
 
-const MARKS_SCRIPT = fileURLToPath(new URL('./page/list-marks.js', import.meta.url));
+export const MARKS_SCRIPT = fileURLToPath(new URL('./page/list-marks.js', import.meta.url));
 
 export type ListName = 'users' | 'secrets';
 export type Variant = 'console' | 'naive';
@@ -64,7 +64,7 @@ async function openList(
  * Leaves the list and comes back without a page load: the console through its navigation and history (the query
  * cache keeps the data, as it does for a user moving around), the naive page by hiding and showing its list.
  */
-async function returnToList(page: Page, variant: Variant): Promise<number> {
+export async function returnToList(page: Page, variant: Variant): Promise<number> {
   if (variant === 'console') {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
@@ -78,7 +78,7 @@ async function returnToList(page: Page, variant: Variant): Promise<number> {
   return pollFirstRows(page, 180_000);
 }
 
-async function measureKeystrokes(
+export async function measureKeystrokes(
   page: Page,
   search: string,
   keys: readonly string[],
@@ -156,7 +156,7 @@ export async function measureList(
  * Waits for the mark. Not page.waitForFunction: its string predicates are eval'd in the page, which the console's
  * CSP (no 'unsafe-eval') rightly refuses; page.evaluate of an expression goes through DevTools instead.
  */
-async function pollFirstRows(page: Page, timeoutMs: number): Promise<number> {
+export async function pollFirstRows(page: Page, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const mark = await page.evaluate<number | null>('window.__bench ? window.__bench.firstRows : null');
@@ -167,6 +167,6 @@ async function pollFirstRows(page: Page, timeoutMs: number): Promise<number> {
 }
 
 /** Lets late work (virtualizer measuring, idle effects) finish before counting nodes or typing. */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1000);
 }
