@@ -155,6 +155,31 @@ describe('The IAM file page', { timeout: 30_000 }, () => {
     expect(db().memberships.get('auditors')).toEqual(new Set(['alice']));
   });
 
+  it('cancels what has not started, and says the cluster is partly changed', async () => {
+    const gate: { open?: () => void } = {};
+    const held = new Promise<void>((resolve) => {
+      gate.open = resolve;
+    });
+    server.use(
+      http.put('*/acs/api/v1/groups/auditors', async () => {
+        await held;
+        return undefined;
+      }),
+    );
+    const { user } = await compare(await colleagueFile(addAuditors));
+    await user.click(screen.getByLabelText(/Delete user bob/));
+    await user.click(screen.getByRole('button', { name: 'Apply 4 changes' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Apply' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel the rest' }));
+    gate.open?.();
+    expect(await screen.findByText('Finished: 1 applied, 0 failed, 3 cancelled.')).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The cluster is partly changed1 of 4 changes were applied; the others were not.',
+    );
+    expect(db().groups.has('auditors')).toBe(true);
+    expect(db().acls.has('dcos:adminrouter:acs')).toBe(false);
+  });
+
   it('asks for a new local user’s password, and lists the change as skipped without one', async () => {
     const file = await colleagueFile((f) => {
       f.users.push({ uid: 'frank', description: 'Frank', provider: 'internal' });

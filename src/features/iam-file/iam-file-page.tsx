@@ -17,6 +17,7 @@ import {
   planProblems,
   removesSuperuser,
   runnable,
+  superuserHolders,
   type Step,
   type StepKind,
 } from './plan.ts';
@@ -225,14 +226,15 @@ function CompareSection() {
   const steps = useMemo(() => comparison?.steps ?? [], [comparison]);
   const chosen = useMemo(() => steps.filter((s) => runnable(s) && selected.has(s.key)), [steps, selected]);
   const problems = useMemo(() => (comparison ? planProblems(comparison.live, chosen) : []), [comparison, chosen]);
+  const holders = useMemo(() => (comparison ? superuserHolders(comparison.live) : new Set<string>()), [comparison]);
   const blocking = useMemo(
     () =>
       new Set(
         problems.length > 0 && comparison
-          ? chosen.filter((s) => removesSuperuser(comparison.live, s)).map((s) => s.key)
+          ? chosen.filter((s) => removesSuperuser(comparison.live, s, holders)).map((s) => s.key)
           : [],
       ),
-    [problems, chosen, comparison],
+    [problems, chosen, comparison, holders],
   );
   const shown = steps.filter(
     (s) => (kindFilter === '' || s.kind === kindFilter) && (!flaggedOnly || s.sensitive.length > 0),
@@ -413,6 +415,8 @@ function CompareSection() {
   );
 }
 
+const RESULTS_SHOWN = 300;
+
 const STATUS_WORDS = {
   pending: 'Waiting',
   running: 'Working…',
@@ -435,6 +439,13 @@ function ApplyResults({
   const { counts, done, items } = snapshot;
   const finished = counts.succeeded + counts.failed + counts.cancelled;
   const partly = done && counts.succeeded > 0 && (counts.failed > 0 || counts.cancelled > 0);
+  // A restore may run 10,000 changes: past a few hundred, the list keeps what needs a look (not done yet, failed,
+  // cancelled) and counts the rest.
+  const listed =
+    items.length <= RESULTS_SHOWN
+      ? items
+      : items.filter((item) => item.status !== 'succeeded' && item.status !== 'pending').slice(0, RESULTS_SHOWN);
+  const hidden = items.length - listed.length;
   return (
     <section className="bulk-panel stack" aria-labelledby="iam-apply-results">
       <h2 id="iam-apply-results">Apply results</h2>
@@ -455,12 +466,13 @@ function ApplyResults({
         </div>
       )}
       <ul className="bulk-results" aria-label="Results">
-        {items.map((item) => (
+        {listed.map((item) => (
           <li key={item.key} className={`bulk-${item.status}`}>
             <span className="mono">{item.item.label}</span> <span>{STATUS_WORDS[item.status]}</span>
             {item.status === 'failed' && <span className="field-error">: {item.error}</span>}
           </li>
         ))}
+        {hidden > 0 && <li className="muted">{hidden} more not listed: done, or waiting their turn.</li>}
         {skipped.map(({ step, reason }) => (
           <li key={step.key} className="bulk-cancelled">
             <span className="mono">{step.label}</span> <span>Skipped</span>

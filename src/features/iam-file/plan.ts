@@ -1,5 +1,4 @@
 import {
-  ACTIONS,
   canonical,
   compareText,
   type Action,
@@ -629,6 +628,28 @@ export function superuserHolders(file: IamFile): Set<string> {
   return holders;
 }
 
+/** A cheap first look, so that only the few steps that could matter are simulated (a restore may have 10,000). */
+function mayTouchSuperuser(live: IamFile, step: Step, holders: ReadonlySet<string>): boolean {
+  const op = step.op;
+  const superGroups = () =>
+    new Set(
+      live.acls.find((a) => a.rid === SUPERUSER_RID)?.grants.flatMap((g) => ('group' in g ? [g.group] : [])) ?? [],
+    );
+  switch (op.type) {
+    case 'grant-remove':
+    case 'acl-remove':
+      return op.rid === SUPERUSER_RID;
+    case 'user-remove':
+    case 'sa-remove':
+      return holders.has(op.uid);
+    case 'member-remove':
+    case 'group-remove':
+      return superGroups().has(op.gid);
+    default:
+      return false;
+  }
+}
+
 /** What keeps `steps` from being applied to `live`: they would leave no account with superuser access. */
 export function planProblems(live: IamFile, steps: readonly Step[]): string[] {
   const before = superuserHolders(live);
@@ -642,11 +663,8 @@ export function planProblems(live: IamFile, steps: readonly Step[]): string[] {
 }
 
 /** Steps that take superuser access away from someone: the ones to untick when the last superuser would go. */
-export function removesSuperuser(live: IamFile, step: Step): boolean {
-  if (step.change !== 'remove') return false;
-  const before = superuserHolders(live);
+export function removesSuperuser(live: IamFile, step: Step, before = superuserHolders(live)): boolean {
+  if (step.change !== 'remove' || !mayTouchSuperuser(live, step, before)) return false;
   const after = superuserHolders(applyToModel(live, [step]));
   return [...before].some((uid) => !after.has(uid));
 }
-
-export const ALL_ACTIONS = ACTIONS;
