@@ -6,7 +6,7 @@ import { summarize, type Summary } from './stats.ts';
 export const MARKS_SCRIPT = fileURLToPath(new URL('./page/list-marks.js', import.meta.url));
 
 export type ListName = 'users' | 'secrets';
-export type Variant = 'console' | 'naive';
+export type Variant = 'console' | 'naive' | 'floor';
 
 interface Target {
   url: string;
@@ -17,11 +17,13 @@ const TARGETS: Record<ListName, Record<Variant, Target>> = {
   users: {
     console: { url: '/organization/users', search: 'Search users' },
     naive: { url: '/__bench/naive/?list=users', search: 'Search users' },
+    floor: { url: '/__bench/naive/floor.html?list=users', search: '' },
   },
   secrets: {
     // The flat view: all 10,000 paths in one list, like the users.
     console: { url: '/secrets?view=flat', search: 'Search all paths' },
     naive: { url: '/__bench/naive/?list=secrets', search: 'Search secrets' },
+    floor: { url: '/__bench/naive/floor.html?list=secrets', search: '' },
   },
 };
 
@@ -44,6 +46,10 @@ export interface VariantResult {
   rows: number;
   /** Keystrokes whose rows did not change (should be none; counted so a bad sequence cannot hide). */
   unchangedKeystrokes: number;
+  /** JS heap in use after load and a garbage collection, in MiB (the page as it sits with the list shown). */
+  heapMiB: number;
+  /** The longest task on the main thread while typing (0 when none reached 50 ms, the long-task threshold). */
+  longestTaskWhileTypingMs: number;
 }
 
 async function openList(
@@ -85,6 +91,7 @@ export async function measureKeystrokes(
   onProgress: (done: number) => void,
 ): Promise<{ times: number[]; unchanged: number }> {
   await page.getByLabel(search).focus();
+  await page.evaluate('window.__bench.longTasks.length = 0');
   const times: number[] = [];
   let unchanged = 0;
   for (const key of keys) {
@@ -133,11 +140,13 @@ export async function measureList(
     }
     await settle(opened.page);
     const domNodes = await opened.page.evaluate<number>('window.__bench.domNodes()');
+    const heapMiB = await usedHeapMiB(opened.page);
     const rows = await rowCount(opened.page, variant);
     const sequence = variant === 'naive' ? NAIVE_KEYSTROKES : KEYSTROKES;
     const keys = await measureKeystrokes(opened.page, target.search, sequence, (done) => {
       if (done % 2 === 0) log(`  ${list} ${variant}: keystrokes ${done}/${sequence.length}`);
     });
+    const longestTaskWhileTypingMs = await opened.page.evaluate<number>('Math.max(0, ...window.__bench.longTasks)');
     await opened.close();
     if (keys.times.length === 0) throw new Error(`${list} ${variant}: no keystroke changed the rows`);
     return {
@@ -147,9 +156,34 @@ export async function measureList(
       domNodes,
       rows,
       unchangedKeystrokes: keys.unchanged,
+      heapMiB,
+      longestTaskWhileTypingMs,
     };
   }
   throw new Error('runs must be at least 1');
+}
+
+/**
+ * The floor no page can beat: navigation start → the list fetched and `JSON.parse`d by a page that does nothing
+ * else (bench/naive/floor.ts), same session, same request, same 4× CPU; a fresh context per run, as for the console.
+ */
+export async function measureFloor(browser: Browser, baseURL: string, list: ListName, runs: number): Promise<Summary> {
+  const times: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const opened = await openList(browser, baseURL, TARGETS[list].floor);
+    times.push(opened.firstRows);
+    await opened.close();
+  }
+  return summarize(times);
+}
+
+/** Heap in use after a full garbage collection, through DevTools (performance.memory is coarse and delayed). */
+async function usedHeapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / (1024 * 1024);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Summary } from './stats.ts';
 export interface Figure {
   id: string;
   label: string;
-  unit: 'ms' | 'KiB' | '×' | 'nodes' | '';
+  unit: 'ms' | 'KiB' | 'MiB' | '×' | 'nodes' | '';
   /** The value compared with the budget: the median for timings. */
   value: number;
   spread?: Summary;
@@ -40,7 +40,7 @@ function format(value: number, unit: Figure['unit']): string {
   if (Number.isNaN(value)) return 'error';
   if (unit === '') return value.toFixed(3);
   // Two decimals for KiB: a size just over its budget must not print as equal to it.
-  if (unit === 'KiB') return `${value.toFixed(2)} ${unit}`;
+  if (unit === 'KiB' || unit === 'MiB') return `${value.toFixed(2)} ${unit}`;
   if (unit === '×') return `${value.toFixed(1)} ${unit}`;
   return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
 }
@@ -51,17 +51,43 @@ function formatSpread(figure: Figure): string {
   return `${format(s.p25, figure.unit)} – ${format(s.p75, figure.unit)} (n=${s.n})`;
 }
 
-export function table(figures: readonly Figure[]): string[][] {
-  return figures.map((f) => [
-    f.label,
-    format(f.value, f.unit),
-    formatSpread(f),
-    f.budget ? `${f.budget.op === '<=' ? '≤' : '≥'} ${format(f.budget.value, f.unit)}` : '—',
-    f.budget ? (f.pass ? 'pass' : 'FAIL') : f.pass ? '' : 'FAIL',
-  ]);
+/**
+ * How far inside its budget a figure is, as a fraction of the budget (0.2: 20 % to spare; negative: over it). Issue 25
+ * asks for 20 % on every timed budget, so that a pass does not depend on the machine's mood.
+ */
+export function margin(f: Figure): number | undefined {
+  if (!f.budget || Number.isNaN(f.value)) return undefined;
+  return f.budget.op === '<='
+    ? (f.budget.value - f.value) / f.budget.value
+    : (f.value - f.budget.value) / f.budget.value;
 }
 
-const HEADER = ['Figure', 'Value (median)', 'Spread (p25 – p75)', 'Budget', 'Result'];
+/** The minimum margin issue 25 asks of every timed budget. */
+export const WANTED_MARGIN = 0.2;
+
+export function table(figures: readonly Figure[]): string[][] {
+  return figures.map((f) => {
+    const m = margin(f);
+    return [
+      f.label,
+      format(f.value, f.unit),
+      formatSpread(f),
+      f.budget ? `${f.budget.op === '<=' ? '≤' : '≥'} ${format(f.budget.value, f.unit)}` : '—',
+      m === undefined ? '' : `${Math.round(m * 100)} %`,
+      f.budget
+        ? f.pass
+          ? m !== undefined && m < WANTED_MARGIN && f.unit === 'ms'
+            ? 'thin'
+            : 'pass'
+          : 'FAIL'
+        : f.pass
+          ? ''
+          : 'FAIL',
+    ];
+  });
+}
+
+const HEADER = ['Figure', 'Value (median)', 'Spread (p25 – p75)', 'Budget', 'Margin', 'Result'];
 
 /** A plain-text table for the terminal. */
 export function printTable(figures: readonly Figure[]): string {

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * Builds the bench-only naive list page (bench/naive/) into the bench's output, under /__bench/naive/, so that
+ * Builds the bench-only naive list page and the fetch-and-parse floor page (bench/naive/) into the bench's output, under /__bench/naive/, so that
  * `vite preview` serves it next to the console with the same simulator and CSP. The console's own build
  * (vite.config.ts) has index.html as its only input and never includes it.
  */
@@ -16,5 +16,18 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@': fileURLToPath(new URL('../src', import.meta.url)) } },
   logLevel: 'warn',
-  build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    // The naive page, and the fetch-and-parse floor (floor.html): a page that only fetches and parses the list.
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./naive/index.html', import.meta.url)),
+        floor: fileURLToPath(new URL('./naive/floor.html', import.meta.url)),
+      },
+    },
+  },
 });

@@ -14,8 +14,12 @@
 
   // firstRows: ms from `navStart` (0 = navigation start of the page load) to the first row painted; -1 while waiting
   // for that paint.
-  const state = { firstRows: null, navStart: 0 };
+  const state = { firstRows: null, navStart: 0, longTasks: [] };
   window.__bench = state;
+  // Every main-thread task over 50 ms, by duration; bench/lists.ts empties it before typing and reads the longest.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
 
   const firstRowObserver = new MutationObserver(() => {
     if (state.firstRows !== null || !document.querySelector(ROW)) return;
