@@ -2,6 +2,7 @@ import './zod-config.ts';
 import type { z } from 'zod/mini';
 import { takeEarlyResponse } from './early-responses.ts';
 import { ApiError, decodeErrorResponse } from './errors.ts';
+import { fastSafeParse } from './fast-parse.ts';
 
 /** Sent on every request; the cluster-side rule refuses cookie-authenticated writes without it (CSRF). */
 export const CSRF_HEADER = 'X-Requested-With';
@@ -138,7 +139,7 @@ export async function readJson<T>(response: Response, schema: z.ZodMiniType<T>):
   } catch {
     throw malformed('The cluster answered with something that is not JSON.', response.status);
   }
-  const parsed = schema.safeParse(value);
+  const parsed = fastSafeParse(schema, value);
   if (!parsed.success) {
     const path = parsed.error.issues[0]?.path.join('.') ?? '';
     const where = path === '' ? 'the response' : path;
