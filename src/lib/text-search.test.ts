@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterByText } from './text-search.ts';
+import { filterByText, matchFlags, prepareIndex } from './text-search.ts';
 
 interface Account {
   uid: string;
@@ -60,5 +61,38 @@ describe('filterByText', () => {
     expect(filterByText(['alpha', 'beta'], 'a', pathField)).toEqual(['alpha', 'beta']);
     expect(filterByText(['gamma', 'delta'], 'm', pathField)).toEqual(['gamma']);
     expect(filterByText(['alpha', 'beta'], 'ph', pathField)).toEqual(['alpha']);
+  });
+});
+
+describe('matchFlags', () => {
+  const flagged = <T>(items: readonly T[], flags: Uint8Array | null) =>
+    items.filter((_, i) => !flags || flags[i] === 1);
+
+  it('flags exactly the items filterByText finds, for any list and query', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ uid: fc.string({ maxLength: 6 }), description: fc.string({ maxLength: 6 }) }), {
+          maxLength: 30,
+        }),
+        fc.string({ maxLength: 3 }),
+        (items, query) => {
+          const fields = (a: Account) => [a.uid, a.description];
+          expect(flagged(items, matchFlags(items, query, fields))).toEqual(filterByText(items, query, fields));
+        },
+      ),
+    );
+  });
+
+  it('answers the same before, while and after the index is built in the background', async () => {
+    const paths = Array.from({ length: 25_000 }, (_, i) => `team-${i}/db-password`);
+    const field = (p: string) => p;
+    prepareIndex(paths, field);
+    // Asked at once: the search finishes the build itself.
+    expect(flagged(paths, matchFlags(paths, 'team-2499/', field))).toEqual(['team-2499/db-password']);
+    const later = [...paths];
+    prepareIndex(later, field);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(flagged(later, matchFlags(later, '-12', field))).toEqual(paths.filter((p) => p.includes('-12')));
+    expect(matchFlags(later, '', field)).toBeNull();
   });
 });

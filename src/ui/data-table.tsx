@@ -7,10 +7,9 @@ import { useGridNavigation } from './use-grid-navigation.ts';
 import { useRowVirtualizer } from './use-row-virtualizer.ts';
 
 // The grid in parts: its types (data-table-types.ts), the header row (data-table-head.tsx), a body row
-// (data-table-row.tsx), the virtualizer (use-row-virtualizer.ts), keys and selection (use-grid-navigation.ts), and
-// the list pages' sort (sort-rows.ts).
+// (data-table-row.tsx), the virtualizer (use-row-virtualizer.ts), keys and selection (use-grid-navigation.ts). The
+// list pages search and sort their rows with use-list-rows.ts.
 export type { Column, Selection, SortDirection, SortState } from './data-table-types.ts';
-export { sortRows } from './sort-rows.ts';
 
 interface DataTableProps<T> {
   label: string;

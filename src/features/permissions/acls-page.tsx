@@ -4,14 +4,16 @@ import { Link, useNavigate } from 'react-router';
 import { aclQueries, type Acl } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { orgPaths, permissionPaths } from '@/lib/paths.ts';
-import { filterByText } from '@/lib/text-search.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
-import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { DataTable, type Column } from '@/ui/data-table.tsx';
 import { EmptyState, ListOptions } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { useListRows } from '@/ui/use-list-rows.ts';
 import { PermissionsNav } from './permissions-nav.tsx';
 
 const FILTERS = ['all'] as const;
+/** The list before it has loaded, with one identity (the list's order and search index are kept per list). */
+const NO_ROWS: readonly Acl[] = [];
 const DEFAULT_SORT = { column: 'rid', direction: 'asc' } as const;
 const sortValue = (acl: Acl, column: string) => (column === 'description' ? acl.description : acl.rid);
 const searchFields = (acl: Acl) => [acl.rid, acl.description];
@@ -45,9 +47,7 @@ export function AclsPage() {
   // Not deferred: one render, commit and paint per keystroke (see AccountList).
   const query = params.query.trim().toLowerCase();
   const sort = params.sort ?? DEFAULT_SORT;
-  // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
-  const sorted = useMemo(() => sortRows(acls.data ?? [], sort, sortValue), [acls.data, sort]);
-  const visible = useMemo(() => filterByText(sorted, query, searchFields), [sorted, query]);
+  const { visible } = useListRows({ rows: acls.data ?? NO_ROWS, sort, sortValue, query, fields: searchFields });
   // Memoized: the render after the search reaches the URL (useListParams) would otherwise render the search box again,
   // and React writes an input's attributes on every render of it: a DOM change ~250 ms after each keystroke (as in
   // AccountList).

@@ -3,11 +3,11 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { groupQueries, SUPERUSERS_GID, type Group } from '@/api/groups.ts';
 import { orgPaths } from '@/lib/paths.ts';
-import { filterByText } from '@/lib/text-search.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
-import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { DataTable, type Column } from '@/ui/data-table.tsx';
 import { EmptyState, ListOptions } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { useListRows } from '@/ui/use-list-rows.ts';
 import { lazyDialog } from '@/ui/lazy-dialog.tsx';
 
 // Not needed for the list to show: fetched once the page is idle.
@@ -15,6 +15,8 @@ const CreateGroupDialog = lazyDialog(async () => (await import('./create-group-d
 const LdapImportDialog = lazyDialog(async () => (await import('../shared/ldap-import-dialog.tsx')).LdapImportDialog);
 
 const NO_FILTERS = ['all'] as const;
+/** The list before it has loaded, with one identity (the list's order and search index are kept per list). */
+const NO_ROWS: readonly Group[] = [];
 const DEFAULT_SORT = { column: 'gid', direction: 'asc' } as const;
 const sortValue = (group: Group, column: string) => (column === 'description' ? group.description : group.gid);
 const searchFields = (group: Group) => [group.gid, group.description];
@@ -46,9 +48,7 @@ export function GroupsPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const sort = params.sort ?? DEFAULT_SORT;
-  // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
-  const sorted = useMemo(() => sortRows(groups.data ?? [], sort, sortValue), [groups.data, sort]);
-  const visible = useMemo(() => filterByText(sorted, query, searchFields), [sorted, query]);
+  const { visible } = useListRows({ rows: groups.data ?? NO_ROWS, sort, sortValue, query, fields: searchFields });
   // Memoized: the render after the search reaches the URL (useListParams) would otherwise render the search box again,
   // and React writes an input's attributes on every render of it: a DOM change ~250 ms after each keystroke (as in
   // AccountList).

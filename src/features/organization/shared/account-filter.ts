@@ -1,14 +1,14 @@
 import { originOf, type User } from '@/api/users.ts';
-import { filterByText } from '@/lib/text-search.ts';
 
 export const ORIGIN_FILTERS = ['all', 'local', 'external'] as const;
 export type OriginFilter = (typeof ORIGIN_FILTERS)[number];
 
-const searchFields = (user: User) => [user.uid, user.description];
+/** What the search box matches: an account's ID or description (any case). */
+export const accountSearchFields = (user: User) => [user.uid, user.description];
 
-/** The accounts whose ID or description holds the search (any case) and that pass the origin filter, in order. */
-export function filterAccounts(users: readonly User[], query: string, filter: OriginFilter): readonly User[] {
-  const matching = filterByText(users, query, searchFields);
-  if (filter === 'all') return matching;
-  return matching.filter((user) => (originOf(user) === 'local') === (filter === 'local'));
-}
+/** The origin filter as a row test (null: every account); one identity per filter, so the list keeps its rows. */
+export const ORIGIN_KEEP: Readonly<Record<OriginFilter, ((user: User) => boolean) | null>> = {
+  all: null,
+  local: (user) => originOf(user) === 'local',
+  external: (user) => originOf(user) !== 'local',
+};

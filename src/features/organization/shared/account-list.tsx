@@ -3,17 +3,20 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isSystemAccount, ORIGIN_LABELS, originOf, userQueries, type AccountType, type User } from '@/api/users.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
-import { DataTable, sortRows, type Column } from '@/ui/data-table.tsx';
+import { DataTable, type Column } from '@/ui/data-table.tsx';
 import { RowLink } from '@/ui/data-table-row.tsx';
 import { EmptyState, ListOptions, SelectionBar } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
-import { filterAccounts, ORIGIN_FILTERS, type OriginFilter } from './account-filter.ts';
+import { useListRows } from '@/ui/use-list-rows.ts';
+import { accountSearchFields, ORIGIN_FILTERS, ORIGIN_KEEP, type OriginFilter } from './account-filter.ts';
 import { BulkActions } from './bulk-actions.tsx';
 import { exportAccountsCsv } from './export-csv.ts';
 import { OriginBadge } from './origin-badge.tsx';
 
 /** One empty selection, so the bulk actions (memoized) see the same props while nothing is selected. */
 const NONE: readonly User[] = [];
+/** The list before it has loaded: one identity, so the order and search index kept for it stay kept. */
+const NO_USERS: readonly User[] = [];
 const DEFAULT_SORT = { column: 'uid', direction: 'asc' } as const;
 
 function sortValue(user: User, column: string): string {
@@ -44,14 +47,19 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
   const accounts = useQuery(userQueries.list(type));
   const params = useListParams(ORIGIN_FILTERS, 'all');
   // Filtered in the keystroke's own render, not through useDeferredValue: the grid renders only the rows in view, and
-  // a deferred query cost a second render, commit and paint per keystroke (issue 9: 103 → 72 ms at 4× CPU).
+  // a deferred query cost a second render, commit and paint per keystroke (figures: README, Performance).
   const query = params.query.trim().toLowerCase();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const sort = params.sort ?? DEFAULT_SORT;
 
-  // Sorted once per data and sort (sortRows keeps it across visits); a keystroke then only filters, which keeps order.
-  const sorted = useMemo(() => sortRows(accounts.data ?? [], sort, sortValue), [accounts.data, sort]);
-  const visible = useMemo(() => filterAccounts(sorted, query, params.filter), [sorted, query, params.filter]);
+  const { visible, sorting } = useListRows({
+    rows: accounts.data ?? NO_USERS,
+    sort,
+    sortValue,
+    query,
+    fields: accountSearchFields,
+    keep: ORIGIN_KEEP[params.filter],
+  });
 
   const columns = useMemo<Column<User>[]>(
     () => [
@@ -130,10 +138,11 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
         )}
         <p className="count" aria-live="polite">
           {visible.length === total ? `${total} ${total === 1 ? one : many}` : `${visible.length} of ${total} ${many}`}
+          {sorting && ' · sorting…'}
         </p>
       </>
     ),
-    [type, params.filter, set, visible.length, total, one, many],
+    [type, params.filter, set, visible.length, total, one, many, sorting],
   );
   const selectionBar = useMemo(() => {
     const selectedRows = selected.size === 0 ? NONE : visible.filter((u) => selected.has(u.uid));

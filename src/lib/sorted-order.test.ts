@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { FIRST_SCREEN, orderOf, ownOrder, PROGRESSIVE_FROM, rowsInOrder, type Order } from './sorted-order.ts';
+
+const NATURAL: Intl.CollatorOptions = { sensitivity: 'base', numeric: true };
+const byId = (row: { id: string }) => row.id;
+
+function ids(
+  rows: readonly { id: string }[],
+  order: Order,
+  descending = false,
+  keep: ((i: number) => boolean) | null = null,
+) {
+  return rowsInOrder(rows, order, descending, keep).map((r) => r.id);
+}
+
+/** What the list must look like: a stable sort by the same collation, ties in the list's own order. */
+function expected(rows: readonly { id: string }[], descending = false) {
+  const collator = new Intl.Collator(undefined, NATURAL);
+  const sorted = rows.map((r, i) => ({ id: r.id, i })).sort((a, b) => collator.compare(a.id, b.id) || a.i - b.i);
+  const out = sorted.map((r) => r.id);
+  return descending ? out.reverse() : out;
+}
+
+/** Resolves once a progressive order has completed. */
+function completed(source: ReturnType<typeof orderOf>): Promise<Order> {
+  return new Promise((resolve) => {
+    if (source.current().complete) resolve(source.current());
+    const stop = source.subscribe(() => {
+      stop();
+      resolve(source.current());
+    });
+  });
+}
+
+describe('orderOf and rowsInOrder', () => {
+  it('sorts text naturally and case-insensitively, both ways', () => {
+    const rows = [{ id: 'b10' }, { id: 'B2' }, { id: 'a1' }];
+    const order = orderOf(rows, 'id', byId, NATURAL).current();
+    expect(order.complete).toBe(true);
+    expect(ids(rows, order)).toEqual(['a1', 'B2', 'b10']);
+    expect(ids(rows, order, true)).toEqual(['b10', 'B2', 'a1']);
+  });
+
+  it('reads each row once per list, column and collation, and keeps the order', () => {
+    const rows = [{ id: 'b' }, { id: 'c' }, { id: 'a' }];
+    const read = vi.fn((r: { id: string }) => r.id);
+    const first = orderOf(rows, 'id', read, NATURAL);
+    expect(read).toHaveBeenCalledTimes(3);
+    expect(orderOf(rows, 'id', read, NATURAL)).toBe(first);
+    expect(read).toHaveBeenCalledTimes(3);
+    expect(orderOf([...rows], 'id', read, NATURAL)).not.toBe(first);
+    expect(rows.map((r) => r.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('keeps the rows a search or filter keeps, in order', () => {
+    const rows = ['carol', 'alice', 'bob', 'dave'].map((id) => ({ id }));
+    const order = orderOf(rows, 'id', byId, NATURAL).current();
+    expect(ids(rows, order, false, (i) => rows[i]?.id.includes('a') ?? false)).toEqual(['alice', 'carol', 'dave']);
+    expect(ids(rows, ownOrder(rows).current(), false, (i) => i !== 0)).toEqual(['alice', 'bob', 'dave']);
+  });
+
+  it('is the same stable sort for any list', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('a1', 'A1', 'a10', 'a2')) }), {
+          maxLength: 60,
+        }),
+        fc.boolean(),
+        (rows, descending) => {
+          expect(ids(rows, orderOf(rows, 'id', byId, NATURAL).current(), descending)).toEqual(
+            expected(rows, descending),
+          );
+        },
+      ),
+    );
+  });
+
+  it('shows a long list’s first screen at once, then completes to the same order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
+        let state = seed;
+        const random = () => ((state = (state * 48271) % 2147483647) / 2147483647) * 1;
+        const rows = Array.from({ length: PROGRESSIVE_FROM + 500 }, (_, i) => ({
+          id: `user${Math.floor(random() * 5000)}${i % 7 === 0 ? 'X' : 'x'}`,
+        }));
+        const source = orderOf(rows, 'id', byId, NATURAL);
+        const partial = source.current();
+        const want = expected(rows);
+        expect(partial.complete).toBe(false);
+        expect(ids(rows, partial).slice(0, FIRST_SCREEN)).toEqual(want.slice(0, FIRST_SCREEN));
+        // Before it completes, a search and the reversed order are already in order.
+        const keep = (i: number) => rows[i]?.id.startsWith('user12') ?? false;
+        const matches = want.filter((id) => id.startsWith('user12'));
+        expect(ids(rows, partial, false, keep)).toEqual(matches);
+        expect(ids(rows, partial, true).slice(0, FIRST_SCREEN)).toEqual(expected(rows, true).slice(0, FIRST_SCREEN));
+        const done = await completed(source);
+        expect(done.complete).toBe(true);
+        expect(ids(rows, done)).toEqual(want);
+        expect(ids(rows, done, true)).toEqual(expected(rows, true));
+      }),
+      { numRuns: 3 },
+    );
+  });
+});
