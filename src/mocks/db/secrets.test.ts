@@ -57,6 +57,25 @@ describe('secret paths', () => {
     expect(secretKeysUnder(db, 'grou')).toEqual([]);
     expect(secretKeysUnder(db, 'db-password')).toEqual([]);
   });
+
+  it('lists every write at once, though it keeps the sorted order between writes', () => {
+    const db = seeded();
+    const listed = secretKeysUnder(db, '');
+    listed.reverse(); // a caller's copy: changing it changes nothing kept
+    expect(secretKeysUnder(db, '')).toEqual(DEMO_PATHS);
+    const first = DEMO_PATHS[0] ?? '';
+    const entry = db.secrets.get(first);
+    if (!entry) throw new Error('no demo secret');
+    db.secrets.set('aaa/new', entry);
+    expect(secretKeysUnder(db, '')).toEqual(['aaa/new', ...DEMO_PATHS]);
+    db.secrets.delete('aaa/new');
+    db.secrets.delete(first);
+    db.secrets.set(first, entry); // same keys, another insertion order
+    expect(secretKeysUnder(db, '')).toEqual(DEMO_PATHS);
+    db.secrets.delete(first);
+    db.secrets.set('zzz', entry); // as many keys, one of them new
+    expect(secretKeysUnder(db, '')).toEqual([...DEMO_PATHS.slice(1), 'zzz']);
+  });
 });
 
 describe('the demo secrets', () => {

@@ -48,10 +48,39 @@ export function selfAndAncestors(path: string): string[] {
 /** Every secret path under `path` (`''`: every path), relative to it and sorted; a secret at `path` itself is not listed. */
 export function secretKeysUnder(db: SimDb, path: string): string[] {
   const prefix = path === '' ? '' : `${path}/`;
+  const all = sortedSecretPaths(db);
+  if (prefix === '') return [...all];
   const keys: string[] = [];
-  for (const key of db.secrets.keys()) if (key.startsWith(prefix)) keys.push(key.slice(prefix.length));
-  // Code-unit order, as Go's sort.Strings gives (locale-independent).
-  return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const key of all) if (key.startsWith(prefix)) keys.push(key.slice(prefix.length));
+  return keys;
+}
+
+/** The store's paths as last sorted, and the map's keys in the order they were when it was sorted. */
+const sortedPaths = new WeakMap<SimDb, { inMapOrder: string[]; sorted: readonly string[] }>();
+
+/**
+ * Every path in code-unit order, as Go's sort.Strings gives (locale-independent). Sorting 100,000 paths took most of
+ * a listing's time (issue 25: the simulator answers a 100,000-item list within 200 ms), so the order is kept per db
+ * and used again while the map holds the same keys in the same insertion order (one pass comparing them); any
+ * write that adds or removes a path sorts afresh.
+ */
+function sortedSecretPaths(db: SimDb): readonly string[] {
+  const last = sortedPaths.get(db);
+  if (last?.inMapOrder.length === db.secrets.size) {
+    let i = 0;
+    let same = true;
+    for (const key of db.secrets.keys()) {
+      if (last.inMapOrder[i++] !== key) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return last.sorted;
+  }
+  const inMapOrder = [...db.secrets.keys()];
+  const sorted = [...inMapOrder].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  sortedPaths.set(db, { inMapOrder, sorted });
+  return sorted;
 }
 
 // ---- The seal ---------------------------------------------------------------------------------------------------
