@@ -60,6 +60,9 @@ describe('The IAM file page', { timeout: 30_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Apply 4 changes to the cluster?' });
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
     expect(await screen.findByText('Finished: 4 applied, 0 failed.')).toBeVisible();
+    // The diff now describes the cluster as it was: nothing more is applied from it before comparing again.
+    expect(screen.getByRole('button', { name: 'Apply 4 changes' })).toBeDisabled();
+    expect(screen.getByText('Applied: compare again to see where the cluster stands now.')).toBeVisible();
     expect(db().groups.get('auditors')?.description).toBe('Read-only auditors');
     expect(db().memberships.get('auditors')).toEqual(new Set(['alice']));
     expect(db().acls.get('dcos:adminrouter:acs')?.groups.get('auditors')).toEqual(new Set(['read']));

@@ -178,6 +178,8 @@ function CompareSection() {
   const [skipped, setSkipped] = useState<{ step: Step; reason: string }[]>([]);
   const snapshot = useBulkSnapshot(run);
   const running = snapshot !== null && !snapshot.done;
+  // Once applied, the diff describes the cluster as it was: Compare again before applying anything more.
+  const applied = run !== null;
   const fileInput = useRef<HTMLInputElement>(null);
 
   const compare = async (target: IamFile) => {
@@ -334,12 +336,12 @@ function CompareSection() {
               <button
                 type="button"
                 className="btn btn-small"
-                disabled={running}
+                disabled={applied}
                 onClick={() => setSelected(new Set(steps.filter(runnable).map((s) => s.key)))}
               >
                 Tick all
               </button>
-              <button type="button" className="btn btn-small" disabled={running} onClick={() => setSelected(new Set())}>
+              <button type="button" className="btn btn-small" disabled={applied} onClick={() => setSelected(new Set())}>
                 Untick all
               </button>
             </div>
@@ -358,7 +360,7 @@ function CompareSection() {
             secrets={secrets}
             onSecret={(key, value) => setSecrets((current) => new Map(current).set(key, value))}
             blocking={blocking}
-            disabled={running}
+            disabled={applied}
           />
           {problems.map((p) => (
             <div key={p} className="alert alert-error" role="alert">
@@ -371,7 +373,7 @@ function CompareSection() {
               <button
                 type="button"
                 className="btn btn-primary"
-                disabled={chosen.length === 0 || problems.length > 0 || running}
+                disabled={chosen.length === 0 || problems.length > 0 || applied}
                 onClick={() => setConfirming(true)}
               >
                 Apply {chosen.length} {chosen.length === 1 ? 'change' : 'changes'}
@@ -384,6 +386,9 @@ function CompareSection() {
               >
                 Compare again
               </button>
+              {applied && !running && (
+                <p className="muted">Applied: compare again to see where the cluster stands now.</p>
+              )}
             </div>
           )}
         </>
