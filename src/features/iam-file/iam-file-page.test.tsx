@@ -200,6 +200,16 @@ describe('The IAM file page', { timeout: 30_000 }, () => {
     expect(db().users.has('gina')).toBe(false);
   });
 
+  it('says which permission an account without IAM access lacks, and offers nothing it would be refused', async () => {
+    await login({ uid: 'alice', password: 'alice-pass' });
+    renderPage();
+    expect(await screen.findByText(/needs the permission/)).toHaveTextContent(
+      'Exporting, comparing and applying the IAM needs the permission dcos:adminrouter:acs full',
+    );
+    expect(screen.getByRole('button', { name: 'Export the IAM' })).toBeDisabled();
+    expect(screen.getByLabelText('IAM file')).toBeDisabled();
+  });
+
   it('names what is wrong in a file that is not an IAM file', async () => {
     const { user } = renderPage();
     const bad = new File([JSON.stringify({ format: 'dcos-iam-file', version: 1, users: [{ uid: 'x' }] })], 'bad.json');

@@ -1,11 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
+import { allows, IAM_RID, ownPermissionsQuery } from '@/api/users.ts';
 import { createBulkRun, type BulkRun, type BulkSnapshot } from '@/lib/bulk-runner.ts';
 import { downloadText } from '@/lib/download.ts';
+import { readSessionInfo } from '@/lib/session.ts';
 import { useSearchUpdate } from '@/lib/use-search-update.ts';
 import { ErrorAlert } from '@/ui/alert.tsx';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
+import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { SettingsNav } from '@/ui/settings-nav.tsx';
 import { applyStep, skipReason } from './apply.ts';
 import { DiffView, KIND_ORDER } from './diff-view.tsx';
@@ -90,7 +93,16 @@ function ReadProgress({ reading, label }: { reading: Reading; label: string }) {
   );
 }
 
-function ExportSection() {
+/**
+ * Whether the signed-in account may read and change the IAM (Admin Router's gate, `full`); undefined while unknown, when
+ * the page lets the server decide.
+ */
+function useMayUseIam(): boolean | undefined {
+  const permissions = useQuery(ownPermissionsQuery(readSessionInfo()?.uid ?? '')).data;
+  return permissions === undefined ? undefined : allows(permissions, IAM_RID, 'full');
+}
+
+function ExportSection({ allowed }: { allowed: boolean }) {
   const { reading, read } = useClusterRead();
   const [kinds, setKinds] = useState(false);
   const [summary, setSummary] = useState<string | null>(null);
@@ -135,7 +147,8 @@ function ExportSection() {
           type="button"
           className="btn btn-primary"
           onClick={() => void run()}
-          disabled={reading.status === 'reading'}
+          disabled={reading.status === 'reading' || !allowed}
+          {...(allowed ? {} : { 'aria-describedby': 'iam-missing-permission' })}
         >
           Export the IAM
         </button>
@@ -160,7 +173,7 @@ function useBulkSnapshot(run: BulkRun<Step> | null): BulkSnapshot<Step> | null {
   return useSyncExternalStore(subscribe, () => run?.getSnapshot() ?? null);
 }
 
-function CompareSection() {
+function CompareSection({ allowed }: { allowed: boolean }) {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const update = useSearchUpdate();
@@ -284,7 +297,7 @@ function CompareSection() {
           ref={fileInput}
           type="file"
           accept="application/json,.json"
-          disabled={reading.status === 'reading' || running}
+          disabled={reading.status === 'reading' || running || !allowed}
           onChange={(e) => void choose(e.currentTarget)}
           {...(fileErrors.length > 0 ? { 'aria-invalid': true, 'aria-describedby': 'iam-file-errors' } : {})}
         />
@@ -506,6 +519,7 @@ function ApplyResults({
 }
 
 export function IamFilePage() {
+  const allowed = useMayUseIam() !== false;
   return (
     <>
       <title>IAM file · Settings · DC/OS Security Console</title>
@@ -514,8 +528,16 @@ export function IamFilePage() {
       </div>
       <SettingsNav />
       <div className="stack">
-        <ExportSection />
-        <CompareSection />
+        {!allowed && (
+          <MissingPermission
+            id="iam-missing-permission"
+            what="Exporting, comparing and applying the IAM"
+            rid={IAM_RID}
+            action="full"
+          />
+        )}
+        <ExportSection allowed={allowed} />
+        <CompareSection allowed={allowed} />
       </div>
     </>
   );
