@@ -210,6 +210,23 @@ describe('The IAM file page', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('IAM file')).toBeDisabled();
   });
 
+  it('[ASVS 14.2.6] compares secrets by path without asking the store for any value, whatever kinds the file names', async () => {
+    const valueReads: string[] = [];
+    server.use(
+      http.get('*/secrets/v1/secret/default/*', ({ request }) => {
+        if (!new URL(request.url).searchParams.has('list')) valueReads.push(request.url);
+        return undefined;
+      }),
+    );
+    const file = await colleagueFile((f) => {
+      addAuditors(f);
+      f.secrets = (f.secrets ?? []).map((secret) => ({ ...secret, kind: 'text' }));
+    });
+    await compare(file);
+    expect(screen.queryByRole('list', { name: 'Secrets (paths only)' })).toBeNull();
+    expect(valueReads).toEqual([]);
+  });
+
   it('names what is wrong in a file that is not an IAM file', async () => {
     const { user } = renderPage();
     const bad = new File([JSON.stringify({ format: 'dcos-iam-file', version: 1, users: [{ uid: 'x' }] })], 'bad.json');

@@ -199,17 +199,10 @@ function CompareSection({ allowed }: { allowed: boolean }) {
     setComparison(null);
     setRun(null);
     setSkipped([]);
-    const live = await read(target.secrets?.some((s) => s.kind !== 'unknown') ?? false);
+    // Secrets are compared by path only, so no secret is asked for its kind here (that reads its value's headers).
+    const live = await read(false);
     if (!live) return;
-    // What the file says of secrets' kinds is not compared: the paths are what matter.
-    const steps = planChanges(live, {
-      ...target,
-      secrets:
-        target.secrets?.map((s) => ({
-          path: s.path,
-          kind: live.secrets?.find((l) => l.path === s.path)?.kind ?? s.kind,
-        })) ?? null,
-    });
+    const steps = planChanges(live, target);
     setComparison({ live, steps });
     setSelected(new Set(steps.filter(runnable).map((s) => s.key)));
     setSecrets(new Map());
