@@ -9,6 +9,8 @@
  * milliseconds, yielding to input between them; when it ends, whoever listens renders the finished order. Both ways
  * give the same order: stable, ties in the list's own order.
  */
+import { inBackground } from './background.ts';
+
 export type SortValue = string | number;
 
 export interface Order {
@@ -21,8 +23,8 @@ export interface Order {
 
 export const PROGRESSIVE_FROM = 20_000;
 export const FIRST_SCREEN = 200;
-/** Comparisons per slice of the background sort (a few ms at 4× CPU). */
-const SLICE_COMPARISONS = 12_000;
+/** Comparisons between two yields of the background sort (well under a ms). */
+const SLICE_COMPARISONS = 2_000;
 /** Runs sorted directly (insertion into runs) before merging. */
 const RUN = 32;
 
@@ -113,24 +115,13 @@ function* mergeSort(indices: Int32Array, compare: Compare): Generator<void, Int3
   return src;
 }
 
-/** Runs a generator's slices one task at a time, letting input and rendering in between. */
+/** Runs a generator's slices in the background (src/lib/background.ts), then hands over its result. */
 function runSliced(slices: Generator<void, Int32Array>, onDone: (result: Int32Array) => void) {
-  const channel = new MessageChannel();
-  const step = () => {
-    const deadline = performance.now() + 8;
-    for (;;) {
-      const next = slices.next();
-      if (next.done) {
-        channel.port1.close();
-        onDone(next.value);
-        return;
-      }
-      if (performance.now() >= deadline) break;
-    }
-    channel.port2.postMessage(null);
-  };
-  channel.port1.onmessage = step;
-  channel.port2.postMessage(null);
+  inBackground(() => {
+    const next = slices.next();
+    if (next.done) onDone(next.value);
+    return next.done === true;
+  });
 }
 
 /** A list's order by one column: what it is now, and a way to hear when the progressive sort completes. */

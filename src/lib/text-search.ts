@@ -5,6 +5,8 @@
  * each match: several times faster than two `includes` per item (figures: README, Performance).
  */
 
+import { inBackground } from './background.ts';
+
 /** Between two fields of one item (so a query never matches across them) and between two items. */
 const FIELD_BREAK = '\u0000';
 const ITEM_BREAK = '\u0001';
@@ -25,7 +27,7 @@ function lowerFields<T>(item: T, fields: SearchFields<T>): string[] {
 }
 
 /** Items indexed per slice of the background build (a few ms at 4× CPU). */
-const SLICE_ITEMS = 2000;
+const SLICE_ITEMS = 500;
 
 function* buildIndex<T>(items: readonly T[], fields: SearchFields<T>): Generator<void, TextIndex> {
   const parts: string[] = [];
@@ -78,21 +80,13 @@ export function prepareIndex<T>(items: readonly T[], fields: SearchFields<T>): v
   let byFields = building.get(items);
   if (!byFields) building.set(items, (byFields = new WeakMap()));
   byFields.set(fields, build);
-  const step = () => {
+  inBackground(() => {
     // A search may have finished it meanwhile.
-    if (building.get(items)?.get(fields) !== build) return;
-    const deadline = performance.now() + 8;
-    for (;;) {
-      const next = build.next();
-      if (next.done) {
-        store(items, fields, next.value);
-        return;
-      }
-      if (performance.now() >= deadline) break;
-    }
-    setTimeout(step, 0);
-  };
-  setTimeout(step, 0);
+    if (building.get(items)?.get(fields) !== build) return true;
+    const next = build.next();
+    if (next.done) store(items, fields, next.value);
+    return next.done === true;
+  });
 }
 
 /**
