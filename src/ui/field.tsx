@@ -33,7 +33,7 @@ export function Field({
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       })}
       {hint && (
-        <p className="muted" id={`${id}-hint`} style={{ margin: 0, fontSize: '0.875rem' }}>
+        <p className="muted field-hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '@/ui/alert.tsx';
 import { useToast } from '@/ui/toast.tsx';
 import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretValueFields } from './secret-value-form.tsx';
+import { Field } from '@/ui/field.tsx';
 
 /** "spark, production ,, spark" → ["spark", "production"]: trimmed, no empty ones, each once, in the order typed. */
 export function parseLabels(text: string): string[] {
@@ -82,29 +83,24 @@ export function SecretCreatePage() {
             </p>
           )}
         </ErrorAlert>
-        <div className="field">
-          <label htmlFor="secret-path">Path</label>
-          <input
-            id="secret-path"
-            value={path}
-            onChange={(e) => {
-              setPath(e.target.value);
-              setPathError(null);
-            }}
-            aria-invalid={pathError ? true : undefined}
-            aria-describedby={pathError ? 'secret-path-hint secret-path-error' : 'secret-path-hint'}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <p className="muted field-hint" id="secret-path-hint">
-            Segments of letters, digits, - and _, separated by /. The path decides which services may read it.
-          </p>
-          {pathError && (
-            <p className="field-error" id="secret-path-error">
-              {pathError}
-            </p>
+        <Field
+          label="Path"
+          hint="Segments of letters, digits, - and _, separated by /. The path decides which services may read it."
+          error={pathError ? { message: pathError } : undefined}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={path}
+              onChange={(e) => {
+                setPath(e.target.value);
+                setPathError(null);
+              }}
+              autoComplete="off"
+              spellCheck={false}
+            />
           )}
-        </div>
+        </Field>
         <SecretValueFields
           onChange={(next) => {
             setInput(next);
@@ -125,29 +121,27 @@ export function SecretCreatePage() {
               A file secret is stored as raw bytes: the secret store keeps no description or labels with it.
             </p>
           )}
-          <div className="field">
-            <label htmlFor="secret-description">Description</label>
-            <input
-              id="secret-description"
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              autoComplete="off"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="secret-labels">Labels</label>
-            <input
-              id="secret-labels"
-              value={labelsText}
-              onChange={(e) => setLabelsText(e.target.value)}
-              aria-describedby="secret-labels-hint"
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <p className="muted field-hint" id="secret-labels-hint">
-              Separated by commas, for example: spark, production.
-            </p>
-          </div>
+          <Field label="Description">
+            {(props) => (
+              <input
+                {...props}
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field label="Labels" hint="Separated by commas, for example: spark, production.">
+            {(props) => (
+              <input
+                {...props}
+                value={labelsText}
+                onChange={(e) => setLabelsText(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
+          </Field>
         </fieldset>
         <div className="dialog-actions form-actions">
           <button type="submit" className="btn btn-primary" disabled={create.isPending || sealed}>
