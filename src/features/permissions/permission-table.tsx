@@ -1,5 +1,7 @@
-import { Link } from 'react-router';
+import { useCallback, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
 import type { GrantSource } from '@/lib/access-check.ts';
+import { publicPath } from '@/lib/base.ts';
 import { orgPaths, permissionPaths } from '@/lib/paths.ts';
 
 export interface PermissionRow {
@@ -28,6 +30,19 @@ export function PermissionTable({
   editable: boolean;
   onRevoke: (row: PermissionRow, action?: string) => void;
 }) {
+  // Plain links that the table opens in the app: one navigate for the table instead of a router Link per row (a
+  // keystroke in a group's 10,000 permissions renders a screen of new rows, and the Links were much of their cost).
+  const navigate = useNavigate();
+  const open = useCallback(
+    (event: MouseEvent<HTMLAnchorElement>) => {
+      const to = event.currentTarget.dataset.to;
+      if (to === undefined || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+        return;
+      event.preventDefault();
+      void navigate(to);
+    },
+    [navigate],
+  );
   return (
     <table className="simple-table permission-table">
       <caption className="visually-hidden">{label}</caption>
@@ -48,9 +63,14 @@ export function PermissionTable({
               className={direct ? undefined : 'inherited'}
             >
               <td>
-                <Link className="mono" to={permissionPaths.acl(row.rid)}>
+                <a
+                  className="mono"
+                  href={publicPath(permissionPaths.acl(row.rid))}
+                  data-to={permissionPaths.acl(row.rid)}
+                  onClick={open}
+                >
                   {row.rid}
-                </Link>
+                </a>
                 {row.description && <div className="muted">{row.description}</div>}
               </td>
               <td>
@@ -74,7 +94,13 @@ export function PermissionTable({
               </td>
               <td>
                 {row.source.kind === 'group' ? (
-                  <Link to={orgPaths.group(row.source.gid, 'permissions')}>Inherited from group {row.source.gid}</Link>
+                  <a
+                    href={publicPath(orgPaths.group(row.source.gid, 'permissions'))}
+                    data-to={orgPaths.group(row.source.gid, 'permissions')}
+                    onClick={open}
+                  >
+                    Inherited from group {row.source.gid}
+                  </a>
                 ) : (
                   'Directly'
                 )}

@@ -20,7 +20,7 @@ import { catalogQuery } from './catalog-query.ts';
  * Rows rendered at first, and added by each "Show more": a group may hold thousands of grants (10,000 in the bench's
  * walk), and a table of all of them is 110,000 DOM nodes that take seconds to render at every visit and keystroke.
  */
-export const PERMISSION_ROWS_STEP = 50;
+export const PERMISSION_ROWS_STEP = 25;
 const searchFields = (row: PermissionRow) => [row.rid, row.description];
 
 interface Revoking {
