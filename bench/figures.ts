@@ -66,7 +66,9 @@ export function listFigures(
       `${name}, ${rows}: first rows on page load ÷ floor`,
       '×',
       ours.firstRowsLoadMs.median / floor.median,
-      le(BUDGETS.floorRatio),
+      // At 10,000 rows the console's own start is longer than the floor: the ratio is reported, judged at 100,000.
+      large ? le(BUDGETS.floorRatio) : undefined,
+      large ? undefined : 'no budget at 10,000 rows: the console’s own start is longer than the floor (decision 011)',
     ),
     figure(
       `${id}.keystroke`,
@@ -142,6 +144,15 @@ export function vitalsFigures(page: VitalsPage, condition: Condition, result: Vi
     figure(`vitals.${page}.${condition}.cls`, `${name}: CLS`, '', result.cls, le(BUDGETS.cls)),
     figure(`vitals.${page}.${condition}.inp`, `${name}: INP`, 'ms', result.inpMs, le(BUDGETS.inpMs), inpNote),
   ];
+}
+
+export function shellFigure(shell: Summary): Figure {
+  return figure(
+    'lists.shell',
+    'Users page with the demo’s 6 users, 4× CPU: first rows on page load (the console’s own start)',
+    'ms',
+    shell,
+  );
 }
 
 export function simulatorFigure(list: ListName, scale: number, summary: Summary): Figure {

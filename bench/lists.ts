@@ -177,6 +177,37 @@ export async function measureFloor(browser: Browser, baseURL: string, list: List
   return summarize(times);
 }
 
+/**
+ * The console's own start: navigation start → first rows of the users page on a database with only the demo's few
+ * accounts, at the same 4× CPU. No list page of this console can paint its rows sooner, whatever the list's size:
+ * where this is longer than the fetch-and-parse floor, the floor ratio measures the framework, not the list (decision
+ * 011).
+ */
+export async function measureShell(browser: Browser, baseURL: string, runs: number): Promise<Summary> {
+  const times: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const created = await fetch(`${baseURL}/__sim/dbs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ users: 0, secrets: 0 }),
+    });
+    if (created.status !== 201) throw new Error(`POST /__sim/dbs: HTTP ${created.status}`);
+    const { id } = (await created.json()) as { id: string };
+    const context = await signedInContext(browser, baseURL, { simDb: id });
+    try {
+      const page = await context.newPage();
+      await throttle(page, { cpu: CPU_SLOWDOWN });
+      await page.addInitScript({ path: MARKS_SCRIPT });
+      await page.goto(TARGETS.users.console.url, { waitUntil: 'commit' });
+      times.push(await pollFirstRows(page, 60_000));
+    } finally {
+      await context.close();
+      await fetch(`${baseURL}/__sim/dbs/${id}`, { method: 'DELETE', headers: { Cookie: `dcos-sim-db=${id}` } });
+    }
+  }
+  return summarize(times);
+}
+
 /** Heap in use after a full garbage collection, through DevTools (performance.memory is coarse and delayed). */
 async function usedHeapMiB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);

@@ -12,8 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './browser.ts';
 import { measureBuild } from './bytes.ts';
-import { bytesFigures, listFigures, simulatorFigure, vitalsFigures } from './figures.ts';
-import { measureFloor, measureList, type ListName } from './lists.ts';
+import { bytesFigures, listFigures, shellFigure, simulatorFigure, vitalsFigures } from './figures.ts';
+import { measureFloor, measureList, measureShell, type ListName } from './lists.ts';
 import { startPreview } from './preview.ts';
 import { margin, markdownTable, printTable, WANTED_MARGIN, type Figure } from './report.ts';
 import { measureSimulatorList, SIMULATOR_LISTS } from './simulator.ts';
@@ -130,7 +130,14 @@ async function main(): Promise<number> {
     if (only.some((s) => s === 'simulator' || s === 'lists' || s === 'walk' || s === 'vitals')) {
       await atScale(SCALE, async (url) => {
         if (only.includes('simulator')) await simulator(url, SCALE);
-        if (only.includes('lists')) await lists(url, SCALE, true);
+        if (only.includes('lists')) {
+          await lists(url, SCALE, true);
+          await attempt('lists.shell', async () => {
+            const shell = await measureShell(browser, url, runs);
+            details['lists.shell'] = shell;
+            figures.push(shellFigure(shell));
+          });
+        }
         if (only.includes('walk')) {
           await attempt('walk', async () => {
             const walk = await measureWalk(browser, url, runs, log);
