@@ -35,6 +35,32 @@ export const ListOptions = memo(function ListOptions(props: Omit<ListMenuProps, 
 });
 
 /**
+ * A list's search box. Memoized (give it a stable `onChange`): the render after the search reaches the URL changes
+ * nothing here, and React writes an input's attributes on every render of it, a DOM change ~250 ms after each
+ * keystroke that the keystroke's cost would otherwise include.
+ */
+export const ListSearch = memo(function ListSearch({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  placeholder?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} />
+    </div>
+  );
+});
+
+/**
  * What acts on the selected rows, shown only while some are selected: "3 selected", the actions, Clear selection.
  * It sits between the toolbar and the table, so the toolbar keeps to search, filter and count.
  */

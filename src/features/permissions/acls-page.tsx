@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { aclQueries, type Acl } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { orgPaths, permissionPaths } from '@/lib/paths.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, type Column } from '@/ui/data-table.tsx';
-import { EmptyState, ListOptions } from '@/ui/list-parts.tsx';
+import { EmptyState, ListOptions, ListSearch } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { useListRows } from '@/ui/use-list-rows.ts';
 import { PermissionsNav } from './permissions-nav.tsx';
@@ -48,31 +48,26 @@ export function AclsPage() {
   const query = params.query.trim().toLowerCase();
   const sort = params.sort ?? DEFAULT_SORT;
   const { visible } = useListRows({ rows: acls.data ?? NO_ROWS, sort, sortValue, query, fields: searchFields });
-  // Memoized: the render after the search reaches the URL (useListParams) would otherwise render the search box again,
-  // and React writes an input's attributes on every render of it: a DOM change ~250 ms after each keystroke (as in
-  // AccountList).
   const { set } = params;
   const total = acls.data?.length ?? 0;
+  const onSearch = useCallback((text: string) => set({ query: text }), [set]);
   const toolbar = useMemo(
     () => (
       <div className="toolbar" role="search">
-        <div className="field">
-          <label htmlFor="acl-search">Search resources</label>
-          <input
-            id="acl-search"
-            type="search"
-            value={params.query}
-            onChange={(e) => set({ query: e.target.value })}
-            placeholder="Resource ID or description"
-          />
-        </div>
+        <ListSearch
+          id="acl-search"
+          label="Search resources"
+          value={params.query}
+          onChange={onSearch}
+          placeholder="Resource ID or description"
+        />
         <p className="count" aria-live="polite">
           {visible.length === total ? `${total} resources with an ACL` : `${visible.length} of ${total} resources`}
         </p>
         <ListOptions />
       </div>
     ),
-    [params.query, set, visible.length, total],
+    [params.query, onSearch, visible.length, total],
   );
 
   return (

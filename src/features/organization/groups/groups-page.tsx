@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { groupQueries, SUPERUSERS_GID, type Group } from '@/api/groups.ts';
 import { orgPaths } from '@/lib/paths.ts';
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, type Column } from '@/ui/data-table.tsx';
-import { EmptyState, ListOptions } from '@/ui/list-parts.tsx';
+import { EmptyState, ListOptions, ListSearch } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { useListRows } from '@/ui/use-list-rows.ts';
 import { lazyDialog } from '@/ui/lazy-dialog.tsx';
@@ -49,31 +49,26 @@ export function GroupsPage() {
   const [importing, setImporting] = useState(false);
   const sort = params.sort ?? DEFAULT_SORT;
   const { visible } = useListRows({ rows: groups.data ?? NO_ROWS, sort, sortValue, query, fields: searchFields });
-  // Memoized: the render after the search reaches the URL (useListParams) would otherwise render the search box again,
-  // and React writes an input's attributes on every render of it: a DOM change ~250 ms after each keystroke (as in
-  // AccountList).
   const { set } = params;
   const total = groups.data?.length ?? 0;
+  const onSearch = useCallback((text: string) => set({ query: text }), [set]);
   const toolbar = useMemo(
     () => (
       <div className="toolbar" role="search">
-        <div className="field">
-          <label htmlFor="group-search">Search groups</label>
-          <input
-            id="group-search"
-            type="search"
-            value={params.query}
-            onChange={(e) => set({ query: e.target.value })}
-            placeholder="ID or description"
-          />
-        </div>
+        <ListSearch
+          id="group-search"
+          label="Search groups"
+          value={params.query}
+          onChange={onSearch}
+          placeholder="ID or description"
+        />
         <p className="count" aria-live="polite">
           {visible.length === total ? `${total} groups` : `${visible.length} of ${total} groups`}
         </p>
         <ListOptions />
       </div>
     ),
-    [params.query, set, visible.length, total],
+    [params.query, onSearch, visible.length, total],
   );
   return (
     <>

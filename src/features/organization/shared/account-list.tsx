@@ -5,7 +5,7 @@ import { isSystemAccount, ORIGIN_LABELS, originOf, userQueries, type AccountType
 import { useListParams } from '@/lib/use-list-params.ts';
 import { DataTable, type Column } from '@/ui/data-table.tsx';
 import { RowLink } from '@/ui/data-table-row.tsx';
-import { EmptyState, ListOptions, SelectionBar } from '@/ui/list-parts.tsx';
+import { EmptyState, ListOptions, ListSearch, SelectionBar } from '@/ui/list-parts.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { useListRows } from '@/ui/use-list-rows.ts';
 import { accountSearchFields, ORIGIN_FILTERS, ORIGIN_KEEP, type OriginFilter } from './account-filter.ts';
@@ -92,21 +92,7 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
   // inputs again, and React writes an input's attributes on every render of it.
   const { one, many } = noun;
   const { set } = params;
-  const searchField = useMemo(
-    () => (
-      <div className="field">
-        <label htmlFor="list-search">Search {many}</label>
-        <input
-          id="list-search"
-          type="search"
-          value={params.query}
-          onChange={(e) => set({ query: e.target.value })}
-          placeholder="ID or description"
-        />
-      </div>
-    ),
-    [many, params.query, set],
-  );
+  const onSearch = useCallback((text: string) => set({ query: text }), [set]);
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   const total = accounts.data?.length ?? 0;
 
@@ -207,7 +193,13 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
   return (
     <>
       <div className="toolbar" role="search">
-        {searchField}
+        <ListSearch
+          id="list-search"
+          label={`Search ${many}`}
+          value={params.query}
+          onChange={onSearch}
+          placeholder="ID or description"
+        />
         {toolbarRest}
         {options}
       </div>
