@@ -89,18 +89,16 @@ export function prepareIndex<T>(items: readonly T[], fields: SearchFields<T>): v
   });
 }
 
-/**
- * The items with a field containing `query` (case-insensitive), in their order; the list itself for an empty query.
- * Treat the list as immutable: its index is kept for as long as the list lives.
- */
-export function filterByText<T>(items: readonly T[], query: string, fields: SearchFields<T>): readonly T[] {
-  const needle = query.toLowerCase();
-  if (needle === '') return items;
+/** Calls `found` with the index of each item that has a field containing `needle` (lower case, not empty), in order. */
+function eachMatch<T>(items: readonly T[], needle: string, fields: SearchFields<T>, found: (index: number) => void) {
   // A pasted control character could otherwise match across two fields or items.
-  if (needle.includes(FIELD_BREAK) || needle.includes(ITEM_BREAK))
-    return items.filter((item) => lowerFields(item, fields).some((field) => field.includes(needle)));
+  if (needle.includes(FIELD_BREAK) || needle.includes(ITEM_BREAK)) {
+    items.forEach((item, i) => {
+      if (lowerFields(item, fields).some((field) => field.includes(needle))) found(i);
+    });
+    return;
+  }
   const { text, starts } = indexFor(items, fields);
-  const out: T[] = [];
   let item = 0;
   let from = 0;
   for (;;) {
@@ -108,11 +106,22 @@ export function filterByText<T>(items: readonly T[], query: string, fields: Sear
     if (at < 0) break;
     // Matches come in order, so the item holding this one is found by walking forward from the last.
     while ((starts[item + 1] ?? Infinity) <= at) item++;
-    out.push(items[item] as T);
+    found(item);
     item++;
     if (item >= items.length) break;
     from = starts[item] ?? text.length;
   }
+}
+
+/**
+ * The items with a field containing `query` (case-insensitive), in their order; the list itself for an empty query.
+ * Treat the list as immutable: its index is kept for as long as the list lives.
+ */
+export function filterByText<T>(items: readonly T[], query: string, fields: SearchFields<T>): readonly T[] {
+  const needle = query.toLowerCase();
+  if (needle === '') return items;
+  const out: T[] = [];
+  eachMatch(items, needle, fields, (i) => out.push(items[i] as T));
   return out;
 }
 
@@ -124,23 +133,8 @@ export function matchFlags<T>(items: readonly T[], query: string, fields: Search
   const needle = query.toLowerCase();
   if (needle === '') return null;
   const flags = new Uint8Array(items.length);
-  if (needle.includes(FIELD_BREAK) || needle.includes(ITEM_BREAK)) {
-    items.forEach((item, i) => {
-      if (lowerFields(item, fields).some((field) => field.includes(needle))) flags[i] = 1;
-    });
-    return flags;
-  }
-  const { text, starts } = indexFor(items, fields);
-  let item = 0;
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(needle, from);
-    if (at < 0) break;
-    while ((starts[item + 1] ?? Infinity) <= at) item++;
-    flags[item] = 1;
-    item++;
-    if (item >= items.length) break;
-    from = starts[item] ?? text.length;
-  }
+  eachMatch(items, needle, fields, (i) => {
+    flags[i] = 1;
+  });
   return flags;
 }
