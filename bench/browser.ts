@@ -66,3 +66,21 @@ export async function throttle(page: Page, { cpu = 1, network }: Throttle): Prom
     });
   }
 }
+
+/** A simulator database of its own (the control API), with these counts of generated entities; its id. */
+export async function createSimDb(baseURL: string, counts: Record<string, number>): Promise<string> {
+  const created = await fetch(`${baseURL}/__sim/dbs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(counts),
+  });
+  if (created.status !== 201) throw new Error(`POST /__sim/dbs: HTTP ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { id: string }).id;
+}
+
+export async function deleteSimDb(baseURL: string, id: string): Promise<void> {
+  await fetch(`${baseURL}/__sim/dbs/${id}`, {
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json', Cookie: `dcos-sim-db=${id}` },
+  });
+}

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { CPU_SLOWDOWN, signedInContext, throttle } from './browser.ts';
+import { CPU_SLOWDOWN, createSimDb, deleteSimDb, signedInContext, throttle } from './browser.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export const MARKS_SCRIPT = fileURLToPath(new URL('./page/list-marks.js', import.meta.url));
@@ -52,16 +52,18 @@ export interface VariantResult {
   longestTaskWhileTypingMs: number;
 }
 
-async function openList(
+/** A fresh signed-in context (in database `simDb` if given) at 4× CPU with the marks script, opened at `url`. */
+export async function openList(
   browser: Browser,
   baseURL: string,
-  target: Target,
+  url: string,
+  simDb?: string,
 ): Promise<{ page: Page; firstRows: number; close: () => Promise<void> }> {
-  const context = await signedInContext(browser, baseURL);
+  const context = await signedInContext(browser, baseURL, simDb === undefined ? {} : { simDb });
   const page = await context.newPage();
   await throttle(page, { cpu: CPU_SLOWDOWN });
   await page.addInitScript({ path: MARKS_SCRIPT });
-  await page.goto(target.url, { waitUntil: 'commit' });
+  await page.goto(url, { waitUntil: 'commit' });
   const firstRows = await pollFirstRows(page, 180_000);
   return { page, firstRows, close: () => context.close() };
 }
@@ -127,7 +129,7 @@ export async function measureList(
   const onLoad: number[] = [];
   const onReturn: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const opened = await openList(browser, baseURL, target);
+    const opened = await openList(browser, baseURL, target.url);
     onLoad.push(opened.firstRows);
     await settle(opened.page);
     onReturn.push(await returnToList(opened.page, variant));
@@ -170,7 +172,7 @@ export async function measureList(
 export async function measureFloor(browser: Browser, baseURL: string, list: ListName, runs: number): Promise<Summary> {
   const times: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const opened = await openList(browser, baseURL, TARGETS[list].floor);
+    const opened = await openList(browser, baseURL, TARGETS[list].floor.url);
     times.push(opened.firstRows);
     await opened.close();
   }
@@ -186,23 +188,13 @@ export async function measureFloor(browser: Browser, baseURL: string, list: List
 export async function measureShell(browser: Browser, baseURL: string, runs: number): Promise<Summary> {
   const times: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const created = await fetch(`${baseURL}/__sim/dbs`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ users: 0, secrets: 0 }),
-    });
-    if (created.status !== 201) throw new Error(`POST /__sim/dbs: HTTP ${created.status}`);
-    const { id } = (await created.json()) as { id: string };
-    const context = await signedInContext(browser, baseURL, { simDb: id });
+    const id = await createSimDb(baseURL, { users: 0, secrets: 0 });
     try {
-      const page = await context.newPage();
-      await throttle(page, { cpu: CPU_SLOWDOWN });
-      await page.addInitScript({ path: MARKS_SCRIPT });
-      await page.goto(TARGETS.users.console.url, { waitUntil: 'commit' });
-      times.push(await pollFirstRows(page, 60_000));
+      const opened = await openList(browser, baseURL, TARGETS.users.console.url, id);
+      times.push(opened.firstRows);
+      await opened.close();
     } finally {
-      await context.close();
-      await fetch(`${baseURL}/__sim/dbs/${id}`, { method: 'DELETE', headers: { Cookie: `dcos-sim-db=${id}` } });
+      await deleteSimDb(baseURL, id);
     }
   }
   return summarize(times);

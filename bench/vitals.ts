@@ -3,7 +3,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { CPU_SLOWDOWN, SLOW_4G, signedInContext, throttle, type Throttle } from './browser.ts';
+import {
+  CPU_SLOWDOWN,
+  SLOW_4G,
+  createSimDb,
+  deleteSimDb,
+  signedInContext,
+  throttle,
+  type Throttle,
+} from './browser.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const require = createRequire(import.meta.url);
@@ -59,13 +67,7 @@ async function interactWithUsers(page: Page) {
 async function sample(browser: Browser, baseURL: string, which: VitalsPage, condition: Condition): Promise<Sample> {
   // The demo seed in a database of its own: Core Web Vitals are about the page, the 10,000-row lists are measured apart.
   // Explicit zeros: a new database otherwise gets the preview's SIM_USERS / SIM_SECRETS (10,000 each) too.
-  const created = await fetch(`${baseURL}/__sim/dbs`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ users: 0, secrets: 0 }),
-  });
-  if (created.status !== 201) throw new Error(`POST /__sim/dbs: HTTP ${created.status}`);
-  const { id } = (await created.json()) as { id: string };
+  const id = await createSimDb(baseURL, { users: 0, secrets: 0 });
   const context =
     which === 'login'
       ? await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } })
@@ -80,10 +82,7 @@ async function sample(browser: Browser, baseURL: string, which: VitalsPage, cond
     return await page.evaluate<Sample>('window.__hidePage()');
   } finally {
     await context.close();
-    await fetch(`${baseURL}/__sim/dbs/${id}`, {
-      method: 'DELETE',
-      headers: { 'Content-Type': 'application/json', Cookie: `dcos-sim-db=${id}` },
-    });
+    await deleteSimDb(baseURL, id);
   }
 }
 

@@ -5,11 +5,11 @@
  * budget: fetch and parse included), first rows on returning to the page in the app, DOM nodes, and filter
  * keystroke → rows updated with the keystrokes of the users and secrets lists.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { ACL_AUDITORS_GID } from '../src/mocks/db/generate.ts';
 import { BUDGETS } from './budgets.ts';
-import { CPU_SLOWDOWN, signedInContext, throttle } from './browser.ts';
-import { KEYSTROKES, MARKS_SCRIPT, measureKeystrokes, pollFirstRows, returnToList, settle } from './lists.ts';
+import { createSimDb, deleteSimDb } from './browser.ts';
+import { KEYSTROKES, measureKeystrokes, openList, returnToList, settle } from './lists.ts';
 import { figure, type Figure } from './report.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -64,33 +64,6 @@ const ROW_COUNT = `(() => {
   return document.querySelectorAll('table tbody tr').length;
 })()`;
 
-async function createWalkDb(baseURL: string): Promise<string> {
-  const created = await fetch(`${baseURL}/__sim/dbs`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(WALK_SCALE),
-  });
-  if (created.status !== 201) throw new Error(`POST /__sim/dbs: HTTP ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { id: string }).id;
-}
-
-async function deleteWalkDb(baseURL: string, id: string): Promise<void> {
-  await fetch(`${baseURL}/__sim/dbs/${id}`, {
-    method: 'DELETE',
-    headers: { 'Content-Type': 'application/json', Cookie: `dcos-sim-db=${id}` },
-  });
-}
-
-async function openPage(browser: Browser, baseURL: string, simDb: string, url: string) {
-  const context = await signedInContext(browser, baseURL, { simDb });
-  const page: Page = await context.newPage();
-  await throttle(page, { cpu: CPU_SLOWDOWN });
-  await page.addInitScript({ path: MARKS_SCRIPT });
-  await page.goto(url, { waitUntil: 'commit' });
-  const firstRows = await pollFirstRows(page, 180_000);
-  return { page, firstRows, close: () => context.close() };
-}
-
 /** Each run in a fresh context: first rows on load, then on return; DOM nodes and keystrokes in the last run's page. */
 async function measurePage(
   browser: Browser,
@@ -103,7 +76,7 @@ async function measurePage(
   const onLoad: number[] = [];
   const onReturn: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const opened = await openPage(browser, baseURL, simDb, target.url);
+    const opened = await openList(browser, baseURL, target.url, simDb);
     try {
       onLoad.push(opened.firstRows);
       await settle(opened.page);
@@ -188,7 +161,7 @@ export async function measureWalk(
 ): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
   const figures: Figure[] = [];
   const details: Record<string, unknown> = { scale: WALK_SCALE };
-  const simDb = await createWalkDb(baseURL);
+  const simDb = await createSimDb(baseURL, WALK_SCALE);
   try {
     for (const target of WALK_PAGES) {
       try {
@@ -208,7 +181,7 @@ export async function measureWalk(
       }
     }
   } finally {
-    await deleteWalkDb(baseURL, simDb);
+    await deleteSimDb(baseURL, simDb);
   }
   return { figures, details };
 }
