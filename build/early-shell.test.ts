@@ -1,15 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/mini';
-import {
-  dropEarlyResponses,
-  EARLY_RESPONSE_MAX_AGE_MS,
-  EARLY_RESPONSES,
-  holdEarlyResponse,
-} from '@/api/early-responses.ts';
-import { secretListPath } from '@/api/secrets.ts';
+import { dropEarlyResponses, EARLY_RESPONSE_MAX_AGE_MS, EARLY_RESPONSES } from '@/api/early-responses.ts';
 import { CSRF_HEADER, CSRF_VALUE, request } from '@/api/request.ts';
 import { INFO_COOKIE } from '@/lib/session.ts';
-import { EARLY_HEADERS, EARLY_PAGE_READS, EARLY_SHELL_COOKIE, earlyShellScript } from './early-shell.ts';
+import { EARLY_HEADERS, EARLY_SHELL_COOKIE, earlyShellScript } from './early-shell.ts';
 
 const HREF = 'assets/frame-AbC123.js';
 /** `{"uid":"alice"}` as the IAM encodes the info cookie. */
@@ -62,12 +56,6 @@ describe('the early lines of theme-init.js', () => {
     for (const [, init] of fetchMock.mock.calls)
       expect(init).toEqual({ headers: EARLY_HEADERS, credentials: 'same-origin', cache: 'no-store' });
     expect(Object.keys(early() ?? {})).toEqual(asked);
-  });
-
-  it('ask for the secrets list the secrets page reads once the store is open', () => {
-    expect(EARLY_PAGE_READS['/secrets']).toBe(secretListPath());
-    runAt('/secrets', ALICE);
-    expect(fetchMock.mock.calls.map(([url]) => url as string)).toContain('/secrets/v1/secret/default/?list=true');
   });
 
   it('read only the session check and the shell on a page without a list of its own', () => {
@@ -131,18 +119,6 @@ describe('requests taking an early answer', () => {
     plant('/d', Promise.resolve(Response.json({ from: 'early' })));
     await expect(request('/d', schema, { method: 'POST', body: {} })).resolves.toEqual({ from: 'network' });
     expect(fetchMock).toHaveBeenCalledTimes(4);
-  });
-
-  it('hand a held answer to the request after it, though the first page’s leftovers were dropped meanwhile', async () => {
-    plant('/held', Promise.resolve(Response.json({ from: 'early' })));
-    plant('/kept-back', Promise.resolve(Response.json({ from: 'early' })));
-    const release = holdEarlyResponse('/held');
-    holdEarlyResponse('/kept-back'); // never released: a sealed store's list
-    dropEarlyResponses();
-    release?.();
-    await expect(request('/held', schema)).resolves.toEqual({ from: 'early' });
-    await expect(request('/kept-back', schema)).resolves.toEqual({ from: 'network' });
-    expect(holdEarlyResponse('/nothing')).toBeUndefined();
   });
 
   it('stop waiting when the caller cancels', async () => {

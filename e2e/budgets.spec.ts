@@ -155,20 +155,6 @@ test.describe('First reads of a signed-in load', () => {
     expect(await page.evaluate('Object.keys(window.__dcosEarlyResponses ?? {}).length')).toBe(0);
   });
 
-  test('the secrets page takes its early list too, once the seal status says the store is open', async ({ page }) => {
-    await signIn(page);
-    const asked: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (API.test(url.pathname)) asked.push(`${url.pathname}${url.search}`);
-    });
-    await page.goto('/secrets?view=flat');
-    await expect(page.getByRole('grid', { name: 'Secrets' }).getByRole('row').nth(1)).toBeVisible();
-    const lists = asked.filter((p) => p === '/secrets/v1/secret/default/?list=true');
-    expect(lists, asked.join(', ')).toHaveLength(1);
-    expect(await page.evaluate('Object.keys(window.__dcosEarlyResponses ?? {}).length')).toBe(0);
-  });
-
   test('the sign-in page and a load without a session ask for none of them early', async ({ page }) => {
     const asked: string[] = [];
     page.on('request', (request) => {

@@ -36,18 +36,3 @@ export function dropEarlyResponses(): void {
   const responses = store();
   if (responses) for (const path of Object.keys(responses)) Reflect.deleteProperty(responses, path);
 }
-
-/**
- * Takes the early answer for `path` out of the store (so that dropping what the first page left does not drop it) and
- * returns a function that puts it back for the next request to take; undefined when there is none. For a first read
- * that must wait for another answer before it may ask (the secrets list waits for the seal status).
- */
-export function holdEarlyResponse(path: string): (() => void) | undefined {
-  const responses = store();
-  const entry = responses?.[path];
-  if (!responses || !entry) return undefined;
-  Reflect.deleteProperty(responses, path);
-  return () => {
-    responses[path] = entry;
-  };
-}

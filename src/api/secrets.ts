@@ -68,16 +68,15 @@ export function secretListRid(path: string): string {
   return `dcos:secrets:list:default:/${path}`;
 }
 
-/** Where the keys under `path` are listed (`''`: the whole store). */
-export const secretListPath = (path = '') => `${SECRETS}/secret/${STORE}/${encodePath(path)}?list=true`;
-
 export const secretQueries = {
   all: () => ['secrets'] as const,
   /** Every secret path under `path`, relative to it (the Secret Store lists recursively). */
   list: (path = '') =>
     queryOptions({
       queryKey: [...secretQueries.all(), 'list', path] as const,
-      queryFn: async ({ signal }) => (await request(secretListPath(path), listSchema(z.string()), { signal })).array,
+      queryFn: async ({ signal }) =>
+        (await request(`${SECRETS}/secret/${STORE}/${encodePath(path)}?list=true`, listSchema(z.string()), { signal }))
+          .array,
       // A 403 here is handled on the page (open by path instead).
       throwOnError: false,
     }),
