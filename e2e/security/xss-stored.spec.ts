@@ -33,6 +33,12 @@ async function expectListShowsAll(page: Page, listPath: string) {
   }
 }
 
+/** A permissions tab shows its rows 25 at a time: press "Show … more" until every one is there. */
+async function showAllPermissions(page: Page) {
+  const more = page.getByRole('button', { name: /^Show \d+ more$/ });
+  while (await more.isVisible()) await more.click();
+}
+
 /** Every payload appears as text on the page, exactly as stored. */
 async function expectAllShownAsText(page: Page, ns: number[] = Array.from({ length: N }, (_, n) => n)) {
   // Exact text, not Playwright's whitespace-normalised matching: the unicode payloads must arrive unchanged.
@@ -111,6 +117,8 @@ test.describe('Stored payloads are shown as text, never run', () => {
     await expectListShowsAll(page, '/permissions');
     await go(page, '/organization/users/bob/permissions');
     await expect(page.getByRole('heading', { level: 1, name: 'bob' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Permissions of bob' })).toBeVisible();
+    await showAllPermissions(page);
     await expectAllShownAsText(page);
     for (let n = 0; n < N; n += 1) {
       await go(page, `/permissions/acls/dcos:xss:${id(n)}`);
