@@ -27,6 +27,7 @@ export function useSearchUpdate(): (changes: SearchChanges, options?: SearchUpda
   useLayoutEffect(() => {
     latest.current = { location, navigate, router: data?.router };
   });
+  // One identity for the page's life (it reads the latest location from a ref): memoized lists take it as a prop.
   return useCallback((changes, options) => {
     const { location: rendered, navigate: go, router } = latest.current;
     // Without a data router (a plain <MemoryRouter> in a test) the rendered location is all there is.

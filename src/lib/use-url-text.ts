@@ -46,6 +46,7 @@ export function useUrlText(
   }, [urlValue]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // Stable: the memoized search boxes (ListSearch) take it as their onChange.
   const change = useCallback(
     (next: string) => {
       setState((current) => ({ ...current, text: next }));

@@ -16,6 +16,7 @@ const TOAST_MS = 5000;
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
+  // Stable: `api` below, which every toast user gets from context, must not change identity.
   const dismiss = useCallback((id: number) => {
     setToasts((all) => all.filter((t) => t.id !== id));
   }, []);
@@ -27,6 +28,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
+  // One context value, so showing a toast renders no consumer again.
   const api = useMemo(() => ({ show }), [show]);
   return (
     <ToastContext value={api}>

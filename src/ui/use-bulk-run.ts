@@ -9,12 +9,14 @@ import { createBulkRun, type BulkRun, type BulkSnapshot } from '@/lib/bulk-runne
 export function useBulkRun(onPassEnd: () => Promise<unknown>, describeError?: (error: unknown) => string) {
   const [run, setRun] = useState<{ title: string; run: BulkRun<string> } | null>(null);
   const current = run?.run;
+  // Stable for useSyncExternalStore: a new subscribe would resubscribe on every render.
   const subscribe = useCallback(
     (listener: () => void) => (current ? current.subscribe(listener) : () => undefined),
     [current],
   );
   const snapshot: BulkSnapshot<string> | null = useSyncExternalStore(subscribe, () => current?.getSnapshot() ?? null);
 
+  // start and retryFailed reach memoized toolbars and selection bars: stable so a progress tick renders neither.
   const start = useCallback(
     (title: string, keys: readonly string[], action: (key: string, signal: AbortSignal) => Promise<void>) => {
       const next = createBulkRun(keys, action, {

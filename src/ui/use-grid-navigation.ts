@@ -80,6 +80,7 @@ export function useGridNavigation<T>({
   useLayoutEffect(() => {
     latest.current = { rows, onOpen, toggle };
   });
+  // Stable row handlers: the rows are memoized (data-table-row.tsx) and would render again for a new function.
   const onOpenRow = useCallback((index: number) => {
     const { rows: current, onOpen: open } = latest.current;
     const row = current[index];

@@ -35,11 +35,13 @@ export function useListRows<T>({
   collation = DEFAULT_COLLATION,
 }: ListRowsOptions<T>): { visible: readonly T[]; sorting: boolean } {
   const column = sort?.column;
+  // One source per list and column: orderOf keeps the order, this keeps the subscription.
   const source = useMemo(
     () => (column === undefined ? ownOrder(rows) : orderOf(rows, column, sortValue, collation)),
     [rows, column, sortValue, collation],
   );
   const order = useSyncExternalStore(source.subscribe, source.current);
+  // Searched once per query, and the rows walked once per order, search and filter: not on other renders.
   const flags = useMemo(() => matchFlags(rows, query, fields), [rows, query, fields]);
   // The search index, built while the page sits idle: the first keystroke then only searches.
   useEffect(() => {

@@ -26,6 +26,7 @@ export function ReauthGate({ uid }: { uid: string }) {
   useLayoutEffect(() => {
     router.current = { navigate, revalidate: revalidator.revalidate };
   });
+  // Stable: the memoized Gate below must not render again on every navigation of the shell.
   const goHome = useCallback(() => router.current.navigate(paths.home(), { replace: true }), []);
   const goToLogin = useCallback(() => router.current.navigate(paths.login(), { replace: true }), []);
   const revalidate = useCallback(() => router.current.revalidate(), []);
@@ -39,6 +40,7 @@ interface GateProps {
   revalidate: () => Promise<void>;
 }
 
+// Memoized: the gate wraps every signed-in page and must not render again on each navigation.
 const Gate = memo(function Gate({ uid, goHome, goToLogin, revalidate }: GateProps) {
   const [open, setOpen] = useState(false);
   const [early, setEarly] = useState(false);
@@ -62,6 +64,7 @@ const Gate = memo(function Gate({ uid, goHome, goToLogin, revalidate }: GateProp
     [],
   );
 
+  // Stable: handed to the sign-in dialog, which registers it once.
   const settle = useCallback((renewed: boolean) => {
     setOpen(false);
     for (const resolve of waiting.current.splice(0)) resolve(renewed);

@@ -45,6 +45,7 @@ interface MenuViewProps extends UserMenuProps {
   error: string | null;
 }
 
+// Memoized apart from the router hook its sign-out holds: React Aria's menu trigger was the largest item of a return.
 const MenuView = memo(function MenuView({
   session,
   defaultOpen = false,

@@ -41,6 +41,7 @@ export function SamlForm({
   const { errors, isSubmitting } = form.formState;
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const metadata = useWatch({ control: form.control, name: 'idpMetadata' });
+  // Parsing the metadata XML is not free: once per change of it, not per keystroke elsewhere in the form.
   const check = useMemo(() => (metadata.trim() === '' ? null : checkSamlMetadata(metadata)), [metadata]);
   const save = useProviderMutation(
     (values: SamlFormValues) => saveSamlProvider(values.id, toSamlInput(values), mode),

@@ -50,6 +50,7 @@ export function AclsPage() {
   const { visible } = useListRows({ rows: acls.data ?? NO_ROWS, sort, sortValue, query, fields: searchFields });
   const { set } = params;
   const total = acls.data?.length ?? 0;
+  // Stable for the memoized ListSearch; the toolbar is memoized so a render with the same counts leaves it alone.
   const onSearch = useCallback((text: string) => set({ query: text }), [set]);
   const toolbar = useMemo(
     () => (

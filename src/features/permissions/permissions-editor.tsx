@@ -60,6 +60,7 @@ export function PermissionsEditor({
   const shown = useMemo(() => filterByText(rows.data ?? [], query.trim(), searchFields), [rows.data, query]);
   const [limit, setLimit] = useState(PERMISSION_ROWS_STEP);
   const name = principalName(principal);
+  // Stable, with `listing` below: a keystroke in the search must not render the table for a new handler.
   const onRevoke = useCallback((row: PermissionRow, action?: string) => setRevoking({ row, action }), []);
   // Memoized: the render after the search reaches the URL changes neither, and React writes an input's attributes on
   // every render of it (a DOM change ~250 ms after each keystroke, as in AccountList).

@@ -31,7 +31,9 @@ export function RidBuilder({
   const id = useId();
   const { state, setState, choice } = builder;
   const update = (changes: Partial<BuilderState>) => setState((s) => ({ ...s, ...changes }));
+  // The catalog search runs only when the search changes, not on each placeholder keystroke.
   const groups = useMemo(() => searchCatalog(catalog, state.search), [catalog, state.search]);
+  // The listbox's keys, once per search result.
   const keys = useMemo(() => [CUSTOM, ...groups.flatMap((g) => g.entries.map((e) => e.id))], [groups]);
   const found = keys.length - 1;
   const chosenKey = state.mode === 'free' ? CUSTOM : state.entryId || null;

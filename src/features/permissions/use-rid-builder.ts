@@ -62,6 +62,7 @@ export function computeChoice(catalog: readonly CatalogEntry[], state: BuilderSt
 
 export function useRidBuilder(catalog: readonly CatalogEntry[], initialRid: string) {
   const [state, setState] = useState<BuilderState>(() => initialBuilderState(catalog, initialRid));
+  // Worked out once per state: the dialog reads it several times a render (rid preview, reasons, Grant button).
   const choice = useMemo(() => computeChoice(catalog, state), [catalog, state]);
   return { state, setState, choice };
 }

@@ -22,6 +22,7 @@ interface BulkDeleteProps {
  */
 export const BulkDelete = memo(function BulkDelete({ count, paths, remove, onClear }: BulkDeleteProps) {
   const queryClient = useQueryClient();
+  // Stable: the bulk runner keeps it for the whole run.
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: secretQueries.all() }), [queryClient]);
   const bulk = useBulkRun(refresh);
   const [confirming, setConfirming] = useState(false);

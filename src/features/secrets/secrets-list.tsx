@@ -150,6 +150,7 @@ export const SecretsList = memo(function SecretsList({
     [rows.length, view, setParam, query, paths.length, sorting],
   );
 
+  // Stable callbacks for the memoized bulk bar and empty state below.
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   // The selected rows in view (a selected folder counts, though only secrets can be deleted).
   const selection = useMemo(() => {

@@ -25,6 +25,7 @@ export function SecretsPage() {
   // An account may be allowed to list only a folder (dcos:secrets:list:default:/group): then the open folder is
   // listed by itself, its keys made full paths again, and the tree starts there.
   const below = folder !== '' && isApiError(root.error, 'forbidden');
+  // A stable `select`: TanStack Query runs a new one again on every render.
   const toFullPaths = useCallback((keys: string[]) => keys.map((key) => `${folder}/${key}`), [folder]);
   const subtree = useQuery({ ...secretQueries.list(folder), enabled: below && !sealed, select: toFullPaths });
   const list = below ? subtree : root;

@@ -51,6 +51,7 @@ export function GroupsPage() {
   const { visible } = useListRows({ rows: groups.data ?? NO_ROWS, sort, sortValue, query, fields: searchFields });
   const { set } = params;
   const total = groups.data?.length ?? 0;
+  // Stable for the memoized ListSearch; the toolbar is memoized so a render with the same counts leaves it alone.
   const onSearch = useCallback((text: string) => set({ query: text }), [set]);
   const toolbar = useMemo(
     () => (

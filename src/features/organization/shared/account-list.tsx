@@ -92,6 +92,7 @@ export function AccountList({ type, noun, detailPath, csvFilename, create }: Acc
   // inputs again, and React writes an input's attributes on every render of it.
   const { one, many } = noun;
   const { set } = params;
+  // Stable callbacks for the memoized search box, Options menu, selection bar and empty state below.
   const onSearch = useCallback((text: string) => set({ query: text }), [set]);
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   const total = accounts.data?.length ?? 0;

@@ -20,6 +20,7 @@ const BulkRunContext = createContext<BulkRunApi | null>(null);
  */
 export function BulkRunArea({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  // Stable: the bulk runner keeps it for the whole run.
   const refresh = useCallback(
     () =>
       Promise.all([

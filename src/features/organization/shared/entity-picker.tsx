@@ -46,6 +46,7 @@ export function EntityPicker({
   const inputId = useId();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim().toLowerCase());
+  // Filtered once per deferred query, not on each render of the dialog around it.
   const { matches, total } = useMemo(() => {
     const all = items.filter(
       (item) =>
