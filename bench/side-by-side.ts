@@ -29,7 +29,7 @@ const header = [
   'Figure',
   ...runs.map(
     (run, i) =>
-      `Run ${i + 1} (${run.date.slice(11, 16)} UTC, load ${run.machine.loadAverage.start[0]?.toFixed(1) ?? '?'})`,
+      `Run ${i + 1} (ended ${run.date.slice(11, 16)} UTC, load at start ${run.machine.loadAverage.start[0]?.toFixed(1) ?? '?'})`,
   ),
   'Budget',
   'Smallest margin',
