@@ -320,7 +320,9 @@ function CompareSection({ allowed }: { allowed: boolean }) {
                 <select
                   id="iam-kind-filter"
                   value={kindFilter}
-                  onChange={(e) => update({ kind: e.target.value === '' ? null : e.target.value }, { replace: true })}
+                  onChange={(e) =>
+                    update({ kind: e.target.value === '' ? null : e.target.value }, { replace: true, flushSync: true })
+                  }
                 >
                   <option value="">Every kind</option>
                   {KIND_ORDER.filter((k) => steps.some((s) => s.kind === k)).map((k) => (
@@ -335,7 +337,9 @@ function CompareSection({ allowed }: { allowed: boolean }) {
                   id="iam-flagged"
                   type="checkbox"
                   checked={flaggedOnly}
-                  onChange={(e) => update({ flagged: e.target.checked ? '1' : null }, { replace: true })}
+                  onChange={(e) =>
+                    update({ flagged: e.target.checked ? '1' : null }, { replace: true, flushSync: true })
+                  }
                 />
                 <label htmlFor="iam-flagged">Only sensitive changes</label>
               </div>
