@@ -1,6 +1,7 @@
 import type { BulkSnapshot } from '@/lib/bulk-runner.ts';
 
-const STATUS_LABELS = {
+/** How each item's state reads in a bulk run's results (also the IAM file's apply results). */
+export const STATUS_LABELS = {
   pending: 'Waiting',
   running: 'Working…',
   succeeded: 'Done',

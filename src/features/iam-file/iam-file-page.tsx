@@ -24,25 +24,13 @@ import {
   type Step,
   type StepKind,
 } from './plan.ts';
+import { readText } from '@/lib/read-text.ts';
+import { STATUS_LABELS } from '@/ui/bulk-panel.tsx';
 
 type Reading =
   | { status: 'idle' }
   | { status: 'reading'; progress: ExportProgress | null; abort: AbortController }
   | { status: 'error'; message: string };
-
-/** The file as UTF-8 text (FileReader rather than Blob.text(), which older engines and jsdom lack). */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      resolve(typeof reader.result === 'string' ? reader.result : '');
-    };
-    reader.onerror = () => {
-      reject(reader.error ?? new Error('The file could not be read.'));
-    };
-    reader.readAsText(file);
-  });
-}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'The cluster could not be read.';
@@ -432,14 +420,6 @@ function CompareSection({ allowed }: { allowed: boolean }) {
 
 const RESULTS_SHOWN = 300;
 
-const STATUS_WORDS = {
-  pending: 'Waiting',
-  running: 'Working…',
-  succeeded: 'Done',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-} as const;
-
 function ApplyResults({
   snapshot,
   run,
@@ -483,7 +463,7 @@ function ApplyResults({
       <ul className="bulk-results" aria-label="Results">
         {listed.map((item) => (
           <li key={item.key} className={`bulk-${item.status}`}>
-            <span className="mono">{item.item.label}</span> <span>{STATUS_WORDS[item.status]}</span>
+            <span className="mono">{item.item.label}</span> <span>{STATUS_LABELS[item.status]}</span>
             {item.status === 'failed' && <span className="field-error">: {item.error}</span>}
           </li>
         ))}

@@ -9,23 +9,10 @@ import { SAML_ERROR_FIELDS, samlFormSchema, toSamlInput, type SamlFormValues } f
 import { applyProviderError } from './server-errors.ts';
 import { ProviderFormActions, ProviderIdentityFields } from './provider-form-parts.tsx';
 import { useProviderMutation } from './use-provider-mutation.ts';
+import { readText } from '@/lib/read-text.ts';
 
 /** Metadata files are a few KiB; anything this large is not one. */
 const MAX_METADATA_BYTES = 1024 * 1024;
-
-/** The file as UTF-8 text (FileReader rather than Blob.text(), which older engines and jsdom lack). */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      resolve(typeof reader.result === 'string' ? reader.result : '');
-    };
-    reader.onerror = () => {
-      reject(reader.error ?? new Error('The file could not be read.'));
-    };
-    reader.readAsText(file);
-  });
-}
 
 export function SamlForm({
   mode,
