@@ -1,5 +1,6 @@
 import { iamReads } from '@/api/iam-file.ts';
 import type { LdapConfig } from '@/api/ldap.ts';
+import { mapBounded } from '@/lib/map-bounded.ts';
 import { canonical, IAM_FILE_FORMAT, IAM_FILE_VERSION, type Action, type IamFile, type LdapEntry } from './format.ts';
 
 export interface ExportProgress {
@@ -18,29 +19,6 @@ export interface ExportOptions {
   concurrency?: number;
   /** Stamped into the file; left out by default so two exports of one cluster are identical. */
   exportedAt?: string;
-}
-
-/** Runs `work` over `items`, at most `limit` at once, in input order of results; stops on the first failure or abort. */
-export async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal,
-  work: (item: T) => Promise<R>,
-  onEach?: () => void,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      signal.throwIfAborted();
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T);
-      onEach?.();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----\s*/g;
