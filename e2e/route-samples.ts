@@ -143,6 +143,14 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
       main: iam('/users/bob/permissions'),
     },
   ],
+  // The access review: the question in the URL is answered from the ACLs it concerns, dcos:superuser first among them.
+  '/permissions/who': [
+    {
+      url: '/permissions/who?rid=dcos%3Aservice%3Amarathon%3Amarathon%3Aservices%3A%2Fdev%2Fapp&action=update',
+      heading: 'Who can?',
+      main: iam('/acls/dcos:superuser/permissions'),
+    },
+  ],
   '/permissions/acls/*': [
     {
       url: '/permissions/acls/dcos:service:marathon:marathon:services:/dev',

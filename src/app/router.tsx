@@ -151,6 +151,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: async () => ({ Component: (await import('@/features/permissions/check-page.tsx')).CheckPage }),
             },
             {
+              path: 'permissions/who',
+              lazy: async () => ({ Component: (await import('@/features/permissions/who-page.tsx')).WhoPage }),
+            },
+            {
               path: 'permissions/acls/*',
               lazy: async () => ({
                 Component: (await import('@/features/permissions/acl-detail-page.tsx')).AclDetailPage,

@@ -54,6 +54,13 @@ export const permissionPaths = {
     const text = search.toString();
     return text ? `/permissions/check?${text}` : '/permissions/check';
   },
+  /** The access review: who can do `action` on `rid`, or what membership of `group` gives. */
+  who: (params: { rid?: string; action?: string; group?: string } = {}) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+    const text = search.toString();
+    return text ? `/permissions/who?${text}` : '/permissions/who';
+  },
 } as const;
 
 export type ProviderKind = 'oidc' | 'saml';

@@ -112,6 +112,12 @@ export function AclDetailPage() {
         </div>
       </div>
       {acl.data.description && <p className="muted">{acl.data.description}</p>}
+      <p>
+        <Link to={permissionPaths.who({ rid, action: 'read' })}>Who can read this resource?</Link>{' '}
+        <span className="muted">
+          Every account that may, directly, through a group, as superuser or through a broader resource.
+        </span>
+      </p>
       <h2>Who holds what</h2>
       {holders.isPending ? (
         <LoadingState>Loading holders…</LoadingState>

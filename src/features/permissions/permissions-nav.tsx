@@ -1,7 +1,7 @@
 import { permissionPaths } from '@/lib/paths.ts';
 import { TabLinks } from '@/ui/tab-links.tsx';
 
-/** The two views of the Permissions section. */
+/** The three views of the Permissions section. */
 export function PermissionsNav() {
   return (
     <TabLinks
@@ -9,6 +9,7 @@ export function PermissionsNav() {
       tabs={[
         { to: permissionPaths.acls(), label: 'Resources' },
         { to: permissionPaths.check(), label: 'Check access' },
+        { to: permissionPaths.who(), label: 'Who can?' },
       ]}
     />
   );

@@ -9,7 +9,7 @@ import {
   updateSecret,
   type SecretInput,
 } from '@/api/secrets.ts';
-import { secretPaths } from '@/lib/paths.ts';
+import { permissionPaths, secretPaths } from '@/lib/paths.ts';
 import { describeSpace } from '@/lib/spaces.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { MissingPermission } from '@/ui/missing-permission.tsx';
@@ -161,6 +161,10 @@ export function SecretDetailPage() {
           <section className="card" aria-labelledby="spaces-heading">
             <h2 id="spaces-heading">Who may read it</h2>
             <p>{describeSpace(path)}</p>
+            <p>
+              <Link to={permissionPaths.who({ rid: secretRid(path), action: 'read' })}>Who can read this secret?</Link>{' '}
+              <span className="muted">Every account the IAM lets read it, and why.</span>
+            </p>
             <details className="spaces-help">
               <summary>How DC/OS spaces work</summary>
               <table className="simple-table">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, Outlet, useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/api/errors.ts';
 import { deleteGroup, groupQueries, SUPERUSERS_GID, updateGroup } from '@/api/groups.ts';
-import { orgPaths, type GroupTab } from '@/lib/paths.ts';
+import { orgPaths, permissionPaths, type GroupTab } from '@/lib/paths.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { TabLinks, useRouteTab } from '@/ui/tab-links.tsx';
@@ -87,6 +87,9 @@ export function GroupDetailPage() {
         <h1>{gid}</h1>
         {gid === SUPERUSERS_GID && <span className="badge badge-super">superusers</span>}
         <div className="actions">
+          <Link className="btn" to={permissionPaths.who({ group: gid })}>
+            What does membership give?
+          </Link>
           <button type="button" className="btn" onClick={() => setDeleting(true)}>
             Delete group
           </button>
