@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { isValidRid } from '../handlers/acl-common.ts';
 import { createSimulator } from '../simulator.ts';
 import { apiRequest, loginAs } from '../test-support.ts';
+import { broaderRids } from '@/lib/rid.ts';
 import { createDb } from './create-db.ts';
+import { SUPERUSER_RID, SUPERUSERS_GID } from './entities.ts';
 import { ACL_AUDITORS_GID } from './generate.ts';
 import { ACTIONS, type SimDb, type SimScale } from './types.ts';
 
@@ -128,5 +130,22 @@ describe('generated ACLs (SIM_ACLS)', () => {
       (await (await sim.handle(apiRequest(path, { via: 'token', token }))).json()) as { array: unknown[] };
     expect((await get(`/acs/api/v1/groups/${ACL_AUDITORS_GID}/permissions`)).array).toHaveLength(3000);
     expect((await get('/acs/api/v1/acls')).array).toHaveLength(DEMO_RIDS.size + 20 + 3000);
+  });
+
+  it('gives the access review a realistic model at 10,000 users, 300 groups and 2,000 ACLs', () => {
+    const db = seeded({ users: 10_000, groups: 300, acls: 2000 });
+    const superusers = db.acls.get(SUPERUSER_RID);
+    const direct = [...(superusers?.users.keys() ?? [])].filter((uid) => !DEMO_UIDS.has(uid));
+    const viaGroup = [...(db.memberships.get(SUPERUSERS_GID) ?? [])].filter((uid) => !DEMO_UIDS.has(uid));
+    expect(direct).toHaveLength(2);
+    expect(viaGroup).toHaveLength(5);
+    const generated = [...db.acls.values()].filter((acl) => acl.groups.has(ACL_AUDITORS_GID));
+    // Grants to users and to groups with members, and rids a broader generated rid covers (a parent service group).
+    expect(generated.some((acl) => acl.users.size > 0)).toBe(true);
+    expect(
+      generated.some((acl) => [...acl.groups.keys()].some((gid) => (db.memberships.get(gid)?.size ?? 0) > 0)),
+    ).toBe(true);
+    const covered = generated.filter((acl) => broaderRids(acl.rid).some((b) => db.acls.has(b.rid)));
+    expect(covered.length).toBeGreaterThan(50);
   });
 });

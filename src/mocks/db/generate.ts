@@ -1,5 +1,5 @@
 import { sha512Crypt } from '../lib/sha512-crypt.ts';
-import { SUPERUSERS_GID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
+import { SUPERUSERS_GID, SUPERUSER_RID, addGroup, addMember, addServiceAccount, addUser, grant } from './entities.ts';
 import { SEED_PUBLIC_KEYS } from './seed-keys.ts';
 import type { Action, ProviderType, SimDb, SimScale } from './types.ts';
 
@@ -534,6 +534,21 @@ function generateAcls(db: SimDb, count: number, gids: readonly string[], uids: r
       grant(db, rid, toGroup ? { gid: id } : { uid: id }, action);
     }
   }
+  addSuperusers(db, uids);
+}
+
+/**
+ * A few generated accounts are superusers, as in a real cluster: one in 2,000 joins `superusers`, one in 5,000 holds
+ * `dcos:superuser` directly (at least one of each), so the access review meets both paths at scale. Its own random
+ * stream, so the ACLs above stay what they were.
+ */
+function addSuperusers(db: SimDb, uids: readonly string[]): void {
+  if (uids.length === 0) return;
+  const random = prng(0x5eed0006);
+  const pick = () => uids[Math.floor(random() * uids.length)] ?? '';
+  for (let i = 0; i < Math.max(1, Math.round(uids.length / 2000)); i++) addMember(db, SUPERUSERS_GID, pick());
+  for (let i = 0; i < Math.max(1, Math.round(uids.length / 5000)); i++)
+    grant(db, SUPERUSER_RID, { uid: pick() }, 'full');
 }
 
 /**
