@@ -1,6 +1,6 @@
 /**
- * `npx tsx bench/waterfall.ts [login|users|secrets] [--throttled] [--scale=N] [--profile]`: where a page load's time
- * goes, from a trace rather than a guess. Serves the bench build (run `npm run bench` once, or `--build`), loads the
+ * `npx tsx bench/waterfall.ts [login|users|secrets|floor-users|floor-secrets] [--throttled] [--scale=N] [--profile]`:
+ * where a page load's time goes, from a trace rather than a guess (`floor-*`: the fetch-and-parse floor page). Serves the bench build (run `npm run bench` once, or `--build`), loads the
  * page in Debian Chromium (Slow 4G + 4× CPU with --throttled, else 4× CPU), and prints every request on a timeline
  * (start, first byte, end, encoded bytes), the LCP and first-row marks and, with --profile, the functions and
  * scripts that took the main thread's time.
@@ -15,13 +15,19 @@ import { startPreview } from './preview.ts';
 const OUT_DIR = join('node_modules', '.cache', 'dcos-bench', 'dist');
 const MARKS_SCRIPT = fileURLToPath(new URL('./page/list-marks.js', import.meta.url));
 const args = process.argv.slice(2);
-const which = (args.find((a) => !a.startsWith('--')) ?? 'users') as 'login' | 'users' | 'secrets';
+const which = (args.find((a) => !a.startsWith('--')) ?? 'users') as keyof typeof PATHS;
 const throttled = args.includes('--throttled');
 /** --cpu=1 for an unthrottled CPU (default 4, the bench's slowdown). */
 const cpu = Number(args.find((a) => a.startsWith('--cpu='))?.slice(6) ?? CPU_SLOWDOWN);
 const profile = args.includes('--profile');
 const scale = Number(args.find((a) => a.startsWith('--scale='))?.slice(8) ?? (which === 'login' ? 0 : 10_000));
-const PATHS = { login: '/login', users: '/organization/users', secrets: '/secrets?view=flat' } as const;
+const PATHS = {
+  login: '/login',
+  users: '/organization/users',
+  secrets: '/secrets?view=flat',
+  'floor-users': '/__bench/naive/floor.html?list=users',
+  'floor-secrets': '/__bench/naive/floor.html?list=secrets',
+} as const;
 
 interface Row {
   url: string;
@@ -69,11 +75,34 @@ function summarizeProfile(profile: Profile, from = -Infinity, to = Infinity) {
   return ['Self time by script:', ...top(byScript, 12), 'Self time by function:', ...top(byFunction, 30)].join('\n');
 }
 
+/** Main-thread time (ms) spent on anything but idling between `from` and `to` (s, the Network domain's clock). */
+function busyMs(profile: Profile, from: number, to: number): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let at = profile.startTime / 1e6;
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = (profile.timeDeltas[i] ?? 0) / 1e6;
+    at += delta;
+    if (at >= from && at <= to && !idle.has(id)) busy += delta * 1000;
+  });
+  return busy;
+}
+
 async function main() {
-  if (args.includes('--build'))
+  if (args.includes('--build')) {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', OUT_DIR, '--emptyOutDir'], {
       stdio: 'inherit',
     });
+    // The floor pages live in the same output, as `npm run bench` builds them.
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'bench/vite.naive.config.ts'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, BENCH_NAIVE_OUT_DIR: join(process.cwd(), OUT_DIR, '__bench', 'naive') },
+      },
+    );
+  }
   const preview = await startPreview(OUT_DIR, {
     SIM_USERS: String(scale),
     SIM_SECRETS: String(scale),
@@ -136,6 +165,12 @@ async function main() {
     if (profile) {
       const { profile: result } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       console.log(summarizeProfile(result));
+      // How much of the time to the first rows (or the floor's parse) the main thread was busy: a page whose main
+      // thread is busy nearly all along cannot get faster by doing its work in another order, only by doing less.
+      if (typeof marks.firstRows === 'number')
+        console.log(
+          `\nMain thread busy from navigation to the first rows: ${busyMs(result, origin, origin + marks.firstRows / 1000).toFixed(0)} of ${marks.firstRows.toFixed(0)} ms`,
+        );
       // The main thread between the page's list arriving and its first rows.
       const list = [...rows.values()].find((r) => /^\/acs\/api\/v1\/users$|list=true$/.test(r.url));
       if (list?.end !== undefined && typeof marks.firstRows === 'number') {
