@@ -129,12 +129,15 @@ describe('DataTable', () => {
     }
     render(<Spied />);
     const grid = screen.getByRole('grid', { name: 'People' });
-    const rendered = within(grid).getAllByRole('row').length - 1;
-    expect(cell).toHaveBeenCalledTimes(rendered);
+    // Each row rendered once on mount: the body's height, measured after the first render, may drop a few rows
+    // rendered for its estimated height, but renders none again.
+    const mounted = cell.mock.calls.map(([r]) => r.id);
+    expect(new Set(mounted).size).toBe(mounted.length);
+    expect(mounted.length).toBeGreaterThanOrEqual(within(grid).getAllByRole('row').length - 1);
     await userEvent.click(within(grid).getByRole('checkbox', { name: 'Select user-00002' }));
     expect(within(grid).getByRole('checkbox', { name: 'Select user-00002' })).toBeChecked();
     // Only the row whose selection changed rendered again.
-    expect(cell).toHaveBeenCalledTimes(rendered + 1);
+    expect(cell).toHaveBeenCalledTimes(mounted.length + 1);
   });
 
   it('opens the row when its RowLink is clicked plainly, and leaves a modified click to the browser', () => {

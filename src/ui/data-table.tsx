@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { DataTableHead } from './data-table-head.tsx';
 import { DataTableRow } from './data-table-row.tsx';
 import type { Column, Selection, SortState } from './data-table-types.ts';
@@ -53,7 +53,20 @@ export function DataTable<T>({
   const rowHeight = fixedHeight ?? ROW_HEIGHTS[density];
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useRowVirtualizer(rows.length, rowHeight, scrollRef);
+  const virtualizer = useRowVirtualizer(rows.length, rowHeight);
+  const { bodyRef } = virtualizer;
+  // The body's element for the grid's keys and the header's sideways scroll, and for the virtualizer.
+  const setBody = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      const detach = bodyRef(element);
+      return () => {
+        scrollRef.current = null;
+        detach?.();
+      };
+    },
+    [bodyRef],
+  );
   const { activeIndex, setActive, onKeyDown, onClick, onOpenRow, onToggleRow } = useGridNavigation({
     rows,
     getRowId,
@@ -71,7 +84,9 @@ export function DataTable<T>({
   const onScroll = () => {
     const body = scrollRef.current;
     const head = headRef.current;
-    if (body && head && head.scrollLeft !== body.scrollLeft) head.scrollLeft = body.scrollLeft;
+    if (!body) return;
+    virtualizer.onScroll(body.scrollTop);
+    if (head && head.scrollLeft !== body.scrollLeft) head.scrollLeft = body.scrollLeft;
   };
 
   // Counted only when something is selected: this runs on every render (each scroll frame), and rows may be 10,000.
@@ -110,9 +125,9 @@ export function DataTable<T>({
           <div role="gridcell">{empty}</div>
         </div>
       ) : (
-        <div ref={scrollRef} className="dt-body" role="rowgroup" onScroll={onScroll}>
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
-            {virtualizer.getVirtualItems().map((item) => {
+        <div ref={setBody} className="dt-body" role="rowgroup" onScroll={onScroll}>
+          <div style={{ height: virtualizer.totalSize, position: 'relative', minWidth }}>
+            {virtualizer.items.map((item) => {
               const row = rows[item.index];
               if (row === undefined) return null;
               const id = getRowId(row);

@@ -1,4 +1,3 @@
-import type { Virtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
   useEffect,
@@ -10,6 +9,7 @@ import {
   type RefObject,
 } from 'react';
 import type { Selection } from './data-table-types.ts';
+import type { RowVirtualizer } from './use-row-virtualizer.ts';
 
 interface GridNavigationInput<T> {
   rows: readonly T[];
@@ -18,7 +18,7 @@ interface GridNavigationInput<T> {
   selection: Selection | undefined;
   rowHeight: number;
   scrollRef: RefObject<HTMLDivElement | null>;
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  virtualizer: RowVirtualizer;
 }
 
 /**
@@ -53,7 +53,7 @@ export function useGridNavigation<T>({
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    virtualizer.scrollToIndex(next);
     focusPending.current = true;
     setActive(next);
   };
