@@ -105,14 +105,18 @@ export const accessModelQueries = {
   question: (rid: string) =>
     queryOptions({
       queryKey: [...accessModelQueries.all(), 'question', rid] as const,
-      queryFn: ({ signal }) =>
-        loadAccessModel({ signal, rids: questionRids(rid), onProgress: (p) => publish(`question ${rid}`, p) }),
+      queryFn: ({ signal }) => loadAccessModel({ signal, rids: questionRids(rid) }),
       staleTime: Infinity,
       gcTime: 5 * 60 * 1000,
     }),
 };
 
-export function useLoadProgress(key: string): LoadProgress | null {
+/** The whole load's progress; read only by the small component that shows it, so a tick re-renders nothing else. */
+export function useWholeProgress(): LoadProgress | null {
+  return useLoadProgress(WHOLE);
+}
+
+function useLoadProgress(key: string): LoadProgress | null {
   return useSyncExternalStore(subscribe, () => progress.get(key) ?? null);
 }
 
@@ -129,10 +133,9 @@ export function useAccessModel(rid: string | null) {
     ...accessModelQueries.whole(),
     enabled: rid === null || cached !== undefined || !question.isPending,
   });
-  const wholeProgress = useLoadProgress(WHOLE);
   const cancel = useCallback(
     () => void queryClient.cancelQueries({ queryKey: accessModelQueries.all() }),
     [queryClient],
   );
-  return { whole, question, wholeProgress, cancel };
+  return { whole, question, cancel };
 }

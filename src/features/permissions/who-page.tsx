@@ -18,7 +18,7 @@ import {
   type WhoCanRow,
 } from '@/lib/who-can.ts';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
-import { useAccessModel, type LoadProgress } from './access-model.ts';
+import { useAccessModel, useWholeProgress } from './access-model.ts';
 import { CatalogNotice } from './catalog-notice.tsx';
 import { catalogQuery } from './catalog-query.ts';
 import { PermissionsNav } from './permissions-nav.tsx';
@@ -83,7 +83,7 @@ function QuestionForm({
 
 /** Where the model stands: reading (progress, Cancel), read (as of, Refresh), failed (Retry), cancelled (Load). */
 function ModelStatus({ access }: { access: ReturnType<typeof useAccessModel> }) {
-  const { whole, wholeProgress, cancel } = access;
+  const { whole, cancel } = access;
   if (whole.data) {
     return (
       <p className="muted model-status">
@@ -110,7 +110,7 @@ function ModelStatus({ access }: { access: ReturnType<typeof useAccessModel> }) 
         {forbiddenHint(whole.error)}
       </ErrorState>
     );
-  if (whole.isFetching) return <Progress progress={wholeProgress} onCancel={cancel} />;
+  if (whole.isFetching) return <Progress onCancel={cancel} />;
   if (access.question.isFetching) return null;
   return (
     <p className="muted model-status">
@@ -122,7 +122,8 @@ function ModelStatus({ access }: { access: ReturnType<typeof useAccessModel> }) 
   );
 }
 
-function Progress({ progress, onCancel }: { progress: LoadProgress | null; onCancel: () => void }) {
+function Progress({ onCancel }: { onCancel: () => void }) {
+  const progress = useWholeProgress();
   return (
     <div className="model-status" role="status">
       <p className="muted">
