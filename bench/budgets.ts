@@ -28,6 +28,9 @@ export const BUDGETS = {
   /** Simulator answer for a 10,000-item list, and for a 100,000-item one. */
   simulatorListMs: 50,
   simulatorLargeListMs: 200,
+  /** The access review at 10,000 users, 300 groups, 2,000 ACLs, unthrottled (issue 24): first and later answers. */
+  accessFirstAnswerMs: 5000,
+  accessLaterAnswerMs: 100,
 } as const;
 
 /** The login route's module in the Vite manifest: when lazy, its chunk is part of what the sign-in page loads. */

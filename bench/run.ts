@@ -4,7 +4,7 @@
  * simulator's answers; the users and secrets lists at 10,000 rows (with the naive page and the fetch-and-parse floor
  * beside them); the other list pages at 10,000 (the walk); Core Web Vitals; then, on a second server, the same lists
  * at 100,000 rows (`large`). Prints a table with each budget's margin, writes bench/results.json and exits 1 when a
- * budget fails. Options: --runs=N (≥ 5; default 5), --only=bytes,simulator,lists,walk,vitals,large.
+ * budget fails. Options: --runs=N (≥ 5; default 5), --only=bytes,simulator,lists,walk,vitals,large,access.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -19,8 +19,9 @@ import { margin, markdownTable, printTable, WANTED_MARGIN, type Figure } from '.
 import { measureSimulatorList, SIMULATOR_LISTS } from './simulator.ts';
 import { measureVitals, type Condition, type VitalsPage } from './vitals.ts';
 import { measureWalk } from './walk.ts';
+import { accessFigures, measureAccess } from './access.ts';
 
-const SECTIONS = ['bytes', 'simulator', 'lists', 'walk', 'vitals', 'large'] as const;
+const SECTIONS = ['bytes', 'simulator', 'lists', 'walk', 'vitals', 'large', 'access'] as const;
 type Section = (typeof SECTIONS)[number];
 const SCALE = 10_000;
 /** The second scale (issue 25): an LDAP-synced directory, which the IAM sends all at once (it has no paging). */
@@ -156,6 +157,16 @@ async function main(): Promise<number> {
             }
           }
         }
+      });
+    }
+    // The access review (issue 24) in a database of its own (bench/access.ts), on a preview of its own.
+    if (only.includes('access')) {
+      await atScale(0, async (url) => {
+        await attempt('access', async () => {
+          const access = await measureAccess(browser, url, runs, log);
+          details.access = access;
+          figures.push(...accessFigures(access));
+        });
       });
     }
     if (only.includes('large')) {
