@@ -29,6 +29,8 @@ const ACTION_CHOICES: readonly Action[] = ['read', 'create', 'update', 'delete',
 /** Rows shown at first and added by each "Show more": an answer can name thousands of accounts (the CSV has all). */
 const STEP = 100;
 
+const FILTERS = Object.keys(REASON_FILTERS) as readonly ReasonFilter[];
+
 const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
 
 function QuestionForm({
@@ -125,10 +127,10 @@ function ModelStatus({ access }: { access: ReturnType<typeof useAccessModel> }) 
 function Progress({ onCancel }: { onCancel: () => void }) {
   const progress = useWholeProgress();
   return (
-    <div className="model-status" role="status">
-      <p className="muted">
+    <div className="model-status">
+      <LoadingState>
         Reading every ACL and group of the cluster{progress ? ` (${progress.done} of ${progress.total} reads)` : ''}…
-      </p>
+      </LoadingState>
       <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Permission model progress" />{' '}
       <button type="button" className="btn btn-small" onClick={onCancel}>
         Cancel
@@ -181,8 +183,8 @@ function AnswerView({ answer }: { answer: WhoCanAnswer }) {
             id="who-filter"
             value={filter}
             onChange={(e) => {
-              const value = Object.keys(REASON_FILTERS).find((k) => k === e.target.value);
-              if (value) setFilter(value as ReasonFilter);
+              const value = FILTERS.find((k) => k === e.target.value);
+              if (value) setFilter(value);
               setShown(STEP);
             }}
           >
