@@ -63,6 +63,12 @@ const SHOTS: readonly Shot[] = [
     url: '/permissions/check?uid=carol&rid=dcos%3Aservice%3Amarathon%3Amarathon%3Aservices%3A%2Fdev%2Fapp&action=update',
     heading: 'Check access',
   },
+  {
+    name: 'who-can',
+    url: '/permissions/who?rid=dcos%3Aservice%3Amarathon%3Amarathon%3Aservices%3A%2Fdev%2Fapp&action=update',
+    heading: 'Who can?',
+    act: (page) => expect(page.getByText(/^Permissions as of/)).toBeVisible(),
+  },
   { name: 'secrets', url: '/secrets?path=group%2Fspark', heading: 'Secrets' },
   { name: 'secret', url: '/secrets/view/group/spark/aws-secret-key', heading: 'group/spark/aws-secret-key' },
   { name: 'secret-new', url: '/secrets/new', heading: 'Create secret' },

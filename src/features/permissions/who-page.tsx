@@ -89,7 +89,7 @@ function ModelStatus({ access }: { access: ReturnType<typeof useAccessModel> }) 
   if (whole.data) {
     return (
       <p className="muted model-status">
-        Permissions as of {time(whole.data.asOf)}.{' '}
+        Permissions as of <time dateTime={new Date(whole.data.asOf).toISOString()}>{time(whole.data.asOf)}</time>.{' '}
         <button
           type="button"
           className="btn btn-small"
