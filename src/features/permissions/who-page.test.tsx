@@ -132,6 +132,20 @@ describe('The access review page', { timeout: 30_000 }, () => {
     expect(await answerTable()).toBeVisible();
   });
 
+  it('keeps the model it had when a Refresh fails, and says how old the answers are', async () => {
+    const { user } = renderPage(permissionPaths.who({ rid: APP, action: 'update' }));
+    const refresh = await screen.findByRole('button', { name: 'Refresh' }, { timeout: 10_000 });
+    server.use(
+      http.get('*/acs/api/v1/acls', () =>
+        HttpResponse.json({ title: 'Unavailable', description: 'The IAM is down.', code: '' }, { status: 503 }),
+      ),
+    );
+    await user.click(refresh);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Could not refresh the permissions.*The answers below are as of \d\d:\d\d:\d\d\./);
+    expect(screen.getByRole('table', { name: /^Accounts that can update/ })).toBeVisible();
+  });
+
   it('tells what membership of a group gives, with a review link per grant', async () => {
     renderPage(permissionPaths.who({ group: 'developers' }));
     const table = await screen.findByRole(

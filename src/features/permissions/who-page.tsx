@@ -87,9 +87,22 @@ function QuestionForm({
 function ModelStatus({ access }: { access: ReturnType<typeof useAccessModel> }) {
   const { whole, cancel } = access;
   if (whole.data) {
+    const asOf = <time dateTime={new Date(whole.data.asOf).toISOString()}>{time(whole.data.asOf)}</time>;
+    // A failed Refresh keeps the model it had, and says that the answers are still that old.
+    if (whole.isError)
+      return (
+        <ErrorState
+          title="Could not refresh the permissions"
+          error={whole.error}
+          onRetry={() => void whole.refetch()}
+          retrying={whole.isFetching}
+        >
+          The answers below are as of {asOf}.
+        </ErrorState>
+      );
     return (
       <p className="muted model-status">
-        Permissions as of <time dateTime={new Date(whole.data.asOf).toISOString()}>{time(whole.data.asOf)}</time>.{' '}
+        Permissions as of {asOf}.{' '}
         <button
           type="button"
           className="btn btn-small"
