@@ -77,9 +77,19 @@ export async function loadAccessModel(options: {
 // Progress of a load, per query key, outside the cache: the cache holds only complete models.
 const progress = new Map<string, LoadProgress>();
 const listeners = new Set<() => void>();
+/** How often the progress bar is redrawn at most: thousands of reads must not mean thousands of renders. */
+const PROGRESS_INTERVAL_MS = 100;
+let pending: ReturnType<typeof setTimeout> | null = null;
+const notify = () => {
+  pending = null;
+  for (const listener of listeners) listener();
+};
 const publish = (key: string, value: LoadProgress) => {
   progress.set(key, value);
-  for (const listener of listeners) listener();
+  if (value.done === 0 || value.done >= value.total) {
+    if (pending !== null) clearTimeout(pending);
+    notify();
+  } else pending ??= setTimeout(notify, PROGRESS_INTERVAL_MS);
 };
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
