@@ -62,15 +62,15 @@ export async function exportIam(options: ExportOptions): Promise<IamFile> {
   if (kinds) total += secretPaths.length;
 
   phase = 'group members';
-  const members = await mapBounded(groups, concurrency, signal, (g) => iamReads.members(g.gid, signal), tick);
+  const members = await mapBounded(groups, concurrency, signal, (g, stop) => iamReads.members(g.gid, stop), tick);
   phase = 'grants';
-  const grants = await mapBounded(acls, concurrency, signal, (a) => iamReads.aclPermissions(a.rid, signal), tick);
+  const grants = await mapBounded(acls, concurrency, signal, (a, stop) => iamReads.aclPermissions(a.rid, stop), tick);
   phase = 'identity providers';
-  const oidc = await mapBounded(oidcIds, concurrency, signal, (id) => iamReads.oidc(id, signal), tick);
-  const saml = await mapBounded(samlIds, concurrency, signal, (id) => iamReads.saml(id, signal), tick);
+  const oidc = await mapBounded(oidcIds, concurrency, signal, (id, stop) => iamReads.oidc(id, stop), tick);
+  const saml = await mapBounded(samlIds, concurrency, signal, (id, stop) => iamReads.saml(id, stop), tick);
   phase = 'secret kinds';
   const secretKinds = kinds
-    ? await mapBounded(secretPaths, concurrency, signal, (p) => iamReads.secretKind(p, signal), tick)
+    ? await mapBounded(secretPaths, concurrency, signal, (p, stop) => iamReads.secretKind(p, stop), tick)
     : null;
 
   const serviceUids = new Set(services.map((s) => s.uid));
