@@ -55,13 +55,12 @@ export function PermissionTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
+        {rows.map((row, index) => {
           const direct = row.source.kind === 'direct';
           return (
-            <tr
-              key={`${row.rid}|${row.source.kind === 'group' ? row.source.gid : ''}`}
-              className={direct ? undefined : 'inherited'}
-            >
+            // Keyed by position, as DataTable's rows: when a keystroke brings other rows into view, React updates the
+            // rows already in the DOM instead of removing them and building new ones. The rows hold no state.
+            <tr key={index} className={direct ? undefined : 'inherited'}>
               <td>
                 <a
                   className="mono"

@@ -99,6 +99,8 @@ export function PermissionsEditor({
       </>
     );
   }, [rows.data, shown, query, limit, name, unlocked, onRevoke]);
+  // Once per list, not per render: a keystroke renders this editor, and a group may hold 10,000 grants.
+  const superuser = useMemo(() => rows.data?.find(isSuperuserRow), [rows.data]);
   const granting = unlocked && params.get('grant') !== null;
   const bulk = unlocked && params.get('bulk') === '1';
 
@@ -115,7 +117,6 @@ export function PermissionsEditor({
     );
   }
   if (!rows.data) return <LoadingState>Loading permissions…</LoadingState>;
-  const superuser = rows.data.find(isSuperuserRow);
 
   return (
     <section aria-label={`Permissions of ${name}`}>
