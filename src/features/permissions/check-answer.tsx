@@ -5,12 +5,12 @@ import { aclQueries, grantPermission } from '@/api/acls.ts';
 import { describeErrorWithHint, forbiddenHint, isApiError } from '@/api/errors.ts';
 import { metadataQueries } from '@/api/metadata.ts';
 import { isSystemAccount, userQueries } from '@/api/users.ts';
-import { describeReason, explainAccess, type Grant } from '@/lib/access-check.ts';
-import { orgPaths } from '@/lib/paths.ts';
+import { explainAccess, type Grant } from '@/lib/access-check.ts';
 import type { Action } from '@/lib/rid.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
 import { accountRows } from './permissions-tab.tsx';
+import { ReasonList } from './question-parts.tsx';
 import { useAccountPath } from './use-account-path.ts';
 import { usePermissionChange } from './use-permission-change.ts';
 
@@ -72,19 +72,7 @@ export function CheckAnswer({ uid, rid, action }: { uid: string; rid: string; ac
       {answer.reasons.length > 0 && (
         <>
           <h3>Why</h3>
-          <ol className="reasons">
-            {answer.reasons.map((reason, i) => (
-              <li key={i}>
-                {describeReason(reason)}
-                {reason.source.kind === 'group' && (
-                  <>
-                    {' '}
-                    <Link to={orgPaths.group(reason.source.gid, 'permissions')}>Open group {reason.source.gid}</Link>
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
+          <ReasonList reasons={answer.reasons} ordered />
         </>
       )}
       {answer.modeNote && <p className="notice">{answer.modeNote}</p>}

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { uidSchema } from '@/api/users.ts';
 import { isAction, type Action, type CatalogEntry } from '@/lib/rid.ts';
 import { LoadingState } from '@/ui/query-state.tsx';
@@ -10,8 +9,8 @@ import { PermissionsNav } from './permissions-nav.tsx';
 import { RidBuilder } from './rid-builder.tsx';
 import { useRidBuilder } from './use-rid-builder.ts';
 import { catalogQuery } from './catalog-query.ts';
-
-const ACTION_CHOICES: readonly Action[] = ['read', 'create', 'update', 'delete', 'full'];
+import { actionChoices, ActionSelect, chosenAction } from './question-parts.tsx';
+import { useQuestionFromUrl } from './use-question-from-url.ts';
 
 function CheckForm({
   catalog,
@@ -28,15 +27,12 @@ function CheckForm({
   const [tried, setTried] = useState(false);
   const uidCheck = uidSchema.safeParse(uid);
   const uidProblem = uidCheck.success ? null : (uidCheck.error.issues[0]?.message ?? 'Enter a user ID.');
-  const actions =
-    builder.choice.actions.length > 0
-      ? ACTION_CHOICES.filter((a) => builder.choice.actions.includes(a))
-      : ACTION_CHOICES;
+  const actions = actionChoices(builder.choice.actions);
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     setTried(true);
-    const chosen = actions.find((a) => a === action) ?? actions[0];
+    const chosen = chosenAction(actions, action);
     if (uidProblem || builder.choice.problem || !chosen || !uidCheck.success) return;
     onCheck({ uid: uidCheck.data, rid: builder.choice.rid, action: chosen });
   };
@@ -59,20 +55,7 @@ function CheckForm({
         )}
       </div>
       <RidBuilder catalog={catalog} builder={builder} showProblem={tried} label="Resource catalog">
-        <div className="field">
-          <label htmlFor="check-action">Action</label>
-          <select
-            id="check-action"
-            value={actions.includes(action as Action) ? action : (actions[0] ?? '')}
-            onChange={(e) => setAction(e.target.value)}
-          >
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a === 'full' ? 'full (every action)' : a}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ActionSelect id="check-action" actions={actions} value={action} onChange={setAction} />
       </RidBuilder>
       <div className="dialog-actions">
         <button type="submit" className="btn btn-primary">
@@ -85,23 +68,12 @@ function CheckForm({
 
 /** "Can X do Y — and why?": the question lives in the URL, so an answer can be shared and reloaded. */
 export function CheckPage() {
-  const [params, setParams] = useSearchParams();
   const catalog = useQuery(catalogQuery());
-  const uid = params.get('uid') ?? '';
-  const rid = params.get('rid') ?? '';
-  const action = params.get('action') ?? '';
+  const url = useQuestionFromUrl(['uid', 'rid', 'action']);
+  const uid = url.value('uid');
+  const rid = url.value('rid');
+  const action = url.value('action');
   const checked = isAction(action) ? action : null;
-  // The form holds its own edits, so it starts again from the URL when the question there changes by Back, Forward or a
-  // link; not when the change is its own Check (`asked`), which would only cost the focus. Adjusting state during render
-  // is React's pattern for this.
-  const question = new URLSearchParams({ uid, rid, action }).toString();
-  const [form, setForm] = useState<{ question: string; asked: string | null; generation: number }>({
-    question,
-    asked: null,
-    generation: 0,
-  });
-  if (form.question !== question)
-    setForm({ question, asked: null, generation: question === form.asked ? form.generation : form.generation + 1 });
 
   return (
     <>
@@ -119,14 +91,10 @@ export function CheckPage() {
         <>
           <CatalogNotice error={catalog.error} consequence="type the resource ID instead." />
           <CheckForm
-            key={form.generation}
+            key={url.generation}
             catalog={catalog.data ?? []}
             initial={{ uid, rid, action }}
-            onCheck={(q) => {
-              const asked = { uid: q.uid, rid: q.rid, action: q.action };
-              setForm((current) => ({ ...current, asked: new URLSearchParams(asked).toString() }));
-              setParams(asked);
-            }}
+            onCheck={(q) => url.ask({ uid: q.uid, rid: q.rid, action: q.action })}
           />
         </>
       )}
