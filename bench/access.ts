@@ -44,7 +44,7 @@ const MARKS = (want: string) => `(() => {
     if (window.__access.answer === undefined &&
         [...document.querySelectorAll('caption')].some((c) => c.textContent === ${JSON.stringify(want)}))
       window.__access.answer = performance.now();
-    if (window.__access.whole === undefined && /Permissions as of/.test(document.body?.textContent ?? ''))
+    if (window.__access.whole === undefined && /Permissions read from/.test(document.body?.textContent ?? ''))
       window.__access.whole = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { aclPath, aclPermissionsSchema, aclSchema, type AclPermissions } from './acls.ts';
 import { providerMapSchema, type SsoKind } from './auth.ts';
 import { isApiError } from './errors.ts';
-import { groupPath, groupSchema, type Group } from './groups.ts';
+import { groupPath, groupPermissionsSchema, groupSchema, type Group } from './groups.ts';
 import { ldapConfigSchema, type LdapConfig } from './ldap.ts';
 import { oidcConfigSchema, providerPath, samlConfigSchema, type OidcConfig, type SamlConfig } from './providers.ts';
 import { request, requestResponse, requestVoid } from './request.ts';
@@ -33,6 +33,9 @@ export const iamReads = {
     ]);
     return [...users.array, ...services.array].map((m) => m.user.uid);
   },
+  /** The rids a group holds grants on (its own, not its members'). */
+  groupRids: async (gid: string, signal: AbortSignal): Promise<string[]> =>
+    (await request(`${groupPath(gid)}/permissions`, groupPermissionsSchema, { signal })).array.map((g) => g.rid),
   acls: async (signal: AbortSignal) => (await request(`${IAM}/acls`, listSchema(aclSchema), { signal })).array,
   aclPermissions: (rid: string, signal: AbortSignal): Promise<AclPermissions> =>
     request(`${aclPath(rid)}/permissions`, aclPermissionsSchema, { signal }),

@@ -21,6 +21,8 @@ export interface AccessModel {
   scope: ReadonlySet<string> | null;
   /** When the reads began (ms since the epoch): what the model says was true then, at the latest. */
   asOf: number;
+  /** When the last read ended: a change made between `asOf` and this may or may not be in the model. */
+  until: number;
 }
 
 export interface AccessModelInput {
@@ -29,6 +31,7 @@ export interface AccessModelInput {
   serviceAccounts: readonly string[];
   scope?: readonly string[] | null;
   asOf: number;
+  until?: number;
 }
 type AclEntry<K extends string> = Record<K, string> & { actions: readonly string[] };
 
@@ -46,6 +49,7 @@ export function indexAccessModel(input: AccessModelInput): AccessModel {
     serviceAccounts: new Set(input.serviceAccounts),
     scope: input.scope ? new Set(input.scope) : null,
     asOf: input.asOf,
+    until: input.until ?? input.asOf,
   };
 }
 

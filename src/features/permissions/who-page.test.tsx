@@ -1,7 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { focusManager, onlineManager, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { login } from '@/api/auth.ts';
+import { createQueryClient } from '@/app/query-client.ts';
 import { server } from '@/mocks/node.ts';
 import { permissionPaths } from '@/lib/paths.ts';
 import { renderRoutes } from '@/test/render.tsx';
@@ -63,7 +66,9 @@ describe('The access review page', { timeout: 30_000 }, () => {
 
     // The whole model follows the first answer; a later question is answered from it without a request.
     const refresh = await screen.findByRole('button', { name: 'Refresh' }, { timeout: 10_000 });
-    expect(refresh.closest('p')).toHaveTextContent(/^Permissions as of \d\d:\d\d:\d\d\. Refresh$/);
+    expect(refresh.closest('p')).toHaveTextContent(
+      /^Permissions read from \d\d:\d\d:\d\d to \d\d:\d\d:\d\d\. Refresh$/,
+    );
     const requests: string[] = [];
     server.events.on('request:start', ({ request }) => requests.push(request.url));
     await router.navigate(permissionPaths.who({ rid: 'dcos:adminrouter:ops:metadata', action: 'read' }));
@@ -75,21 +80,34 @@ describe('The access review page', { timeout: 30_000 }, () => {
 
   it('filters by the kind of reason and exports what is shown as CSV', async () => {
     const blobs: Blob[] = [];
+    const names: string[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       if (blob instanceof Blob) blobs.push(blob);
       return 'blob:who-can';
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    const { user } = renderPage(permissionPaths.who({ rid: APP, action: 'update' }));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    const { user, router } = renderPage(permissionPaths.who({ rid: APP, action: 'update' }));
     await answerTable();
     await user.selectOptions(screen.getByLabelText('Reason'), 'broader');
+    expect(router.state.location.search).toContain('filter=broader');
     expect(screen.getByText('3 of 4 accounts')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(blobs).toHaveLength(1));
     const text = await readBlob(blobs[0]);
     const lines = text.replace('\uFEFF', '').trim().split('\r\n');
-    expect(lines[0]).toBe('Account,Kind,Why');
+    expect(lines[0]).toBe('Account,Kind,Why,Resource,Action,As of,Read until,Security mode,Mode caveat,Filter');
+    // Every row carries its context: the question, when the model was read, the mode and the filter applied.
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `,${APP},update,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,\\d{4}-[\\d:T.-]+Z,(strict|permissive|disabled),[^,]*,A broader resource$`,
+      ),
+    );
+    expect(names[0]).toMatch(
+      /^who-can-update-dcos_service_marathon_marathon_services_dev_app-\d{4}-\d\d-\d\dT\d{6}Z\.csv$/,
+    );
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
       'carol,user',
       'erin.lopez@example.com,user',
@@ -99,19 +117,95 @@ describe('The access review page', { timeout: 30_000 }, () => {
     expect(screen.getByText('No account has a reason of this kind.')).toBeVisible();
   });
 
-  it('shows the whole load with progress and Cancel, and nothing as complete after a cancel', async () => {
+  it('shows the whole load with progress and Cancel, keeps it cancelled on focus, and says what is on screen', async () => {
     server.use(
       http.get('*/acs/api/v1/acls', async () => {
         await delay('infinite');
         return HttpResponse.json({ array: [] });
       }),
     );
-    const { user } = renderPage(permissionPaths.who({ group: 'developers' }));
+    const { user } = renderPage(permissionPaths.who({ rid: APP, action: 'update' }));
+    // The question's own read answers first, and says when it was read.
+    const answer = await screen.findByRole('region', { name: /^Who can update/ }, { timeout: 10_000 });
+    expect(answer).toHaveTextContent(/Read from \d\d:\d\d:\d\d to \d\d:\d\d:\d\d for this question\./);
     expect(await screen.findByRole('progressbar', { name: 'Permission model progress' })).toBeVisible();
+    // The status names the phase only; the count is on the bar.
+    const status = screen.getByText(/^Step \d of 3:/);
+    expect(status).toHaveAttribute('role', 'status');
+    expect(status).toHaveTextContent(/^Step 1 of 3: reading the list of ACLs and service accounts…$/);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(await screen.findByText(/The permissions are not loaded\./)).toBeVisible();
-    expect(screen.queryByRole('heading', { name: /What membership/ })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Load them' })).toBeVisible();
+    expect(await screen.findByRole('button', { name: 'Load the whole model' })).toBeVisible();
+    expect(screen.queryByText(/The permissions are not loaded/)).toBeNull();
+    expect(screen.getByRole('table', { name: /^Accounts that can update/ })).toBeVisible();
+
+    const requests: string[] = [];
+    server.events.on('request:start', ({ request }) => requests.push(request.url));
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+      onlineManager.setOnline(false);
+      onlineManager.setOnline(true);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests.filter((url) => url.includes('/acs/api/v1/'))).toEqual([]);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    server.events.removeAllListeners();
+    focusManager.setFocused(undefined);
+  });
+
+  it('reads nothing until asked when it opens without a question', async () => {
+    const requests: string[] = [];
+    server.events.on('request:start', ({ request }) => requests.push(request.url));
+    renderPage(permissionPaths.who());
+    expect(await screen.findByRole('button', { name: 'Load them' })).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests.filter((url) => url.includes('/acs/api/v1/acls'))).toEqual([]);
+    server.events.removeAllListeners();
+  });
+
+  it('shows its own error, not the access-denied screen, on a 403 for one ACL', async () => {
+    server.use(
+      http.get('*/acs/api/v1/acls/:rid/permissions', () =>
+        HttpResponse.json({ title: 'Forbidden', description: 'No.', code: 'ERR_FORBIDDEN' }, { status: 403 }),
+      ),
+    );
+    const router = createMemoryRouter(
+      [{ path: '/permissions/who', element: <WhoPage />, errorElement: <p>Access denied screen</p> }],
+      { initialEntries: [permissionPaths.who({ rid: APP, action: 'update' })] },
+    );
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert).toHaveTextContent(/Could not read the permissions of this resource/);
+    expect(alert).toHaveTextContent(/needs dcos:adminrouter:acs full/);
+    expect(screen.getByRole('heading', { level: 1, name: 'Who can?' })).toBeVisible();
+    expect(screen.queryByText('Access denied screen')).toBeNull();
+  });
+
+  it('says so at the field or the page when the link names no action, no resource, an unknown action or group', async () => {
+    const { router } = renderPage(`/permissions/who?rid=${encodeURIComponent(APP)}&action=FULL`);
+    expect(await screen.findByText(/“FULL” is not an action; choose one of/)).toBeVisible();
+    expect(screen.getByLabelText('Action')).toHaveAttribute('aria-invalid', 'true');
+    await router.navigate(`/permissions/who?rid=${encodeURIComponent(APP)}`);
+    expect(await screen.findByText(/names a resource but no action/)).toBeVisible();
+    await router.navigate('/permissions/who?action=read');
+    expect(await screen.findByText(/names an action but no resource/)).toBeVisible();
+    await router.navigate(permissionPaths.who({ group: 'nosuch' }));
+    expect(await screen.findByText('No group “nosuch”')).toBeVisible();
+    expect(screen.queryByText(/membership gives nothing/)).toBeNull();
+    await router.navigate(`${permissionPaths.who({ rid: APP, action: 'update' })}&filter=superuser`);
+    expect(await screen.findByText('1 of 4 accounts', {}, { timeout: 10_000 })).toBeVisible();
+    expect(screen.getByLabelText('Reason')).toHaveValue('superuser');
+  });
+
+  it('adds that Marathon apps in the space can read a secret too', async () => {
+    renderPage(permissionPaths.who({ rid: 'dcos:secrets:default:/group/spark/aws-secret-key', action: 'read' }));
+    expect(
+      await screen.findByText(/Marathon apps in the secret's space can also read it/, {}, { timeout: 10_000 }),
+    ).toHaveTextContent('/group/spark');
   });
 
   it('says a read failed, shows no answer, and answers after Retry', async () => {
@@ -146,8 +240,17 @@ describe('The access review page', { timeout: 30_000 }, () => {
     expect(screen.getByRole('table', { name: /^Accounts that can update/ })).toBeVisible();
   });
 
-  it('tells what membership of a group gives, with a review link per grant', async () => {
-    renderPage(permissionPaths.who({ group: 'developers' }));
+  it("tells what membership of a group gives from the group's own reads, with a review link per grant and a CSV", async () => {
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      if (blob instanceof Blob) blobs.push(blob);
+      return 'blob:membership';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const requests: string[] = [];
+    server.events.on('request:start', ({ request }) => requests.push(new URL(request.url).pathname));
+    const { user } = renderPage(permissionPaths.who({ group: 'developers' }));
     const table = await screen.findByRole(
       'table',
       { name: 'Permissions membership of developers gives' },
@@ -159,5 +262,17 @@ describe('The access review page', { timeout: 30_000 }, () => {
       'href',
       permissionPaths.who({ rid: 'dcos:service:marathon:marathon:services:/dev', action: 'full' }),
     );
+    // Not the whole model: neither the list of ACLs nor a progress bar.
+    expect(requests).not.toContain('/acs/api/v1/acls');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByText(/for this group\./)).toBeVisible();
+    server.events.removeAllListeners();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const lines = (await readBlob(blobs[0])).replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'Resource,Action,Members,Members who hold it only through the group,Group,As of,Read until,Security mode,Mode caveat',
+    );
+    expect(lines.some((l) => l.startsWith('dcos:service:marathon:marathon:services:/dev,full,'))).toBe(true);
   });
 });
