@@ -67,7 +67,7 @@ const SHOTS: readonly Shot[] = [
     name: 'who-can',
     url: '/permissions/who?rid=dcos%3Aservice%3Amarathon%3Amarathon%3Aservices%3A%2Fdev%2Fapp&action=update',
     heading: 'Who can?',
-    act: (page) => expect(page.getByText(/^Permissions as of/)).toBeVisible(),
+    act: (page) => expect(page.getByText(/^Permissions read from/)).toBeVisible(),
   },
   { name: 'secrets', url: '/secrets?path=group%2Fspark', heading: 'Secrets' },
   { name: 'secret', url: '/secrets/view/group/spark/aws-secret-key', heading: 'group/spark/aws-secret-key' },
