@@ -208,6 +208,21 @@ describe('The access review page', { timeout: 30_000 }, () => {
     ).toHaveTextContent('/group/spark');
   });
 
+  it('puts the date in front of a read time that is not today', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    try {
+      const { user } = renderPage(permissionPaths.who({ rid: APP, action: 'update' }));
+      const status = (await screen.findByRole('button', { name: 'Refresh' }, { timeout: 10_000 })).closest('p');
+      expect(status).toHaveTextContent(/^Permissions read from \d\d:\d\d:\d\d to/);
+      vi.setSystemTime(Date.now() + 2 * 24 * 60 * 60 * 1000);
+      // Any render after midnight shows the day the model was read.
+      await user.selectOptions(screen.getByLabelText('Reason'), 'superuser');
+      expect(status).toHaveTextContent(/^Permissions read from \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d to/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says a read failed, shows no answer, and answers after Retry', async () => {
     let failing = true;
     server.use(
