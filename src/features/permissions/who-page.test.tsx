@@ -151,6 +151,9 @@ describe('The access review page', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     server.events.removeAllListeners();
     focusManager.setFocused(undefined);
+    // Only the button starts it again.
+    await user.click(screen.getByRole('button', { name: 'Load the whole model' }));
+    expect(await screen.findByRole('progressbar', { name: 'Permission model progress' })).toBeVisible();
   });
 
   it('reads nothing until asked when it opens without a question', async () => {
@@ -289,5 +292,38 @@ describe('The access review page', { timeout: 30_000 }, () => {
       'Resource,Action,Members,Members who hold it only through the group,Group,As of,Read until,Security mode,Mode caveat',
     );
     expect(lines.some((l) => l.startsWith('dcos:service:marathon:marathon:services:/dev,full,'))).toBe(true);
+  });
+
+  it('shows a large membership a hundred grants at a time, with Show more', async () => {
+    const rids = Array.from(
+      { length: 150 },
+      (_, i) => `dcos:service:marathon:marathon:services:/big/app-${String(i).padStart(3, '0')}`,
+    );
+    const action = { name: 'read', url: '' };
+    server.use(
+      http.get('*/acs/api/v1/groups/big/permissions', () =>
+        HttpResponse.json({ array: rids.map((rid) => ({ rid, description: '', aclurl: '', actions: [action] })) }),
+      ),
+      http.get('*/acs/api/v1/groups/big', () =>
+        HttpResponse.json({ gid: 'big', description: 'Big', url: '', provider_type: '' }),
+      ),
+      http.get('*/acs/api/v1/groups/big/users', () => HttpResponse.json({ array: [] })),
+      http.get('*/acs/api/v1/acls/:rid/permissions', ({ params }) =>
+        typeof params.rid === 'string' && params.rid.includes('big%2Fapp-')
+          ? HttpResponse.json({ users: [], groups: [{ gid: 'big', groupurl: '', actions: [action] }] })
+          : undefined,
+      ),
+    );
+    const { user } = renderPage(permissionPaths.who({ group: 'big' }));
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Permissions membership of big gives' },
+      { timeout: 10_000 },
+    );
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    expect(screen.getByText('150 grants')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(151);
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
   });
 });
