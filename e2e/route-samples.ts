@@ -150,8 +150,8 @@ export const ROUTE_SAMPLES: Readonly<Record<string, readonly RouteSample[]>> = {
       heading: 'Who can?',
       main: iam('/acls/dcos:superuser/permissions'),
     },
-    // What membership of a group gives needs the whole model: its reading starts with the ACL list.
-    { url: '/permissions/who?group=developers', heading: 'Who can?', main: iam('/acls') },
+    // What membership of a group gives is read from the group's own grants first, then what those rids need.
+    { url: '/permissions/who?group=developers', heading: 'Who can?', main: iam('/groups/developers/permissions') },
   ],
   '/permissions/acls/*': [
     {
