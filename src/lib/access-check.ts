@@ -1,4 +1,4 @@
-import { broaderRids, ridCategory, type Action, type RidCategory } from './rid.ts';
+import { broaderRids, ridCategory, SUPERUSER_RID, type Action, type RidCategory } from './rid.ts';
 
 export type Mode = 'disabled' | 'permissive' | 'strict';
 
@@ -65,7 +65,7 @@ export function explainAccess(input: {
   const { grants, mode, rid, action } = input;
   const reasons: Reason[] = [];
   for (const grant of grants) {
-    if (grant.rid === 'dcos:superuser' && grant.actions.length > 0) {
+    if (grant.rid === SUPERUSER_RID && grant.actions.length > 0) {
       reasons.push({ kind: 'superuser', action: grant.actions[0] ?? 'full', source: grant.source });
     }
   }

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { broaderRids, buildRid, matchRid, parseTemplate, ridCategory, ridProblem, type CatalogEntry } from './rid.ts';
+import {
+  broaderRids,
+  buildRid,
+  matchRid,
+  parseTemplate,
+  ridCategory,
+  ridProblem,
+  secretPathOf,
+  secretRid,
+  type CatalogEntry,
+} from './rid.ts';
 
 const catalog = (JSON.parse(readFileSync('public/permission-catalog.json', 'utf8')) as { resources: CatalogEntry[] })
   .resources;
@@ -146,5 +157,24 @@ describe('broader rids that cover a rid', () => {
 
   it('Admin Router has no inheritance for nested services', () => {
     expect(broaderRids('dcos:adminrouter:service:marathon')).toEqual([]);
+  });
+});
+
+describe('secretRid and secretPathOf: a secret of the default store and its rid', () => {
+  it('read back the path a rid was built from, for any path', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9_.-]{1,8}$/), { minLength: 1, maxLength: 4 }).map((s) => s.join('/')),
+        (path) => {
+          expect(secretRid(path)).toBe(`dcos:secrets:default:/${path}`);
+          expect(secretPathOf(secretRid(path))).toBe(path);
+        },
+      ),
+    );
+  });
+
+  it('name no secret for a rid of another kind', () => {
+    expect(secretPathOf('dcos:superuser')).toBeNull();
+    expect(secretPathOf('dcos:secrets:other:/a')).toBeNull();
   });
 });

@@ -130,12 +130,25 @@ export function ridProblem(rid: string): string | null {
   return null;
 }
 
+/** The rid any action on which makes an account a superuser. */
+export const SUPERUSER_RID = 'dcos:superuser';
+
+const SECRET_RID_PREFIX = 'dcos:secrets:default:';
+
+/** The rid that governs a secret of the default store: `dcos:secrets:default:/<path>`. */
+export const secretRid = (path: string) => `${SECRET_RID_PREFIX}/${path}`;
+
+/** The secret path a rid of the default store names, or null for any other rid: the inverse of `secretRid`. */
+export function secretPathOf(rid: string): string | null {
+  return rid.startsWith(SECRET_RID_PREFIX) ? rid.slice(SECRET_RID_PREFIX.length).replace(/^\/+/, '') : null;
+}
+
 /** The permission categories of the reference, by rid prefix. */
 export type RidCategory = 'superuser' | 'adminrouter' | 'mesos' | 'service' | 'secrets' | 'cluster-linker' | 'other';
 
 export function ridCategory(rid: string): RidCategory {
   const is = (prefix: string) => rid === prefix || rid.startsWith(`${prefix}:`);
-  if (is('dcos:superuser')) return 'superuser';
+  if (is(SUPERUSER_RID)) return 'superuser';
   if (is('dcos:adminrouter')) return 'adminrouter';
   if (is('dcos:mesos')) return 'mesos';
   if (is('dcos:service')) return 'service';

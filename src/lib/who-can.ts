@@ -1,7 +1,5 @@
 import { explainAccess, isEnforced, type Grant, type Mode, type Reason } from './access-check.ts';
-import { broaderRids, isAction, type Action } from './rid.ts';
-
-export const SUPERUSER_RID = 'dcos:superuser';
+import { broaderRids, isAction, SUPERUSER_RID, type Action } from './rid.ts';
 
 /** Who holds which actions on one rid, as `/acls/{rid}/permissions` lists them. */
 export interface AclHolders {

@@ -1,3 +1,4 @@
+import { SUPERUSER_RID } from '@/lib/rid.ts';
 import {
   canonical,
   compareText,
@@ -11,7 +12,7 @@ import {
   type UserEntry,
 } from './format.ts';
 
-export const SUPERUSER_RID = 'dcos:superuser';
+export { SUPERUSER_RID };
 export const SUPERUSERS_GID = 'superusers';
 
 export type StepKind =

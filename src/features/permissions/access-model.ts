@@ -4,7 +4,8 @@ import type { AclPermissions } from '@/api/acls.ts';
 import { isApiError } from '@/api/errors.ts';
 import { iamReads } from '@/api/iam-file.ts';
 import { mapBounded } from '@/lib/map-bounded.ts';
-import { indexAccessModel, questionRids, SUPERUSER_RID, type AccessModel } from '@/lib/who-can.ts';
+import { SUPERUSER_RID } from '@/lib/rid.ts';
+import { indexAccessModel, questionRids, type AccessModel } from '@/lib/who-can.ts';
 
 /** Requests in flight at once: a browser's connections per host over HTTP/1.1, so nothing queues behind our own. */
 export const ACCESS_MODEL_CONCURRENCY = 6;

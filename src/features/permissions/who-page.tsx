@@ -6,7 +6,7 @@ import { groupQueries } from '@/api/groups.ts';
 import { metadataQueries } from '@/api/metadata.ts';
 import { describeReason, type Mode } from '@/lib/access-check.ts';
 import { orgPaths, permissionPaths } from '@/lib/paths.ts';
-import { isAction, type Action, type CatalogEntry } from '@/lib/rid.ts';
+import { isAction, secretPathOf, type Action, type CatalogEntry } from '@/lib/rid.ts';
 import { describeSpace } from '@/lib/spaces.ts';
 import {
   canAnswer,
@@ -35,8 +35,6 @@ const STEP = 100;
 
 const FILTERS = Object.keys(REASON_FILTERS) as readonly ReasonFilter[];
 const isFilter = (value: string): value is ReasonFilter => FILTERS.some((f) => f === value);
-
-const SECRET_RID = 'dcos:secrets:default:';
 
 /** A time of day, with the date in front when it is not today: an answer read yesterday must not look fresh. */
 function when(ms: number): string {
@@ -256,7 +254,7 @@ function AnswerView({
   const [shown, setShown] = useState(STEP);
   const rows = useMemo(() => answer.rows.filter((r) => matchesFilter(r, filter)), [answer, filter]);
   const total = answer.rows.length;
-  const secretPath = answer.rid.startsWith(SECRET_RID) ? answer.rid.slice(SECRET_RID.length).replace(/^\/+/, '') : null;
+  const secretPath = secretPathOf(answer.rid);
   return (
     <section className="card" aria-labelledby="who-answer-title">
       <h2 id="who-answer-title">

@@ -10,13 +10,14 @@ import {
   type SecretInput,
 } from '@/api/secrets.ts';
 import { permissionPaths, secretPaths } from '@/lib/paths.ts';
+import { secretRid } from '@/lib/rid.ts';
 import { describeSpace } from '@/lib/spaces.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { useToast } from '@/ui/toast.tsx';
 import { SealedStoreNotice, useStoreSealed } from './sealed-store.tsx';
 import { SecretValueFields } from './secret-value-form.tsx';
-import { secretRid, useSecretAccess } from './use-own-access.ts';
+import { useSecretAccess } from './use-own-access.ts';
 import { fileName, ValuePanel } from './value-panel.tsx';
 
 const SPACE_EXAMPLES = [

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { allows, hasSuperuser, ownPermissionsQuery } from '@/api/users.ts';
+import { secretRid } from '@/lib/rid.ts';
 import { readSessionInfo } from '@/lib/session.ts';
 
 /** The signed-in account's permissions (read by the session check already, so from the cache); undefined while unknown. */
@@ -12,9 +13,6 @@ export function useIsSuperuser(): boolean {
   const permissions = useOwnPermissions();
   return permissions !== undefined && hasSuperuser(permissions);
 }
-
-/** The secret's rid and the action: what a refusal names. */
-export const secretRid = (path: string) => `dcos:secrets:default:/${path}`;
 
 /**
  * What the signed-in account may do with one secret (issue 19: alice, who may only read a secret, was offered Delete

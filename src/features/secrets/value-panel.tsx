@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { fetchSecretValue, formatBytes, secretQueries } from '@/api/secrets.ts';
 import { downloadBlob } from '@/lib/download.ts';
+import { secretRid } from '@/lib/rid.ts';
 import { MissingPermission } from '@/ui/missing-permission.tsx';
 import { useToast } from '@/ui/toast.tsx';
 import { SEALED_REASON } from './sealed-store.tsx';
-import { secretRid } from './use-own-access.ts';
 
 export function fileName(path: string) {
   return path.split('/').pop() ?? 'secret';
