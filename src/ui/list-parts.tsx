@@ -2,12 +2,12 @@ import { memo, useState, type ReactNode } from 'react';
 import { deferred } from './deferred.tsx';
 import { ChevronDownIcon } from './icons.tsx';
 import type { ListMenuProps } from './list-menu.tsx';
-import { NO_INTENT, standInTriggerProps, type MenuIntent } from './use-stand-in-menu.ts';
+import { NO_INTENT, standInTriggerProps, type IntentSetter, type MenuIntent } from './use-stand-in-menu.ts';
 
 /* The parts every list page (users, groups, service accounts, secrets, ACLs) builds its toolbar from. */
 
 interface OptionsProps extends ListMenuProps {
-  onIntent: (intent: MenuIntent) => void;
+  onIntent: IntentSetter;
 }
 
 /**

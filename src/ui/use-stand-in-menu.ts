@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Dispatch, type PointerEvent, type SetStateAction } from 'react';
 
 /**
  * The open state and trigger of a React Aria menu that replaces a plain stand-in button once its code has arrived
@@ -30,16 +30,24 @@ export interface MenuIntent {
 
 export const NO_INTENT: MenuIntent = { open: false, focus: false };
 
+/** The holder's `setIntent`: focus that follows a press (a mouse button going down focuses) keeps it a press. */
+export type IntentSetter = Dispatch<SetStateAction<MenuIntent>>;
+
 /**
  * The stand-in's props: a menu button, not yet expanded, that reports focus and presses as the intent the real menu
- * acts on once it mounts (`useStandInMenu`).
+ * acts on once it mounts (`useStandInMenu`). Like React Aria's menu trigger, a mouse or pen opens it as the button
+ * goes down, not at the click: the real button can take the stand-in's place between the press and the release, and
+ * that release alone is no press to React Aria, so a menu opened only at the click would not open at all.
  */
-export function standInTriggerProps(onIntent: (intent: MenuIntent) => void) {
+export function standInTriggerProps(onIntent: IntentSetter) {
   return {
     'aria-haspopup': 'menu',
     'aria-expanded': false,
-    onFocus: () => onIntent({ open: false, focus: true }),
+    onFocus: () => onIntent((was) => ({ open: was.open, focus: true })),
     onBlur: () => onIntent(NO_INTENT),
+    onPointerDown: (event: PointerEvent<HTMLButtonElement>) => {
+      if (event.pointerType !== 'touch' && event.button === 0) onIntent({ open: true, focus: true });
+    },
     onClick: () => onIntent({ open: true, focus: true }),
   } as const;
 }

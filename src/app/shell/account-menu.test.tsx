@@ -36,6 +36,23 @@ describe('AccountMenu', () => {
     expect(screen.getByRole('menuitemradio', { name: 'Match the system' })).toBeInTheDocument();
   });
 
+  it("opens when the real button takes the stand-in's place between press and release", async () => {
+    const { AccountMenu, release } = await freshAccountMenu();
+    const { user } = renderRoutes([{ path: '/', element: <AccountMenu session={session} /> }]);
+    const standIn = screen.getByRole('button', { name: 'Account: Bootstrap superuser' });
+    await user.pointer({ keys: '[MouseLeft>]', target: standIn });
+    release(undefined);
+    // The real button (hidden from the accessibility tree once its menu is open) is under the pointer at release.
+    const real = await waitFor(() => {
+      const button = screen.getByRole('button', { name: /^Account:/, hidden: true });
+      expect(button).not.toBe(standIn);
+      return button;
+    });
+    await user.pointer({ keys: '[/MouseLeft]', target: real });
+    expect(await screen.findByRole('menu')).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: 'Sign out' })).toBeInTheDocument();
+  });
+
   it('moves the focus from the stand-in to the real button', async () => {
     const { AccountMenu, release } = await freshAccountMenu();
     renderRoutes([{ path: '/', element: <AccountMenu session={session} /> }]);

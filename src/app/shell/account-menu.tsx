@@ -3,10 +3,10 @@ import { ChevronDownIcon, UserIcon } from '@/ui/icons.tsx';
 import { sessionLabel } from '@/lib/session.ts';
 import { deferred } from '@/ui/deferred.tsx';
 import type { UserMenuProps } from './user-menu.tsx';
-import { NO_INTENT, standInTriggerProps, type MenuIntent } from '@/ui/use-stand-in-menu.ts';
+import { NO_INTENT, standInTriggerProps, type IntentSetter, type MenuIntent } from '@/ui/use-stand-in-menu.ts';
 
 interface AccountMenuProps extends UserMenuProps {
-  onIntent: (intent: MenuIntent) => void;
+  onIntent: IntentSetter;
 }
 
 /**

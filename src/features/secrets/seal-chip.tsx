@@ -4,7 +4,7 @@ import { isApiError } from '@/api/errors.ts';
 import { secretQueries, type SealStatus } from '@/api/secrets.ts';
 import { deferred } from '@/ui/deferred.tsx';
 import { ChevronDownIcon, LockIcon, UnlockIcon, type IconProps } from '@/ui/icons.tsx';
-import { NO_INTENT, standInTriggerProps, type MenuIntent } from '@/ui/use-stand-in-menu.ts';
+import { NO_INTENT, standInTriggerProps, type IntentSetter, type MenuIntent } from '@/ui/use-stand-in-menu.ts';
 
 /** How the chip shows a seal state (or a failure to read it): its words, icon and colour class. */
 export function chipLook(status: SealStatus | undefined): {
@@ -27,7 +27,7 @@ export interface SealMenuProps {
 
 interface ChipProps extends SealMenuProps {
   status: SealStatus | undefined;
-  onIntent: (intent: MenuIntent) => void;
+  onIntent: IntentSetter;
 }
 
 /**
