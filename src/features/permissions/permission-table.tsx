@@ -44,8 +44,16 @@ export function PermissionTable({
     [navigate],
   );
   return (
-    <table className="simple-table permission-table">
+    <table className={`simple-table permission-table${editable ? ' editable' : ''}`}>
       <caption className="visually-hidden">{label}</caption>
+      {/* Fixed column widths (global.css): the table lays out without measuring every cell's content, and the
+          columns stay put while a search changes the rows. */}
+      <colgroup>
+        <col className="col-resource" />
+        <col className="col-actions" />
+        <col className="col-granted" />
+        {editable && <col className="col-revoke" />}
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Resource</th>
