@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { revokePermission, type Principal } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
-import { filterByText } from '@/lib/text-search.ts';
+import { filterByText, prepareIndex } from '@/lib/text-search.ts';
 import { useSearchUpdate, type SearchChanges } from '@/lib/use-search-update.ts';
 import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
@@ -58,6 +58,10 @@ export function PermissionsEditor({
   const setParam = (changes: SearchChanges) => update(changes, { replace: true, flushSync: true });
   // Filtered over an index kept per list (rows.data keeps its identity: the tabs' selects are module-level).
   const shown = useMemo(() => filterByText(rows.data ?? [], query.trim(), searchFields), [rows.data, query]);
+  // The index, built while the tab sits idle, as the lists do: the first keystroke in 10,000 grants then only searches.
+  useEffect(() => {
+    if (rows.data && rows.data.length > 0) prepareIndex(rows.data, searchFields);
+  }, [rows.data]);
   const [limit, setLimit] = useState(PERMISSION_ROWS_STEP);
   const name = principalName(principal);
   // Stable, with `listing` below: a keystroke in the search must not render the table for a new handler.
