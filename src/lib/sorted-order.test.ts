@@ -89,6 +89,11 @@ describe('orderOf and rowsInOrder', () => {
         const want = expected(rows);
         expect(partial.complete).toBe(false);
         expect(ids(rows, partial).slice(0, FIRST_SCREEN)).toEqual(want.slice(0, FIRST_SCREEN));
+        // Every row once; after the first screen, the others in the list's own order.
+        expect(new Set(partial.indices).size).toBe(rows.length);
+        const rest = Array.from(partial.indices.subarray(FIRST_SCREEN));
+        expect(rest).toEqual([...rest].sort((a, b) => a - b));
+        expect([...ids(rows, partial, true)].sort()).toEqual([...want].sort());
         // Before it completes, a search and the reversed order are already in order.
         const keep = (i: number) => rows[i]?.id.startsWith('user12') ?? false;
         const matches = want.filter((id) => id.startsWith('user12'));

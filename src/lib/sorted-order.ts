@@ -202,11 +202,7 @@ function startJob<T>(
   if (n < PROGRESSIVE_FROM) {
     return makeJob({ indices: all.sort(compare), complete: true, compare });
   }
-  const job = makeJob({
-    indices: Int32Array.from(firstScreenFirst(Array.from(all), compare)),
-    complete: false,
-    compare,
-  });
+  const job = makeJob({ indices: headFirst(smallest(n, FIRST_SCREEN, compare), n), complete: false, compare });
   runSliced(mergeSort(all, compare), (sorted) => {
     job.order = { indices: sorted, complete: true, compare };
     for (const listener of [...job.listeners]) listener();
@@ -214,13 +210,26 @@ function startJob<T>(
   return job;
 }
 
+/**
+ * The positions 0 … n − 1 with `head` (some of them) first, in its order, then the others in theirs: one typed array
+ * and one pass (a Set and three copies of 100,000 numbers cost more than picking the first screen itself).
+ */
+function headFirst(head: readonly number[], n: number): Int32Array {
+  const out = new Int32Array(n);
+  const taken = new Uint8Array(n);
+  let k = 0;
+  for (const p of head) {
+    out[k++] = p;
+    taken[p] = 1;
+  }
+  for (let p = 0; p < n; p++) if (taken[p] === 0) out[k++] = p;
+  return out;
+}
+
 /** `indices` with the FIRST_SCREEN smallest first, in order, then the others as they were. */
 function firstScreenFirst(indices: readonly number[], compare: Compare): number[] {
-  const head = smallest(indices.length, FIRST_SCREEN, (a, b) => compare(indices[a] ?? 0, indices[b] ?? 0)).map(
-    (p) => indices[p] ?? 0,
-  );
-  const taken = new Set(head);
-  return [...head, ...indices.filter((i) => !taken.has(i))];
+  const head = smallest(indices.length, FIRST_SCREEN, (a, b) => compare(indices[a] ?? 0, indices[b] ?? 0));
+  return Array.from(headFirst(head, indices.length), (p) => indices[p] ?? 0);
 }
 
 /**
