@@ -21,6 +21,16 @@ export interface ListRowsOptions<T> {
 }
 
 /**
+ * Builds the search index of `rows` while the page sits idle (src/lib/text-search.ts `prepareIndex`), so that the
+ * first keystroke only searches. Keep the identities of both, as for `filterByText`.
+ */
+export function useSearchIndexWhileIdle<T>(rows: readonly T[], fields: SearchFields<T>): void {
+  useEffect(() => {
+    if (rows.length > 0) prepareIndex(rows, fields);
+  }, [rows, fields]);
+}
+
+/**
  * The rows a list page shows: searched, filtered and sorted, the order and the search index worked out once per
  * list and kept, so that a keystroke only walks the order (src/lib/sorted-order.ts, src/lib/text-search.ts). A list
  * long enough to be sorted progressively shows its first screen at once and `sorting` until the order is complete.
@@ -43,10 +53,7 @@ export function useListRows<T>({
   const order = useSyncExternalStore(source.subscribe, source.current);
   // Searched once per query, and the rows walked once per order, search and filter: not on other renders.
   const flags = useMemo(() => matchFlags(rows, query, fields), [rows, query, fields]);
-  // The search index, built while the page sits idle: the first keystroke then only searches.
-  useEffect(() => {
-    if (rows.length > 0) prepareIndex(rows, fields);
-  }, [rows, fields]);
+  useSearchIndexWhileIdle(rows, fields);
   const descending = sort?.direction === 'desc';
   const visible = useMemo(() => {
     const keepIndex = flags || keep ? (i: number) => (!flags || flags[i] === 1) && (!keep || keep(rows[i] as T)) : null;

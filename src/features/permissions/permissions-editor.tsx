@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { revokePermission, type Principal } from '@/api/acls.ts';
 import { forbiddenHint } from '@/api/errors.ts';
 import { permissionPaths } from '@/lib/paths.ts';
-import { filterByText, prepareIndex } from '@/lib/text-search.ts';
+import { filterByText } from '@/lib/text-search.ts';
 import { useSearchUpdate, type SearchChanges } from '@/lib/use-search-update.ts';
 import { useUrlSearchText } from '@/lib/use-url-text.ts';
 import { ConfirmDialog } from '@/ui/dialog.tsx';
 import { ErrorState, LoadingState } from '@/ui/query-state.tsx';
+import { useSearchIndexWhileIdle } from '@/ui/use-list-rows.ts';
 import { BulkGrant } from './bulk-grant.tsx';
 import { principalName } from './grant-dialog.tsx';
 import { GrantFromUrl } from './grant-from-url.tsx';
@@ -22,6 +23,7 @@ import { catalogQuery } from './catalog-query.ts';
  */
 export const PERMISSION_ROWS_STEP = 25;
 const searchFields = (row: PermissionRow) => [row.rid, row.description];
+const NO_ROWS: readonly PermissionRow[] = [];
 
 interface Revoking {
   row: PermissionRow;
@@ -57,11 +59,9 @@ export function PermissionsEditor({
   // flushSync: a panel opened through the URL (grant, add from text) shows in the click's own render.
   const setParam = (changes: SearchChanges) => update(changes, { replace: true, flushSync: true });
   // Filtered over an index kept per list (rows.data keeps its identity: the tabs' selects are module-level).
-  const shown = useMemo(() => filterByText(rows.data ?? [], query.trim(), searchFields), [rows.data, query]);
-  // The index, built while the tab sits idle, as the lists do: the first keystroke in 10,000 grants then only searches.
-  useEffect(() => {
-    if (rows.data && rows.data.length > 0) prepareIndex(rows.data, searchFields);
-  }, [rows.data]);
+  const shown = useMemo(() => filterByText(rows.data ?? NO_ROWS, query.trim(), searchFields), [rows.data, query]);
+  // As the lists do: the first keystroke in 10,000 grants then only searches.
+  useSearchIndexWhileIdle(rows.data ?? NO_ROWS, searchFields);
   const [limit, setLimit] = useState(PERMISSION_ROWS_STEP);
   const name = principalName(principal);
   // Stable, with `listing` below: a keystroke in the search must not render the table for a new handler.
