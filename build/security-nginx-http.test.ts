@@ -41,7 +41,7 @@ describe('deploy/nginx.conf over HTTP', () => {
       ['/organization/users', /^text\/html; charset=utf-8$/],
       [bundle, /^application\/javascript; charset=utf-8$/],
       [stylesheet, /^text\/css; charset=utf-8$/],
-      ['/favicon.svg', /^image\/svg\+xml; charset=utf-8$/],
+      ['/favicon.png', /^image\/png$/],
       ['/permission-catalog.json', /^application\/json; charset=utf-8$/],
       ['/assets/missing-0000.js', /^text\/html; charset=utf-8$/],
     ];
@@ -53,7 +53,7 @@ describe('deploy/nginx.conf over HTTP', () => {
   });
 
   it('[ASVS 4.1.4] takes only GET and HEAD: other methods on pages, bundles and client routes are refused with 405', async () => {
-    for (const path of ['/', '/organization/users', bundle, '/favicon.svg']) {
+    for (const path of ['/', '/organization/users', bundle, '/favicon.png']) {
       expect((await send(`${base}${path}`, 'HEAD')).status, `HEAD ${path}`).toBe(200);
       for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
         const answer = await send(`${base}${path}`, method, 'x');

@@ -76,7 +76,7 @@ describe('deploy/nginx.conf under a real nginx', () => {
           expect(body, `${mount} ${path}`).toContain(`src="${mount}assets/index-AbC123.js"`);
           expect(body).toContain(`href="${mount}assets/boot-AbC123.css"`);
           expect(body).toContain(`src="${mount}theme-init.js"`);
-          expect(body).toContain(`href="${mount}favicon.svg"`);
+          expect(body).toContain(`href="${mount}favicon.png"`);
           expect(body).not.toContain('="//');
         }
         // Scripts are served as built: their URLs are relative to themselves.

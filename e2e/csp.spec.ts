@@ -50,7 +50,7 @@ test.describe('The security headers', () => {
       '/organization/users/alice',
       script ?? '',
       style ?? '',
-      '/favicon.svg',
+      '/favicon.png',
       '/theme-init.js',
       '/acs/api/v1/auth/jwks',
       '/acs/api/v1/users',

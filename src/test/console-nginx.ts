@@ -23,7 +23,7 @@ export function fakeDist(): string {
 <html lang="en">
   <head>
     <meta charset="UTF-8" />
-    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <link rel="icon" href="/favicon.png" type="image/png" />
     <script src="/theme-init.js"></script>
     <script type="module" crossorigin src="${FAKE_BUILD.script}"></script>
     <link id="react-aria-pressable-style" rel="stylesheet" crossorigin href="${FAKE_BUILD.stylesheet}">
@@ -39,7 +39,10 @@ export function fakeDist(): string {
   writeFileSync(join(dist, `${FAKE_BUILD.script}.br`), brotliCompressSync(script));
   writeFileSync(join(dist, `${FAKE_BUILD.script}.gz`), gzipSync(script));
   writeFileSync(join(dist, FAKE_BUILD.stylesheet), 'body { color: black }\n');
-  writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(
+    join(dist, 'favicon.png'),
+    readFileSync(fileURLToPath(new URL('../../public/favicon.png', import.meta.url))),
+  );
   writeFileSync(join(dist, 'theme-init.js'), '// theme\n');
   writeFileSync(join(dist, 'version.json'), '{"name":"dcos-security-console","version":"0.0.0","commit":"test"}\n');
   return dist;
