@@ -127,6 +127,28 @@ describe('fastSafeParse answers as zod does', () => {
     expect(fastSafeParse(strict, { a: 'x', b: 1 }).success).toBe(false);
   });
 
+  it('asks zod while something has added an enumerable key to Object.prototype', () => {
+    const user = { uid: 'alice', url: '/acs/api/v1/users/alice', is_remote: false };
+    Object.defineProperty(Object.prototype, 'description', {
+      value: 'inherited',
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    let ours;
+    let zods;
+    try {
+      ours = fastSafeParse(userSchema, user);
+      zods = userSchema.safeParse(user);
+    } finally {
+      delete (Object.prototype as { description?: unknown }).description;
+    }
+    // zod copies the inherited description into an own key; the value itself has none, so it is not zod's result.
+    expect(ours.data).not.toBe(user);
+    expect(ours).toStrictEqual(zods);
+    expect(Object.hasOwn(ours.data ?? {}, 'description')).toBe(true);
+  });
+
   it('returns a value that is already exactly zod’s result as it is, without a copy', () => {
     const users = { array: [{ uid: 'alice', url: '/acs/api/v1/users/alice', description: 'Alice', is_remote: false }] };
     expect(fastSafeParse(listSchema(userSchema), users).data).toBe(users);

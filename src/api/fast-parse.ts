@@ -54,8 +54,11 @@ function compileObject(shape: NonNullable<Def['shape']>): Check | null {
       else if (!optional[i]) return false;
       if (!(checks[i] ?? rejects)(field)) return false;
     }
-    // A key the schema does not name: zod would leave it out of its copy, so the value is not its own result.
-    for (const key in value) if (--present < 0 || !Object.hasOwn(value, key)) return false;
+    // A key the schema does not name: zod would leave it out of its copy, so the value is not its own result. Every
+    // key `for in` gives is the value's own (fastSafeParse asks zod if Object.prototype has an enumerable key), so
+    // counting them is enough: an own-key check per key was a fifth of the time for 100,000 accounts.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- counted, not read: Object.keys costs 30 % more
+    for (const _key in value) if (--present < 0) return false;
     return present === 0;
   };
 }
@@ -96,6 +99,12 @@ function compile(def: Def): Check | null {
   }
 }
 
+/** Whether something added an enumerable key to Object.prototype, which `for in` would give for every object. */
+function inheritsEnumerableKeys(): boolean {
+  for (const _key in Object.prototype) return true;
+  return false;
+}
+
 /** Compiled once per schema object (a schema is immutable); null when the schema is not plain. */
 const compiled = new WeakMap<object, Check | null>();
 
@@ -106,6 +115,6 @@ export function fastSafeParse<T>(schema: z.ZodMiniType<T>, value: unknown): Retu
     check = compile(schema._zod.def);
     compiled.set(schema, check);
   }
-  if (check?.(value)) return { success: true, data: value as T };
+  if (check && !inheritsEnumerableKeys() && check(value)) return { success: true, data: value as T };
   return schema.safeParse(value);
 }
