@@ -10,8 +10,9 @@ function ids(
   order: Order,
   descending = false,
   keep: ((i: number) => boolean) | null = null,
+  among: Int32Array | null = null,
 ) {
-  return rowsInOrder(rows, order, descending, keep).map((r) => r.id);
+  return rowsInOrder(rows, order, descending, among, keep).map((r) => r.id);
 }
 
 /** What the list must look like: a stable sort by the same collation, ties in the list's own order. */
@@ -60,6 +61,37 @@ describe('orderOf and rowsInOrder', () => {
     expect(ids(rows, ownOrder(rows).current(), false, (i) => i !== 0)).toEqual(['alice', 'bob', 'dave']);
   });
 
+  it('keeps the rows among a search’s matches, in order, however many they are', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('a1', 'A1', 'a10')) }), {
+          minLength: 1,
+          maxLength: 80,
+        }),
+        // Per row: matched or not, at a share from none to all.
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.boolean(),
+        fc.boolean(),
+        (rows, share, seed, descending, alsoKeep) => {
+          let state = seed || 1;
+          const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+          const among = Int32Array.from(rows.keys()).filter(() => random() < share);
+          const keep = alsoKeep ? (i: number) => i % 3 !== 0 : null;
+          const order = orderOf(rows, 'id', byId, NATURAL).current();
+          const want = rowsInOrder(rows, order, descending, null, null).filter((row) => {
+            const i = rows.indexOf(row);
+            return among.includes(i) && (!keep || keep(i));
+          });
+          expect(rowsInOrder(rows, order, descending, among, keep)).toEqual(want);
+          const both = (i: number) => among.includes(i) && (!keep || keep(i));
+          const own = ownOrder(rows).current();
+          expect(ids(rows, own, descending, keep, among)).toEqual(ids(rows, own, descending, both));
+        },
+      ),
+    );
+  });
+
   it('is the same stable sort for any list', () => {
     fc.assert(
       fc.property(
@@ -98,11 +130,18 @@ describe('orderOf and rowsInOrder', () => {
         const keep = (i: number) => rows[i]?.id.startsWith('user12') ?? false;
         const matches = want.filter((id) => id.startsWith('user12'));
         expect(ids(rows, partial, false, keep)).toEqual(matches);
+        const among = Int32Array.from(rows.keys()).filter(keep);
+        expect(ids(rows, partial, false, null, among)).toEqual(matches);
+        expect(ids(rows, partial, true, null, among)).toEqual([...matches].reverse());
+        const even = (i: number) => i % 2 === 0;
+        expect(ids(rows, partial, false, even, among)).toEqual(ids(rows, partial, false, (i) => keep(i) && even(i)));
         expect(ids(rows, partial, true).slice(0, FIRST_SCREEN)).toEqual(expected(rows, true).slice(0, FIRST_SCREEN));
         const done = await completed(source);
         expect(done.complete).toBe(true);
         expect(ids(rows, done)).toEqual(want);
         expect(ids(rows, done, true)).toEqual(expected(rows, true));
+        expect(ids(rows, done, false, null, among)).toEqual(matches);
+        expect(ids(rows, done, true, null, among)).toEqual([...matches].reverse());
       }),
       { numRuns: 3 },
     );

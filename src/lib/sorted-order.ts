@@ -232,42 +232,82 @@ function firstScreenFirst(indices: readonly number[], compare: Compare): number[
   return Array.from(headFirst(head, indices.length), (p) => indices[p] ?? 0);
 }
 
+/** Where each row stands in a complete order (its indices inverted), worked out once per order. */
+const places = new WeakMap<Order, Int32Array>();
+function placesIn(order: Order): Int32Array {
+  let at = places.get(order);
+  if (!at) {
+    const { indices } = order;
+    at = new Int32Array(indices.length);
+    for (let p = 0; p < indices.length; p++) at[indices[p] ?? 0] = p;
+    places.set(order, at);
+  }
+  return at;
+}
+
 /**
- * The rows in `order` (reversed when `descending`) that `keep` accepts (all when it is null). While a long list's
- * order is not complete, the rows kept are ordered here instead (at once when they are few, else first screen first),
- * so a search or the reversed order never shows rows out of place.
+ * The rows in `order` (reversed when `descending`) that are `among` the given row indices (all rows when it is
+ * null; ascending, as a search finds them) and that `keep` accepts (all when it is null). While a long list's order
+ * is not complete, the rows kept are ordered here instead (at once when they are few, else first screen first), so a
+ * search or the reversed order never shows rows out of place.
  */
 export function rowsInOrder<T>(
   rows: readonly T[],
   order: Order,
   descending: boolean,
+  among: Int32Array | null,
   keep: ((index: number) => boolean) | null,
 ): T[] {
   const { indices } = order;
   const n = indices.length;
-  if (!keep) {
+  const filtered = among !== null || keep !== null;
+  if (!filtered) {
     // The whole list in order: kept, so that coming back to a page of 100,000 rows costs no walk through them.
     const kept = everyRow.get(order)?.[descending ? 1 : 0];
     if (kept) return kept as T[];
   }
   const out: T[] = [];
   const keepAll = (rowsOut: T[]) => {
-    if (keep) return rowsOut;
+    if (filtered) return rowsOut;
     let pair = everyRow.get(order);
     if (!pair) everyRow.set(order, (pair = [undefined, undefined]));
     pair[descending ? 1 : 0] = rowsOut;
     return rowsOut;
   };
-  if (order.complete || (!keep && !descending)) {
+  if (order.complete && among) {
+    // A search's matches marked at their places, then the places read in order: one pass over bytes, rather than a
+    // flag looked up at random for each row.
+    const at = placesIn(order);
+    const marked = new Uint8Array(n);
+    for (const i of among) marked[at[i] ?? 0] = 1;
+    for (let q = 0; q < n; q++) {
+      const p = descending ? n - 1 - q : q;
+      if (marked[p] === 0) continue;
+      const i = indices[p] ?? 0;
+      if (!keep || keep(i)) out.push(rows[i] as T);
+    }
+    return out;
+  }
+  let flags: Uint8Array | null = null;
+  if (among) {
+    flags = new Uint8Array(n);
+    for (const i of among) flags[i] = 1;
+  }
+  const accepts = (i: number) => (!flags || flags[i] === 1) && (!keep || keep(i));
+  if (order.complete || (!filtered && !descending)) {
     const backwards = descending && order.complete;
     for (let p = 0; p < n; p++) {
       const i = indices[backwards ? n - 1 - p : p] ?? 0;
-      if (!keep || keep(i)) out.push(rows[i] as T);
+      if (!filtered || accepts(i)) out.push(rows[i] as T);
     }
     return keepAll(out);
   }
   const kept: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (!keep || keep(i)) kept.push(i);
+  if (among) {
+    for (const i of among) if (!keep || keep(i)) kept.push(i);
+  } else {
+    for (let i = 0; i < rows.length; i++) if (accepts(i)) kept.push(i);
+  }
   const { compare: ascending } = order;
   const compare: Compare = descending ? (a, b) => ascending(b, a) : ascending;
   const ordered = kept.length < PROGRESSIVE_FROM ? kept.sort(compare) : firstScreenFirst(kept, compare);

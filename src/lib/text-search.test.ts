@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterByText, matchFlags, prepareIndex } from './text-search.ts';
+import { filterByText, matchingIndices, prepareIndex } from './text-search.ts';
 
 interface Account {
   uid: string;
@@ -64,11 +64,11 @@ describe('filterByText', () => {
   });
 });
 
-describe('matchFlags', () => {
-  const flagged = <T>(items: readonly T[], flags: Uint8Array | null) =>
-    items.filter((_, i) => !flags || flags[i] === 1);
+describe('matchingIndices', () => {
+  const itemsAt = <T>(items: readonly T[], found: Int32Array | null) =>
+    found ? Array.from(found, (i) => items[i]) : items;
 
-  it('flags exactly the items filterByText finds, for any list and query', () => {
+  it('finds exactly the items filterByText finds, in order, for any list and query', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ uid: fc.string({ maxLength: 6 }), description: fc.string({ maxLength: 6 }) }), {
@@ -77,7 +77,7 @@ describe('matchFlags', () => {
         fc.string({ maxLength: 3 }),
         (items, query) => {
           const fields = (a: Account) => [a.uid, a.description];
-          expect(flagged(items, matchFlags(items, query, fields))).toEqual(filterByText(items, query, fields));
+          expect(itemsAt(items, matchingIndices(items, query, fields))).toEqual(filterByText(items, query, fields));
         },
       ),
     );
@@ -88,11 +88,11 @@ describe('matchFlags', () => {
     const field = (p: string) => p;
     prepareIndex(paths, field);
     // Asked at once: the search finishes the build itself.
-    expect(flagged(paths, matchFlags(paths, 'team-2499/', field))).toEqual(['team-2499/db-password']);
+    expect(itemsAt(paths, matchingIndices(paths, 'team-2499/', field))).toEqual(['team-2499/db-password']);
     const later = [...paths];
     prepareIndex(later, field);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(flagged(later, matchFlags(later, '-12', field))).toEqual(paths.filter((p) => p.includes('-12')));
-    expect(matchFlags(later, '', field)).toBeNull();
+    expect(itemsAt(later, matchingIndices(later, '-12', field))).toEqual(paths.filter((p) => p.includes('-12')));
+    expect(matchingIndices(later, '', field)).toBeNull();
   });
 });

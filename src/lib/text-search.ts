@@ -126,15 +126,16 @@ export function filterByText<T>(items: readonly T[], query: string, fields: Sear
 }
 
 /**
- * Which items have a field containing `query` (case-insensitive), as a flag per item's index; null for an empty
- * query (every item). The same index as filterByText, for lists shown in an order of their own (src/lib/sorted-order.ts).
+ * The indices of the items with a field containing `query` (case-insensitive), ascending; null for an empty query
+ * (every item). The same index as filterByText, for lists shown in an order of their own (src/lib/sorted-order.ts).
  */
-export function matchFlags<T>(items: readonly T[], query: string, fields: SearchFields<T>): Uint8Array | null {
+export function matchingIndices<T>(items: readonly T[], query: string, fields: SearchFields<T>): Int32Array | null {
   const needle = query.toLowerCase();
   if (needle === '') return null;
-  const flags = new Uint8Array(items.length);
+  const found = new Int32Array(items.length);
+  let count = 0;
   eachMatch(items, needle, fields, (i) => {
-    flags[i] = 1;
+    found[count++] = i;
   });
-  return flags;
+  return found.slice(0, count);
 }

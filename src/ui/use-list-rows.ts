@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { orderOf, ownOrder, rowsInOrder, type SortValue } from '@/lib/sorted-order.ts';
-import { matchFlags, prepareIndex, type SearchFields } from '@/lib/text-search.ts';
+import { matchingIndices, prepareIndex, type SearchFields } from '@/lib/text-search.ts';
 import type { SortState } from './data-table-types.ts';
 
 /** How the lists compare text unless told otherwise: any case, digits as numbers ("user2" before "user10"). */
@@ -52,12 +52,12 @@ export function useListRows<T>({
   );
   const order = useSyncExternalStore(source.subscribe, source.current);
   // Searched once per query, and the rows walked once per order, search and filter: not on other renders.
-  const flags = useMemo(() => matchFlags(rows, query, fields), [rows, query, fields]);
+  const matches = useMemo(() => matchingIndices(rows, query, fields), [rows, query, fields]);
   useSearchIndexWhileIdle(rows, fields);
   const descending = sort?.direction === 'desc';
-  const visible = useMemo(() => {
-    const keepIndex = flags || keep ? (i: number) => (!flags || flags[i] === 1) && (!keep || keep(rows[i] as T)) : null;
-    return rowsInOrder(rows, order, descending, keepIndex);
-  }, [rows, order, descending, flags, keep]);
+  const visible = useMemo(
+    () => rowsInOrder(rows, order, descending, matches, keep && ((i: number) => keep(rows[i] as T))),
+    [rows, order, descending, matches, keep],
+  );
   return { visible, sorting: !order.complete };
 }
