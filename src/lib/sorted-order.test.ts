@@ -92,6 +92,17 @@ describe('orderOf and rowsInOrder', () => {
     );
   });
 
+  it('ignores indices that name no row, and never keeps a filtered answer as the whole list', () => {
+    const rows = ['carol', 'alice', 'bob'].map((id) => ({ id }));
+    const order = orderOf(rows, 'id', byId, NATURAL).current();
+    expect(ids(rows, order, false, null, Int32Array.of(1))).toEqual(['alice']);
+    // An index that names no row is no row.
+    expect(ids(rows, order, false, null, Int32Array.of(-1, 2, 3))).toEqual(['bob']);
+    expect(ids(rows, order, true, (i) => i === 2)).toEqual(['bob']);
+    expect(ids(rows, order)).toEqual(['alice', 'bob', 'carol']);
+    expect(ids(rows, order, true)).toEqual(['carol', 'bob', 'alice']);
+  });
+
   it('is the same stable sort for any list', () => {
     fc.assert(
       fc.property(
@@ -133,6 +144,13 @@ describe('orderOf and rowsInOrder', () => {
         const among = Int32Array.from(rows.keys()).filter(keep);
         expect(ids(rows, partial, false, null, among)).toEqual(matches);
         expect(ids(rows, partial, true, null, among)).toEqual([...matches].reverse());
+        expect(ids(rows, partial, false, null, Int32Array.of(-1, ...among, rows.length))).toEqual(matches);
+        // Nearly every row matching: more than PROGRESSIVE_FROM, so the first screen is picked among them.
+        const most = Int32Array.from(rows.keys()).filter((i) => i % 100 !== 0);
+        expect(most.length).toBeGreaterThanOrEqual(PROGRESSIVE_FROM);
+        const mostIds = expected(rows.filter((_, i) => i % 100 !== 0));
+        expect(ids(rows, partial, false, null, most).slice(0, FIRST_SCREEN)).toEqual(mostIds.slice(0, FIRST_SCREEN));
+        expect([...ids(rows, partial, false, null, most)].sort()).toEqual([...mostIds].sort());
         const even = (i: number) => i % 2 === 0;
         expect(ids(rows, partial, false, even, among)).toEqual(ids(rows, partial, false, (i) => keep(i) && even(i)));
         expect(ids(rows, partial, true).slice(0, FIRST_SCREEN)).toEqual(expected(rows, true).slice(0, FIRST_SCREEN));

@@ -247,7 +247,7 @@ function placesIn(order: Order): Int32Array {
 
 /**
  * The rows in `order` (reversed when `descending`) that are `among` the given row indices (all rows when it is
- * null; ascending, as a search finds them) and that `keep` accepts (all when it is null). While a long list's order
+ * null; each once and ascending, as a search finds them) and that `keep` accepts (all when it is null). While a long list's order
  * is not complete, the rows kept are ordered here instead (at once when they are few, else first screen first), so a
  * search or the reversed order never shows rows out of place.
  */
@@ -279,7 +279,10 @@ export function rowsInOrder<T>(
     // flag looked up at random for each row.
     const at = placesIn(order);
     const marked = new Uint8Array(n);
-    for (const i of among) marked[at[i] ?? 0] = 1;
+    for (const i of among) {
+      const p = at[i];
+      if (p !== undefined) marked[p] = 1;
+    }
     for (let q = 0; q < n; q++) {
       const p = descending ? n - 1 - q : q;
       if (marked[p] === 0) continue;
@@ -304,7 +307,7 @@ export function rowsInOrder<T>(
   }
   const kept: number[] = [];
   if (among) {
-    for (const i of among) if (!keep || keep(i)) kept.push(i);
+    for (const i of among) if (i >= 0 && i < n && (!keep || keep(i))) kept.push(i);
   } else {
     for (let i = 0; i < rows.length; i++) if (accepts(i)) kept.push(i);
   }
