@@ -247,9 +247,9 @@ function placesIn(order: Order): Int32Array {
 
 /**
  * The rows in `order` (reversed when `descending`) that are `among` the given row indices (all rows when it is
- * null; each once and ascending, as a search finds them) and that `keep` accepts (all when it is null). While a long list's order
- * is not complete, the rows kept are ordered here instead (at once when they are few, else first screen first), so a
- * search or the reversed order never shows rows out of place.
+ * null; each once and ascending, as a search finds them) and that `keep` accepts (all when it is null). While a
+ * long list's order is not complete, the rows kept are ordered here instead (at once when they are few, else first
+ * screen first), so a search or the reversed order never shows rows out of place.
  */
 export function rowsInOrder<T>(
   rows: readonly T[],
@@ -291,17 +291,12 @@ export function rowsInOrder<T>(
     }
     return out;
   }
-  let flags: Uint8Array | null = null;
-  if (among) {
-    flags = new Uint8Array(n);
-    for (const i of among) flags[i] = 1;
-  }
-  const accepts = (i: number) => (!flags || flags[i] === 1) && (!keep || keep(i));
+  // From here on `among` is null, or the order incomplete (so only the rows it names are ordered, below).
   if (order.complete || (!filtered && !descending)) {
     const backwards = descending && order.complete;
     for (let p = 0; p < n; p++) {
       const i = indices[backwards ? n - 1 - p : p] ?? 0;
-      if (!filtered || accepts(i)) out.push(rows[i] as T);
+      if (!keep || keep(i)) out.push(rows[i] as T);
     }
     return keepAll(out);
   }
@@ -309,7 +304,7 @@ export function rowsInOrder<T>(
   if (among) {
     for (const i of among) if (i >= 0 && i < n && (!keep || keep(i))) kept.push(i);
   } else {
-    for (let i = 0; i < rows.length; i++) if (accepts(i)) kept.push(i);
+    for (let i = 0; i < n; i++) if (!keep || keep(i)) kept.push(i);
   }
   const { compare: ascending } = order;
   const compare: Compare = descending ? (a, b) => ascending(b, a) : ascending;

@@ -32,8 +32,9 @@ export function useSearchIndexWhileIdle<T>(rows: readonly T[], fields: SearchFie
 
 /**
  * The rows a list page shows: searched, filtered and sorted, the order and the search index worked out once per
- * list and kept, so that a keystroke only walks the order (src/lib/sorted-order.ts, src/lib/text-search.ts). A list
- * long enough to be sorted progressively shows its first screen at once and `sorting` until the order is complete.
+ * list and kept, so that a keystroke only searches and puts the matches in order (src/lib/sorted-order.ts,
+ * src/lib/text-search.ts). A list long enough to be sorted progressively shows its first screen at once and
+ * `sorting` until the order is complete.
  */
 export function useListRows<T>({
   rows,
